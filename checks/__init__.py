@@ -1,0 +1,1 @@
+"""Audit and score: the rule catalogue as pure checks over a snapshot."""

@@ -1,0 +1,1 @@
+"""Report: rectification lists, score sheets, the run dashboard and evidence packs."""

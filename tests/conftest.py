@@ -1,0 +1,57 @@
+"""Shared fixtures: the demo world served on loopback for the whole session."""
+from __future__ import annotations
+
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+
+import pytest
+
+import demo_sites
+from demo_sites.server import WorldServer, free_port
+
+# Tests talk to loopback only; never through a proxy from the environment.
+OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+RAW_OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}), NoRedirect)
+
+
+@dataclass
+class Fetched:
+    status: int
+    headers: dict
+    body: bytes
+
+    def text(self, encoding: str = "utf-8") -> str:
+        return self.body.decode(encoding)
+
+
+def fetch(url: str, timeout: float = 20, follow: bool = True) -> Fetched:
+    """GET a URL; HTTP errors come back as a status, connection errors raise URLError."""
+    opener = OPENER if follow else RAW_OPENER
+    try:
+        with opener.open(url, timeout=timeout) as resp:
+            return Fetched(resp.status, dict(resp.headers), resp.read())
+    except urllib.error.HTTPError as err:
+        return Fetched(err.code, dict(err.headers), err.read())
+
+
+def served_hosts(world) -> list[str]:
+    return [s.host for s in world.sites if not s.down]
+
+
+@pytest.fixture(scope="session")
+def world():
+    """The default demo world (seed 0, as of 2019-09-30), served on a free port."""
+    probe = demo_sites.load()
+    port = free_port(served_hosts(probe))
+    w = demo_sites.load(port=port)
+    server = WorldServer(w).start()
+    yield w
+    server.stop()
