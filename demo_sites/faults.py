@@ -42,7 +42,7 @@ def handle(handler, path: str, query: dict) -> bool:
         if n % 151 == 0:
             handler.reset()
             return True
-        if n % 101 in (0, 1, 2):       # a burst of three 503s
+        if n % 101 in (98, 99, 100):   # a burst of three 503s
             _send(handler, 503, b"<h1>503 Service Temporarily Unavailable</h1>")
             return True
         if n % 37 == 0:

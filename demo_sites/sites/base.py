@@ -149,11 +149,12 @@ class Site:
                 yield dim, dim_name, code, name, self.view_items(unit, dim, code)
 
     def search(self, units: list[Unit], q: str) -> list[Item]:
-        """Title or 文号 contains the query, newest first, as the sites' full-text engines answer."""
+        """Title or 文号 contains the query, newest first, as the sites' full-text engines answer.
+        Everything the unit publishes is searchable, the fixed entries' lists (制度, 年报) included."""
         q = normalise_query(q)
         if not q:
             return []
-        hits = [i for u in units for i in self.catalog_items(u)
+        hits = [i for u in units for i in u.items()
                 if not i.flags.get("search_excluded")
                 and (q in normalise_query(i.title) or (i.doc_no and q in i.doc_no))]
         return sorted(hits, key=lambda i: (i.published, i.uid), reverse=True)

@@ -154,6 +154,7 @@ class JsAppSite(Site):
     # ---- sitemap --------------------------------------------------------------------------------
     def urls(self):
         u = self.unit
+        yield f"{self.base}/"
         yield self.home_url()
         yield f"{self.base}/static/app.js"
         yield f"{self.base}/api/list?page=1&size=10"

@@ -145,6 +145,7 @@ class StaticSite(Site):
     # ---- sitemap --------------------------------------------------------------------------------
     def urls(self):
         u = self.unit
+        yield f"{self.base}/"
         yield self.home_url()
         yield f"{self.base}/js/page.js"
         for col in u.columns():
