@@ -100,3 +100,34 @@ def title_for(kind: str, rng: random.Random, short: str, year: int, place: str) 
 def doc_number(rng: random.Random, abbr: str, year: int, serial: int) -> str:
     """A 发文字号 such as 青政〔2019〕12号 (the 〔〕 brackets are the standard form)."""
     return f"{abbr}〔{year}〕{serial}号"
+
+
+STATIC_TITLES = {
+    "机构设置": ["{unit}内设机构", "{unit}下属单位"], "机关职能": ["{unit}主要职责", "{unit}职能配置"],
+    "单位职能": ["{unit}主要职责", "{unit}单位简介"], "领导信息": ["{unit}领导分工", "{person}同志简历"],
+    "领导简介": ["{unit}领导班子成员", "{person}同志简历"], "内设部门业务范围": ["{unit}内设科室职责", "{unit}业务部门设置"],
+    "服务指南": ["个人住房公积金贷款办事指南", "住房公积金提取服务指南"],
+    "服务项目与收费标准": ["{unit}服务项目目录", "{unit}收费项目及标准"],
+}
+
+
+def static_title(column: str, unit: str, rng: random.Random) -> str:
+    """Titles of the near-permanent pages under 机构职能 and similar columns."""
+    forms = STATIC_TITLES.get(column, ["{unit}" + column])
+    return rng.choice(forms).format(unit=unit, person=person(rng))
+
+
+def policy_body(rng: random.Random, who: str, topic: str) -> list[str]:
+    """A normative document in articles (第一条 …), as 办法 and 意见 are written."""
+    articles = [
+        f"为了规范{topic}工作，保障人民群众合法权益，根据有关法律法规，结合{who}实际，制定本办法。",
+        f"本办法适用于{who}行政区域内的{topic}及其监督管理活动。",
+        f"{who}人民政府负责统筹协调{topic}工作，有关部门按照各自职责做好相关工作。",
+        "相关单位应当建立健全工作制度，明确责任分工，按规定向社会公开办理程序、办理时限和监督电话。",
+        "违反本办法规定的，由有关部门责令限期改正；情节严重的，依法依规追究相关人员责任。",
+        f"本办法自印发之日起施行，有效期{rng.choice(('两', '三', '五'))}年。",
+    ]
+    numerals = "一二三四五六七八九十"
+    n = rng.randint(4, 6)
+    picked = articles[:2] + rng.sample(articles[2:5], n - 3) + articles[-1:]
+    return [f"第{numerals[k]}条　{text}" for k, text in enumerate(picked)]

@@ -153,8 +153,9 @@ def _qinglan(s: Seeder, u):
     row = item.attachments[0].rows[2]
     row[3] = _id_number(s.rng, valid=True)
     s.note("PRIV-001", q, "附件（xlsx）中有未脱敏的身份证号", item=item, url=("attachment", item, 0))
-    s.note("PRIV-001", q, "附件中其余身份证号已脱敏（如34**************12），不应判为泄露", item=item,
-           url=("attachment", item, 0), decoy=True)
+    other = s.pick(q, kind="welfare", pred=lambda i: i.attachments and i.attachments[0].ext == "xlsx")
+    s.note("PRIV-001", q, "附件中的身份证号、手机号均已脱敏（如34**************12、138****1234），不应判为泄露",
+           item=other, url=("attachment", other, 0), decoy=True)
     # MEDIA-003 stale weibo; MEDIA-004 an unregistered account linked from the portal
     _age_account(q.media[0], 40, s.as_of)
     s.note("MEDIA-003", q, "政务微博最近一条发布在40天前", url=("media", q.media[0]), where="media")
@@ -452,7 +453,8 @@ def _after_numbering(s: Seeder, u):
                 item.index_no = step[2].index_no
                 s.note("META-003", unit, "两条不同信息使用同一索引号", item=item)
     # a decoy for every date style the templates print: none of them is a missing or bad date
-    for unit, style in (("kaifaqu", "2017年5月15日"), ("qinglan", "2017/5/15"), ("zhujian", "2017/5/15")):
+    for unit, style in (("kaifaqu", "列表2017.05.15、详情2017年5月15日"), ("qinglan", "列表2017-05-15、详情2017年5月15日"),
+                        ("zhujian", "列表2017-05-15、详情2017/5/15"), ("gjj", "列表2017-05-15、详情2017年05月15日")):
         old = [i for i in u(unit).items() if i.published.year <= s.as_of.year - 2 and not i.flags.get("picked")]
         if old:
             s.note("FRESH-005", u(unit), f"日期写法不同（如{style}）但有效，不是日期缺失或无法解析",

@@ -238,6 +238,8 @@ def _unique_title(rng, col, unit, year, seen) -> tuple[str, str]:
         title, topic = content.title_for(kind, rng, unit.short, year, place)
         if col.kind == "system":
             title = f"{unit.short}政府信息公开{rng.choice(['保密审查', '工作考核', '发布协调', '依申请公开办理'])}制度"
+        elif col.kind == "static":
+            title = content.static_title(col.name, unit.name, rng)
         if title not in seen:
             seen.add(title)
             return title, topic
@@ -267,6 +269,7 @@ def _item(unit: Unit, col: Column, title: str, topic_text: str, published: date,
     item.summary = f"{unit.short}发布{title}。"
     item.body = content.body(rng, unit.short, topic_text, rng.randint(2, 4))
     if col.kind == "policy":
+        item.body = content.policy_body(rng, unit.short, topic_text)
         item.doc_no = content.doc_number(rng, unit.abbr, created.year, rng.randint(1, 160))
         item.normative = col.slug == "gfxwj" or rng.random() < 0.3
         item.attachments.append(Attachment(f"{title[:20]}.docx".replace("《", "").replace("》", ""),
@@ -279,11 +282,15 @@ def _item(unit: Unit, col: Column, title: str, topic_text: str, published: date,
 
 
 def _welfare_rows(rng: random.Random) -> list[list[str]]:
-    rows = [["序号", "姓名", "所在村（社区）", "身份证号", "发放金额（元）"]]
+    """A 公示 table as units publish it: IDs and phones masked (two common mask styles)."""
+    rows = [["序号", "姓名", "所在村（社区）", "身份证号", "联系电话", "发放金额（元）"]]
     for n in range(1, rng.randint(5, 9)):
-        masked = f"3415{rng.randint(10, 99)}**********{rng.randint(10, 99)}"
+        idn = f"3415{rng.randint(10, 29)}{rng.randint(1940, 2000)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}" \
+              f"{rng.randint(100, 999)}{rng.choice('0123456789X')}"
+        masked = idn[:2] + "*" * 14 + idn[-2:] if n % 2 else idn[:6] + "*" * 8 + idn[-4:]
+        phone = f"1{rng.choice('3578')}{rng.randint(0, 9)}****{rng.randint(1000, 9999)}"
         rows.append([str(n), content.person(rng), f"{rng.choice('东南西北')}{rng.choice('山湖塘桥')}村",
-                     masked, str(rng.randint(3, 30) * 100)])
+                     masked, phone, str(rng.randint(3, 30) * 100)])
     return rows
 
 
