@@ -38,7 +38,7 @@ EXT_HOST, WAF_HOST, DEAD_HOST = 30, 31, 32   # external sites: ordinary, 403 to 
 
 # Item counts per column at scale 1, and the mean gap between items, by freshness class. The scale
 # knob multiplies counts and divides gaps (same time span, denser columns) and adds 4 units per step:
-# pages grow as scale² (scale 5 ≈ 28,000 pages, scale 10 ≈ 104,000).
+# pages grow as scale² (scale 5 ≈ 28,000 URLs, scale 10 ≈ 104,000).
 COUNTS = {"news": 24, "notice": 10, "yearly": 4, "static": 2, "event": 3}
 GAPS = {"news": 9, "notice": 50, "yearly": 300, "static": 400, "event": 120}
 
