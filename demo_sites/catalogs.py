@@ -13,19 +13,26 @@ def node(name, slug, kind="notice", fresh="notice", children=()):
     return (name, slug, kind, fresh, tuple(children))
 
 
+# Columns that several unit types share
+ORGAN = node("机构职能", "jgzn", "static", "static", [
+    node("机构设置", "jgsz", "static", "static"),
+    node("机关职能", "jgzn2", "static", "static"),
+    node("领导信息", "ldxx", "static", "static"),
+])
+POLICY = node("政策文件", "zcwj", "policy", "notice", [
+    node("规范性文件", "gfxwj", "policy", "notice"),
+    node("其他文件", "qtwj", "policy", "notice"),
+])
+INTERP = node("政策解读", "zcjd", "interp", "notice")
+NEWS = node("工作动态", "gzdt", "news", "news")
+NOTICE = node("通知公告", "tzgg", "notice", "notice")
+CONSULT = node("重大决策预公开", "zdjcygk", "consult", "event", [
+    node("意见征集", "yjzj", "consult", "event"),
+    node("意见反馈", "yjfk", "feedback", "event"),
+])
+
 GOV = [  # 县区政府 and 管委
-    node("机构职能", "jgzn", "static", "static", [
-        node("机构设置", "jgsz", "static", "static"),
-        node("机关职能", "jgzn2", "static", "static"),
-        node("领导信息", "ldxx", "static", "static"),
-    ]),
-    node("政策文件", "zcwj", "policy", "notice", [
-        node("规范性文件", "gfxwj", "policy", "notice"),
-        node("其他文件", "qtwj", "policy", "notice"),
-    ]),
-    node("政策解读", "zcjd", "interp", "notice"),
-    node("工作动态", "gzdt", "news", "news"),
-    node("通知公告", "tzgg", "notice", "notice"),
+    ORGAN, POLICY, INTERP, NEWS, NOTICE,
     node("规划计划", "ghjh", "plan", "yearly", [
         node("发展规划", "fzgh", "plan", "yearly"),
         node("工作计划", "gzjh", "plan", "yearly"),
@@ -40,10 +47,7 @@ GOV = [  # 县区政府 and 管委
         node("人事任免", "rsrm", "personnel", "yearly"),
         node("公务员招考", "gwyzk", "personnel", "yearly"),
     ]),
-    node("重大决策预公开", "zdjcygk", "consult", "event", [
-        node("意见征集", "yjzj", "consult", "event"),
-        node("意见反馈", "yjfk", "feedback", "event"),
-    ]),
+    CONSULT,
     node("建议提案办理", "jytabl", "notice", "yearly", [
         node("人大代表建议", "rddbjy", "notice", "yearly"),
         node("政协委员提案", "zxwyta", "notice", "yearly"),
@@ -65,28 +69,14 @@ ZONE_EXTRA = [
 ]
 
 DEPT = [  # 市级部门
-    node("机构职能", "jgzn", "static", "static", [
-        node("机构设置", "jgsz", "static", "static"),
-        node("机关职能", "jgzn2", "static", "static"),
-        node("领导信息", "ldxx", "static", "static"),
-    ]),
-    node("政策文件", "zcwj", "policy", "notice", [
-        node("规范性文件", "gfxwj", "policy", "notice"),
-        node("其他文件", "qtwj", "policy", "notice"),
-    ]),
-    node("政策解读", "zcjd", "interp", "notice"),
-    node("工作动态", "gzdt", "news", "news"),
-    node("通知公告", "tzgg", "notice", "notice"),
+    ORGAN, POLICY, INTERP, NEWS, NOTICE,
     node("规划计划", "ghjh", "plan", "yearly"),
     node("财政资金", "czzj", "finance", "yearly", [
         node("部门预决算", "bmyjs", "finance", "yearly"),
         node("三公经费", "sgjf", "finance", "yearly"),
     ]),
     node("人事信息", "rsxx", "personnel", "yearly"),
-    node("重大决策预公开", "zdjcygk", "consult", "event", [
-        node("意见征集", "yjzj", "consult", "event"),
-        node("意见反馈", "yjfk", "feedback", "event"),
-    ]),
+    CONSULT,
     node("建议提案办理", "jytabl", "notice", "yearly"),
     node("行政执法", "xzzf", "notice", "notice", [
         node("行政许可", "xzxk", "notice", "notice"),

@@ -202,10 +202,29 @@ class Site:
     def audience_name(item: Item) -> str:
         return AUDIENCES[item.audience]
 
+    def download(self, query, uid, n, ext, **_):
+        """An attachment by item id and position; the extension must match the file's."""
+        item = self.item(uid)
+        if item is None or int(n) >= len(item.attachments) or item.attachments[int(n)].ext != ext:
+            return None
+        return self.attachment(item, item.attachments[int(n)])
+
     # ---- the sitemap ------------------------------------------------------------------------
     def urls(self):
         """Every URL this site serves with success."""
         return iter(())
+
+    def item_and_entry_urls(self, unit: Unit):
+        """Items, their attachments (but broken ones), the search entry and the application form."""
+        for item in unit.items():
+            yield self.item_url(item)
+            for n, att in enumerate(item.attachments):
+                if not att.broken:
+                    yield self.attachment_url(item, n)
+        if not unit.flags.get("no_search") and not unit.flags.get("search_error"):
+            yield self.search_url(unit, "")
+        if unit.fixed("apply") and unit.fixed("apply").links:
+            yield from self.apply_urls(unit)
 
     # ---- shared page kinds --------------------------------------------------------------------
     def js(self, text: str) -> Response:

@@ -139,11 +139,6 @@ class JsAppSite(Site):
             resp.content_type = "text/html"
         return resp
 
-    def download(self, query, ym, uid, n, ext):
-        item = self.item(uid)
-        if item is None or int(n) >= len(item.attachments) or item.attachments[int(n)].ext != ext:
-            return None
-        return self.attachment(item, item.attachments[int(n)])
 
     def apply_form(self, query):
         return self.apply_form_response(self.unit)
@@ -167,15 +162,7 @@ class JsAppSite(Site):
             yield self.view_url(u, dim, code)
             for p in range(1, pages(len(items), self.page_size) + 1):
                 yield self.api_url(p, dim=dim, code=code)
-        for item in u.items():
-            yield self.item_url(item)
-            for n, att in enumerate(item.attachments):
-                if not att.broken:
-                    yield self.attachment_url(item, n)
-        if not u.flags.get("no_search") and not u.flags.get("search_error"):
-            yield self.search_url(u, "")
-        if u.fixed("apply") and u.fixed("apply").links:
-            yield from self.apply_urls(u)
+        yield from self.item_and_entry_urls(u)
 
 
 def _int(value, default: int) -> int:

@@ -129,11 +129,6 @@ class PlatformSite(Site):
             resp.content_type = "text/html"
         return resp
 
-    def download(self, query, uid, n, ext):
-        item = self.item(uid)
-        if item is None or int(n) >= len(item.attachments) or item.attachments[int(n)].ext != ext:
-            return None
-        return self.attachment(item, item.attachments[int(n)])
 
     def search_page(self, query):
         unit = self.unit_by_organ(query.get("organId"))
@@ -170,15 +165,7 @@ class PlatformSite(Site):
                 yield self.view_url(u, dim, code)
                 for p in range(1, pages(len(items), self.page_size) + 1):
                     yield self.fragment_url(u, dim, code, p)
-            for item in u.items():
-                yield self.item_url(item)
-                for n, att in enumerate(item.attachments):
-                    if not att.broken:
-                        yield self.attachment_url(item, n)
-            if not u.flags.get("no_search") and not u.flags.get("search_error"):
-                yield self.search_url(u, "")
-            if u.fixed("apply") and u.fixed("apply").links:
-                yield from self.apply_urls(u)
+            yield from self.item_and_entry_urls(u)
 
 
 def _int(value, default: int) -> int:

@@ -117,11 +117,6 @@ class StaticSite(Site):
             resp.content_type = "text/html"   # the meta tag claims gb2312; the bytes are UTF-8
         return resp
 
-    def download(self, query, path, ym, uid, n, ext):
-        item = self.item(uid)
-        if item is None or int(n) >= len(item.attachments):
-            return None
-        return self.attachment(item, item.attachments[int(n)])
 
     def search_page(self, query):
         if self.unit.flags.get("no_search"):
@@ -157,15 +152,7 @@ class StaticSite(Site):
         for dim, _, code, _, items in self.views(u):
             for p in range(1, pages(len(items), self.page_size) + 1):
                 yield self.view_url(u, dim, code, p)
-        for item in u.items():
-            yield self.item_url(item)
-            for n, att in enumerate(item.attachments):
-                if not att.broken:
-                    yield self.attachment_url(item, n)
-        if not u.flags.get("no_search") and not u.flags.get("search_error"):
-            yield self.search_url(u, "")
-        if u.fixed("apply") and u.fixed("apply").links:
-            yield from self.apply_urls(u)
+        yield from self.item_and_entry_urls(u)
 
 
 # The pager script of TRS-published sites: page 0 is index.html, page n is index_n.html.
