@@ -1,0 +1,133 @@
+"""Downloader middlewares of the gatherer: scope, budgets, fetch recording, decoding.
+
+Nothing is dropped silently: every request a middleware refuses adds to a stats counter
+(`zwgk/dropped/<reason>`) and the first of each reason is logged with its URL.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import time
+from datetime import datetime, timezone
+
+from scrapy.exceptions import IgnoreRequest, NotConfigured
+from scrapy.http import HtmlResponse, TextResponse
+
+logger = logging.getLogger(__name__)
+
+# Requests exempt from the unit's scope: they are only fetched, never followed (liveness of outside
+# links, media accounts, and the made-up missing page that shows how a host answers a 404).
+OUTSIDE_PURPOSES = {"liveness", "media", "soft404"}
+
+
+def drop(spider, reason: str, request, message: str):
+    stats = spider.crawler.stats
+    key = f"zwgk/dropped/{reason}"
+    if not stats.get_value(key):
+        logger.warning("%s: %s (%s)", message, request.url, request.meta.get("unit"))
+    stats.inc_value(key)
+    raise IgnoreRequest(f"{reason}: {message}")
+
+
+class UnitScopeMiddleware:
+    """Keep each unit's crawl inside its allowed hosts and its own part of a shared platform."""
+
+    def process_request(self, request, spider):
+        unit = request.meta.get("unit")
+        if unit is None or request.meta.get("purpose") in OUTSIDE_PURPOSES:
+            return None
+        if not spider.scope.allowed(unit, request.url):
+            drop(spider, "offsite", request, "outside the unit's allowed hosts or organ")
+        return None
+
+
+class BudgetMiddleware:
+    """A page budget and a wall-clock budget per unit; probes are exempt (they are few)."""
+
+    def __init__(self, pages: int, seconds: float):
+        self.pages, self.seconds = pages, seconds
+        self.counts: dict[str, int] = {}
+        self.started: dict[str, float] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        pages = crawler.settings.getint("ZWGK_PAGE_BUDGET")
+        if pages <= 0:
+            raise NotConfigured("ZWGK_PAGE_BUDGET is 0: no budget")
+        return cls(pages, crawler.settings.getfloat("ZWGK_UNIT_SECONDS"))
+
+    def process_request(self, request, spider):
+        unit = request.meta.get("unit")
+        if unit is None or request.meta.get("purpose") in ("probe", "search"):
+            return None
+        now = time.monotonic()
+        started = self.started.setdefault(unit, now)
+        if now - started > self.seconds:
+            spider.mark_unit(unit, "timeout")
+            drop(spider, "unit_timeout", request, "unit wall-clock budget spent")
+        n = self.counts[unit] = self.counts.get(unit, 0) + 1
+        if n > self.pages:
+            spider.mark_unit(unit, "budget")
+            drop(spider, "page_budget", request, "unit page budget spent")
+        return None
+
+
+class EncodingMiddleware:
+    """Decode HTML by what the bytes are, not only by what they claim.
+
+    Old sites declare gb2312 and send UTF-8, or say UTF-8 and send GBK. Valid UTF-8 is a strong
+    signal (GBK text is almost never valid UTF-8), so it wins; otherwise the declared encoding if
+    the bytes decode under it, else GB18030 (a superset of GBK/GB2312).
+    """
+
+    def process_response(self, request, response, spider):
+        if not isinstance(response, TextResponse) or isinstance(response, HtmlResponse) is False \
+                and b"html" not in (response.headers.get("Content-Type") or b"").lower():
+            return response
+        declared = response.encoding
+        body = response.body
+        for candidate in ("utf-8", declared, "gb18030"):
+            try:
+                body.decode(candidate)
+            except (UnicodeDecodeError, LookupError):
+                continue
+            request.meta["declared_encoding"] = declared
+            if candidate.replace("-", "").lower() != (declared or "").replace("-", "").lower():
+                spider.crawler.stats.inc_value("zwgk/encoding_corrected")
+                return response.replace(encoding=candidate)
+            return response
+        request.meta["declared_encoding"] = declared
+        return response
+
+
+class FetchRecorderMiddleware:
+    """Record every response (every retry too) in `fetches` and the WARC capture."""
+
+    def process_response(self, request, response, spider):
+        body = response.body
+        meta = request.meta
+        fetch_id = spider.next_fetch_id()
+        now = datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+        headers = [(k.decode("latin-1"), v.decode("latin-1"))
+                   for k, vs in response.headers.items() for v in vs]
+        record_id = spider.warc.record_response(response.url, response.status, "", headers, body, now) \
+            if not meta.get("no_warc") else None
+        spider.snapshot.add("fetches", {
+            "id": fetch_id, "unit": meta.get("unit"), "url": request.url, "final_url": response.url,
+            "method": request.method, "status": response.status, "headers": json.dumps(dict(headers), ensure_ascii=False),
+            "content_type": response.headers.get("Content-Type", b"").decode("latin-1"),
+            "encoding": getattr(response, "encoding", None), "declared_encoding": meta.get("declared_encoding"),
+            "bytes": len(body), "sha256": hashlib.sha256(body).hexdigest(),
+            "elapsed_ms": round(1000 * meta.get("download_latency", 0)), "fetched_at": now,
+            "via": "browser" if meta.get("playwright") else "static", "purpose": meta.get("purpose", "crawl"),
+            "error": None, "warc_record_id": record_id,
+        })
+        meta["fetch_id"] = fetch_id
+        spider.count(meta.get("unit"), "pages")
+        return response
+
+    def process_exception(self, request, exception, spider):
+        spider.record_error(request, exception)
+        request.meta["error_recorded"] = True
+        return None

@@ -1,0 +1,100 @@
+"""`crawl()`: gather a program's units into `runs/<run-id>/` (snapshot.db + capture.warc.gz)."""
+from __future__ import annotations
+
+import json
+import platform
+import time
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import scrapy
+from scrapy.crawler import CrawlerProcess
+from scrapy.settings import Settings
+
+from zwgk import __version__
+
+from . import settings as defaults
+from .snapshot import Snapshot
+from .spider import GatherSpider
+from .warc import WarcCapture
+
+
+def crawl(program, units: list[str] | None = None, as_of: date | None = None, out: str | Path | None = None,
+          overrides: dict | None = None, run_id: str | None = None) -> Path:
+    """Crawl the program's units (or the named ones) and return the run folder."""
+    chosen = [u for u in program.units if not units or u.id in units]
+    unknown = set(units or ()) - {u.id for u in program.units}
+    if unknown:
+        raise ValueError(f"方案 {program.id} 中没有这些单位：{', '.join(sorted(unknown))}")
+    as_of = as_of or program.as_of or date.today()
+    run_id = run_id or f"{program.id}-{datetime.now():%Y%m%dT%H%M%S}"
+    run_dir = Path(out or program.out or "runs") / run_id
+    settings = Settings()
+    settings.setdict(defaults.BASE, priority="project")
+    settings.setdict(getattr(program, "crawl", None) or {}, priority="cmdline")
+    settings.setdict(overrides or {}, priority="cmdline")
+    used = {k: v for k, v in settings.copy_to_dict().items() if k.startswith(("ZWGK_", "CONCURRENT", "AUTOTHROTTLE",
+                                                                              "DOWNLOAD_", "DEPTH", "ROBOTSTXT"))}
+    versions = {"python": platform.python_version(), "scrapy": scrapy.__version__, "zwgk": __version__}
+    snapshot = Snapshot.create(run_dir, run_id, program.id, as_of.isoformat(), used, versions)
+    warc = WarcCapture(run_dir / "capture.warc.gz")
+    started = time.monotonic()
+    for u in chosen:
+        snapshot.upsert_unit({"id": u.id, "name": u.name, "type": u.type, "org_code": u.org_code,
+                              "portal": u.portal, "disclosure": u.disclosure, "hosts": list(u.hosts),
+                              "profile": _profile(u), "status": "running",
+                              "started": datetime.now(timezone.utc).isoformat()})
+    settings.set("LOG_INSTALL_ROOT_HANDLER", True, priority="cmdline")
+    process = CrawlerProcess(settings)
+    crawler = process.create_crawler(GatherSpider)
+    process.crawl(crawler, program=program, units=chosen, snapshot=snapshot, warc=warc)
+    process.start()
+    spider = crawler.spider
+    if spider is None or not hasattr(spider, "counters"):
+        snapshot.set_run(finished=datetime.now(timezone.utc).isoformat(), status="failed")
+        snapshot.close()
+        warc.close()
+        raise RuntimeError("抓取未能启动（详见上方日志）")
+    snapshot.flush()
+    finished = datetime.now(timezone.utc).isoformat()
+    for u in chosen:
+        c = spider.counters[u.id]
+        snapshot.upsert_unit({"id": u.id, "status": spider.status.get(u.id, "ok"), "pages": c["pages"],
+                              "items": c["items"], "errors": c["errors"], "finished": finished})
+    _column_stats(snapshot)
+    stats = crawler.stats.get_stats()
+    # our own bugs (exceptions in callbacks, middlewares, pipelines) fail the run: a silent gap is worse
+    internal = sum(v for k, v in stats.items() if k.startswith("spider_exceptions/"))
+    stalled = getattr(spider, "close_reason", "finished") != "finished"
+    if stalled:
+        internal += 1
+    snapshot.set_run(finished=finished, status="failed" if internal else "complete",
+                     stats=json.dumps({k: v for k, v in crawler.stats.get_stats().items()
+                                       if isinstance(v, (int, float, str))}, ensure_ascii=False, default=str),
+                     seconds=round(time.monotonic() - started, 1))
+    snapshot.close()
+    warc.close()
+    from .progress import unit_table
+    from rich.console import Console
+    Console(stderr=True).print(unit_table(spider, final=True))
+    if internal:
+        raise RuntimeError(f"抓取过程中出现 {internal} 个内部错误（见上方日志），快照不完整：{run_dir}")
+    return run_dir
+
+
+def _profile(u) -> dict:
+    return {"search": u.search, "media": [vars(m) if hasattr(m, "__dict__") else m for m in u.media],
+            "robots_exempt": u.robots_exempt, "overrides": u.overrides}
+
+
+def _column_stats(snapshot: Snapshot) -> None:
+    """Item counts and newest dates per column, from what its list pages showed."""
+    db = snapshot.db
+    db.execute("""
+        update columns set
+          item_count = (select count(distinct l.url) from listings l
+                        where l.unit = columns.unit and l.column_path = columns.path and l.source = 'list'),
+          newest_date = (select max(l.date) from listings l
+                         where l.unit = columns.unit and l.column_path = columns.path and l.source = 'list')
+    """)
+    db.conn.commit()

@@ -1,0 +1,70 @@
+"""Which unit a URL belongs to.
+
+A unit may only be crawled within its allowed hosts. Hosts are often shared: a county platform
+(集约化) carries the county, its 乡镇 and 街道 as organs (`?organId=2`), and the county portal
+carries their channels (`/xzjd/taoyuan/`). On a shared host a URL belongs to the unit whose start
+URL is the most specific match: the same organ parameter value, else the longest path prefix.
+Where that does not decide (items of a platform: `/public/2/123.html`), the unit that found the
+link keeps it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import parse_qsl, urlsplit
+
+# Query parameters that name an organ or site on shared platforms (organId, siteId, branch_id …)
+ORGAN_PARAM = re.compile(r"^(organ|org|site|branch|unit|dept|web)_?id$|^organid$|^siteid$|^webid$", re.I)
+
+
+@dataclass
+class Start:
+    unit: str
+    prefix: str                 # directory of the start URL's path
+    organ: tuple[str, str] | None   # (param name lower-cased, value)
+
+
+@dataclass
+class Scope:
+    """Allowed hosts per unit, and the starts that decide ownership on shared hosts."""
+    hosts: dict[str, set[str]] = field(default_factory=dict)       # unit → hosts
+    starts: dict[str, list[Start]] = field(default_factory=dict)   # host → starts on it
+    patterns: dict[str, list[re.Pattern]] = field(default_factory=dict)  # unit → override regexes
+
+    def add_unit(self, unit: str, hosts: list[str], start_urls: list[str], patterns=()) -> None:
+        self.hosts[unit] = {h.lower() for h in hosts}
+        self.patterns[unit] = [re.compile(p) for p in patterns]
+        for url in start_urls:
+            parts = urlsplit(url)
+            prefix = parts.path.rsplit("/", 1)[0] + "/"
+            organ = next(((k.lower(), v) for k, v in parse_qsl(parts.query) if ORGAN_PARAM.match(k)), None)
+            self.starts.setdefault((parts.hostname or "").lower(), []).append(Start(unit, prefix, organ))
+
+    def allowed(self, unit: str, url: str) -> bool:
+        """Is `url` inside `unit`'s part of the web (host allowed, not another unit's organ/channel)?"""
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+        if host not in self.hosts.get(unit, ()):
+            return False
+        if self.patterns.get(unit):
+            return any(p.search(url) for p in self.patterns[unit])
+        owner = self.owner(host, parts.path, parts.query)
+        return owner is None or owner == unit
+
+    def owner(self, host: str, path: str, query: str) -> str | None:
+        starts = self.starts.get(host, [])
+        if len({s.unit for s in starts}) < 2:
+            return None
+        params = {k.lower(): v for k, v in parse_qsl(query)}
+        for s in starts:
+            if s.organ and s.organ[0] in params:
+                if params[s.organ[0]] == s.organ[1]:
+                    return s.unit
+        if any(s.organ and s.organ[0] in params for s in starts):
+            return "?"   # another organ's page that no unit of this program claims
+        best = [s for s in starts if path.startswith(s.prefix)]
+        if not best:
+            return None
+        longest = max(len(s.prefix) for s in best)
+        owners = {s.unit for s in best if len(s.prefix) == longest}
+        return owners.pop() if len(owners) == 1 else None

@@ -1,0 +1,733 @@
+"""The gathering spider: every unit's portal and disclosure site into the run's snapshot.
+
+One spider crawls all units of a program (Scrapy keeps per-host politeness). Pages are fetched
+statically; a page is rendered in Chromium only when it needs it (its lists come from scripts), and
+the JSON its scripts fetch is captured so later pages of the same API are fetched without a browser.
+Extraction keys on standard labels and structure (`extract.py`), never on a site's class names.
+"""
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import logging
+import random
+import re
+import time
+from collections import Counter, defaultdict
+from datetime import datetime, timezone
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import lxml.html
+import scrapy
+from scrapy import signals
+from scrapy.exceptions import DontCloseSpider
+from scrapy.http import HtmlResponse, TextResponse
+from scrapy_playwright.page import PageMethod
+
+from . import attachment_text, extract
+from .dates import all_dates, find_date_text, parse_date
+from .scope import Scope
+
+logger = logging.getLogger(__name__)
+
+ITEM_FIELDS = ("index_no", "publisher", "created", "published", "doc_no", "topic")
+VIEW_LABELS = re.compile(r"(主题|体裁|组配|服务对象|信息|内容)分类|服务对象")
+INTERP_LABEL = re.compile(r"解读")
+DOC_LABEL = re.compile(r"原文件|相关文件|原文|政策文件|原征求意见稿|征求意见稿")
+FIXED = [("guide", re.compile(r"信息公开指南")), ("system", re.compile(r"信息公开制度")),
+         ("annual", re.compile(r"信息公开(工作)?(年报|年度报告)")), ("apply", re.compile(r"依申请公开"))]
+NETWORK_SCRIPT = re.compile(r"\bfetch\(|XMLHttpRequest|\$\.(ajax|get|post|getJSON)\b|axios\.|\.load\(")
+MEDIA_TEXT = re.compile(r"微博|微信|公众号")
+MEDIA_HOSTS = ("weibo.com", "weibo.cn", "mp.weixin.qq.com")
+PAGE_PARAMS = ("page", "pageNo", "pageIndex", "currPage", "pn", "p", "pageNum", "current")
+REPORT_TITLE = re.compile(r"(\d{4})\s*年(度)?.{0,30}?政府信息公开.{0,6}?(年度)?报告")
+CONSULT_PERIOD = re.compile(r"(?:征求意见|意见征集|反馈)(?:时间|期限|截止)?[^。]{0,12}?"
+                            r"(\d{4}\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?)\s*(?:起)?\s*(?:至|到|—|－|-|~)\s*"
+                            r"(\d{4}\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?|\d{1,2}\s*月\s*\d{1,2}\s*日)")
+CHANNEL = re.compile(r"(通信地址|通讯地址|邮寄地址|地址|电子邮箱|电子邮件|邮箱|联系电话|电话|传真|在线提交|网址|网上留言)"
+                     r"[：:]\s*([^；;。\n]{2,80})")
+TEXT_CAP = 100_000
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def strip_tags(text: str) -> str:
+    if "<" not in text:
+        return text.strip()
+    return lxml.html.fromstring(f"<div>{text}</div>").text_content().strip()
+
+
+def canonical(url: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc.lower(), parts.path or "/", parts.query, ""))
+
+
+class GatherSpider(scrapy.Spider):
+    name = "zwgk"
+
+    def __init__(self, program, units, snapshot, warc, **kwargs):
+        super().__init__(**kwargs)
+        self.program, self.units = program, {u.id: u for u in units}
+        self.snapshot, self.warc = snapshot, warc
+        self.scope = Scope()
+        for u in units:
+            starts = [x for x in (u.portal, u.disclosure) if x]
+            self.scope.add_unit(u.id, u.hosts, starts, (u.overrides or {}).get("scope", ()))
+        self.counters: dict[str, Counter] = defaultdict(Counter)
+        self.status: dict[str, str] = {}
+        self.home_ok: dict[str, set] = defaultdict(set)
+        self._fetch_id = 0
+        self.search_templates: dict[str, str] = {}
+        self.searched: set[str] = set()
+        self.pending_probe_rounds = 0
+        self.columns_seen: set[tuple[str, str]] = set()
+        self.links_seen: set[tuple[str, str]] = set()
+        self.renders = 0
+        self.started = time.monotonic()
+
+    # ---- Scrapy plumbing ---------------------------------------------------------------------
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
+        spider.settings_ = crawler.settings
+        return spider
+
+    def next_fetch_id(self) -> int:
+        self._fetch_id += 1
+        return self._fetch_id
+
+    def count(self, unit: str | None, key: str, n: int = 1) -> None:
+        if unit:
+            self.counters[unit][key] += n
+
+    def mark_unit(self, unit: str, status: str) -> None:
+        self.status.setdefault(unit, status)
+
+    def request(self, url: str, unit: str, callback=None, **meta) -> scrapy.Request:
+        meta = {"unit": unit, "handle_httpstatus_all": True, **meta}
+        return scrapy.Request(url, callback or self.parse, errback=self.on_error, meta=meta,
+                              dont_filter=meta.pop("dont_filter", False))
+
+    def site_of(self, unit, url: str) -> str:
+        host = urlsplit(url).hostname
+        if unit.disclosure and host == urlsplit(unit.disclosure).hostname:
+            return "disclosure"
+        return "portal"
+
+    # ---- start ---------------------------------------------------------------------------------
+    async def start(self):
+        for req in self.start_requests():
+            yield req
+
+    def start_requests(self):
+        for u in self.units.values():
+            for role, url in (("portal", u.portal), ("disclosure", u.disclosure)):
+                if url:
+                    yield self.request(url, u.id, kind="home", role=role)
+                    # LINK-004: learn how the site answers a page that does not exist
+                    missing = urlunsplit(urlsplit(url)._replace(path=f"/zwgk-404-probe-{random.Random(url).randrange(10**8)}.html", query=""))
+                    yield self.request(missing, u.id, self.parse_soft404, purpose="soft404", role=role)
+            for acct in u.media:
+                yield self.request(acct.url, u.id, self.parse_media, purpose="media", source="profile",
+                                   platform=acct.platform, anchor=acct.name)
+        yield from self.probe_round()
+        rounds = self.settings_.getint("ZWGK_AVAIL_PROBES")
+        interval = self.settings_.getfloat("ZWGK_AVAIL_INTERVAL")
+        self.pending_probe_rounds = max(0, rounds - 1)
+        from twisted.internet import reactor   # the running one: importing earlier would install a default
+        for n in range(1, rounds):
+            reactor.callLater(interval * n, self._send_probe_round)
+
+    def probe_round(self):
+        timeout = self.settings_.getint("ZWGK_AVAIL_TIMEOUT")
+        for u in self.units.values():
+            for role, url in (("portal", u.portal), ("disclosure", u.disclosure)):
+                if url:
+                    yield self.request(url, u.id, self.parse_probe, purpose="probe", role=role,
+                                       dont_filter=True, download_timeout=timeout, dont_retry=True,
+                                       sent=time.monotonic())
+
+    def _send_probe_round(self):
+        self.pending_probe_rounds -= 1
+        for req in self.probe_round():
+            self.crawler.engine.crawl(req)
+
+    # ---- generic page ---------------------------------------------------------------------------
+    def parse(self, response):
+        meta = response.meta
+        unit = self.units[meta["unit"]]
+        if meta.get("kind") == "home" and response.status < 400:
+            self.home_ok[unit.id].add(meta.get("role"))
+        if response.status >= 400:
+            return
+        if not isinstance(response, HtmlResponse):
+            if "json" in response.headers.get("Content-Type", b"").decode("latin-1").lower():
+                yield from self.parse_json_records(response, json_text=response.text)
+            return
+        yield from self.parse_html(response, response.text, unit)
+
+    def parse_html(self, response, html: str, unit, rendered: bool = False):
+        meta, url = response.meta, response.url
+        try:
+            tree = lxml.html.fromstring(html)
+        except (lxml.etree.ParserError, ValueError):
+            return
+        site = self.site_of(unit, url)
+        md = extract.metadata(tree)
+        is_item = site == "disclosure" and sum(1 for k in ITEM_FIELDS if k in md) >= 3
+        crumbs = extract.breadcrumb(tree)
+        path = self.column_path(unit, crumbs)
+        view = meta.get("view")
+        listings = [] if is_item else extract.listings(tree, url)
+        kind = ("home" if meta.get("kind") == "home" else "item" if is_item else "view" if view
+                else "list" if listings else "page")
+        title = extract.title(tree)
+        text = tree.text_content()
+        yield {"_table": "pages", "fetch_id": meta.get("fetch_id"), "unit": unit.id, "url": url, "kind": kind,
+               "site": site, "title": title, "text": re.sub(r"\s+", " ", text)[:TEXT_CAP],
+               "column_path": path, "breadcrumb": crumbs, "meta": self.meta_tags(tree),
+               "footer": extract.footer_identity(tree) if kind == "home" else None}
+        if is_item:
+            yield from self.item_row(response, tree, md, unit, title, path)
+        elif path and not view and site == "disclosure":
+            yield from self.column_row(unit, path, url)
+        source = ("home" if kind == "home" else "view" if view else "list") if site == "disclosure" \
+            else ("home" if kind == "home" else "portal")
+        for rank, li in enumerate(listings, 1):
+            yield {"_table": "listings", "unit": unit.id, "url": li.url, "title": li.title,
+                   "title_attr": li.title_attr, "date": li.date.isoformat() if li.date else None,
+                   "date_text": li.date_text, "index_no": li.index_no, "source": source, "source_url": url,
+                   "column_path": None if view else path, "view": view, "rank": rank}
+        yield from self.follow_links(response, tree, unit, view)
+        for page_url in extract.pagination(tree, url):
+            yield self.request(page_url, unit.id, view=view, role=meta.get("role"))
+        for frag in extract.script_urls(tree, url):
+            yield self.request(frag, unit.id, view=view, role=meta.get("role"))
+        if meta.get("kind") == "home" and site == "disclosure":
+            yield from self.discover_search(unit, tree, url)
+        if not rendered and not is_item and self.needs_render(tree, html):
+            yield self.render_request(url, unit.id, self.parse_rendered, view=view, kind=meta.get("kind"),
+                                      role=meta.get("role"))
+
+    def column_path(self, unit, crumbs: list[str]) -> str | None:
+        parts = list(crumbs)
+        while parts and (parts[0] in ("首页", unit.name) or parts[0].endswith(("政府信息公开", "信息公开网",
+                                                                              "信息公开平台"))):
+            parts.pop(0)
+        return " > ".join(parts) or None
+
+    def column_row(self, unit, path: str, url: str):
+        if (unit.id, path) in self.columns_seen:
+            return
+        self.columns_seen.add((unit.id, path))
+        parts = path.split(" > ")
+        fixed = next((key for key, rx in FIXED if rx.search(parts[-1])), None)
+        yield {"_table": "columns", "unit": unit.id, "path": path, "name": parts[-1], "url": url,
+               "parent": " > ".join(parts[:-1]) or None, "depth": len(parts), "fixed": fixed}
+
+    @staticmethod
+    def meta_tags(tree) -> dict:
+        return {m.get("name"): m.get("content") for m in tree.iter("meta") if m.get("name")}
+
+    # ---- items ----------------------------------------------------------------------------------
+    def item_row(self, response, tree, md: dict, unit, title: str, path: str | None):
+        url = response.url
+        body = extract.body_text(tree)
+        labelled = extract.labelled_links(tree, url)
+        interp = [u for label, links in labelled.items() if INTERP_LABEL.search(label) for _, u in links]
+        docs = [u for label, links in labelled.items() if DOC_LABEL.search(label) and not INTERP_LABEL.search(label)
+                for _, u in links]
+        attachments = [(href, text) for href, text, hint in extract.links(tree, url) if hint == "attachment"]
+        published_raw = md.get("published")
+        row = {"_table": "items", "unit": unit.id, "url": url, "title": title,
+               "index_no": md.get("index_no"), "publisher": md.get("publisher"),
+               "created": _iso(parse_date(md.get("created") or "")), "published": _iso(parse_date(published_raw or "")),
+               "published_text": find_date_text(published_raw or "") if published_raw is not None else None,
+               "doc_no": md.get("doc_no"), "topic": md.get("topic"), "combo": md.get("combo"),
+               "genre": md.get("genre"), "audience": md.get("audience"), "keywords": md.get("keywords"),
+               "summary": md.get("summary"), "validity": md.get("validity"), "column_path": path,
+               "body": body[:TEXT_CAP], "metadata": md,
+               "attachments": [{"url": h, "name": t} for h, t in attachments],
+               "interp_urls": interp, "doc_urls": docs, "consult": self.consultation(title, body),
+               "report_year": _report_year(title), "fetch_id": response.meta.get("fetch_id")}
+        self.count(unit.id, "items")
+        yield row
+
+    @staticmethod
+    def consultation(title: str, body: str) -> dict | None:
+        if "征求" not in title and "意见征集" not in title:
+            return None
+        m = CONSULT_PERIOD.search(body)
+        start = parse_date(m.group(1)) if m else None
+        end = parse_date(m.group(2), default_year=start.year if start else None) if m else None
+        channels = {k: v.strip() for k, v in CHANNEL.findall(body)}
+        return {"start": _iso(start), "end": _iso(end), "channels": channels,
+                "period_text": m.group(0) if m else None}
+
+    # ---- links ----------------------------------------------------------------------------------
+    def follow_links(self, response, tree, unit, view):
+        url = response.url
+        role = response.meta.get("role")
+        media_urls = {a.url for a in unit.media}
+        view_links = {}
+        for label, links in extract.labelled_links(tree, url).items():
+            if VIEW_LABELS.search(label) and len(label) <= 8:
+                for text, href in links:
+                    view_links[href] = f"{label}/{text}"
+        for href, text, hint in extract.links(tree, url):
+            if hint in ("mailto", "javascript"):
+                continue
+            href = href.split("#")[0]
+            host = urlsplit(href).hostname or ""
+            inside = self.scope.allowed(unit.id, href)
+            if MEDIA_TEXT.search(text or "") or host.endswith(MEDIA_HOSTS) or href in media_urls:
+                kind = "media"
+            elif hint == "attachment":
+                kind = "attachment"
+            elif host in self.scope.hosts[unit.id]:
+                kind = "internal"
+            else:
+                kind = "external"
+            key = (unit.id, href)
+            if key not in self.links_seen:   # one row per target and unit: the first page that links it
+                self.links_seen.add(key)
+                yield {"_table": "links", "unit": unit.id, "from_url": url, "to_url": href,
+                       "anchor": (text or "")[:200], "kind": kind, "label": view_links.get(href)}
+            if kind == "media":
+                yield self.request(href, unit.id, self.parse_media, purpose="media", source="portal",
+                                   anchor=text, platform=_platform(href, text))
+            elif kind == "attachment" and inside:
+                yield self.request(href, unit.id, self.parse_attachment, purpose="attachment", item_url=url,
+                                   name=text, download_maxsize=self.settings_.getint("ZWGK_ATTACHMENT_MAXSIZE"))
+            elif kind == "internal":
+                if inside:
+                    # a view's own pages (same folder: index_1.html, ?pageIndex=2) stay in that view
+                    same_list = view and _folder(href) == _folder(url)
+                    yield self.request(href, unit.id, view=view_links.get(href) or (view if same_list else None),
+                                       role=role)
+            elif kind in ("external", "attachment"):
+                yield self.request(href, unit.id, self.parse_liveness, purpose="liveness",
+                                   download_maxsize=2**20, from_url=url)
+
+    def parse_liveness(self, response):
+        return None   # the fetch record is the result
+
+    def parse_soft404(self, response):
+        text = response.text if isinstance(response, TextResponse) else ""
+        yield {"_table": "pages", "fetch_id": response.meta.get("fetch_id"), "unit": response.meta["unit"],
+               "url": response.url, "kind": "soft404", "site": response.meta.get("role"),
+               "title": _title(text), "text": re.sub(r"\s+", " ", lxml.html.fromstring(text).text_content())[:2000]
+               if text.strip() else "", "column_path": None, "breadcrumb": [], "meta": {}, "footer": None}
+
+    # ---- attachments ----------------------------------------------------------------------------
+    def parse_attachment(self, response):
+        meta = response.meta
+        ext = urlsplit(response.url).path.rsplit(".", 1)[-1].lower()
+        text, error = ("", None)
+        if response.status < 400:
+            text, error = attachment_text.extract_text(response.body, ext)
+        yield {"_table": "attachments", "unit": meta["unit"], "item_url": meta.get("item_url"), "url": response.url,
+               "name": meta.get("name"), "ext": ext, "status": response.status, "bytes": len(response.body),
+               "sha256": hashlib.sha256(response.body).hexdigest(), "text": text, "error": error}
+
+    # ---- media ----------------------------------------------------------------------------------
+    def parse_media(self, response):
+        meta = response.meta
+        unit = self.units[meta["unit"]]
+        text = response.text if isinstance(response, TextResponse) else ""
+        body = lxml.html.fromstring(text).text_content() if text.strip() else ""
+        dates = sorted({d for d in all_dates(body)}, reverse=True)
+        unreadable = "请在微信客户端打开" in body or not dates
+        name = ""
+        if text.strip():
+            tree = lxml.html.fromstring(text)
+            name = extract.title(tree)
+        registered = any(canonical(a.url) == canonical(response.url) or canonical(a.url) == canonical(response.request.url)
+                         for a in unit.media)
+        yield {"_table": "media_accounts", "unit": unit.id, "platform": meta.get("platform") or _platform(response.url, name),
+               "name": name, "url": response.request.url, "source": meta.get("source"), "status": response.status,
+               "readable": int(response.status < 400 and not unreadable),
+               "latest_post": dates[0].isoformat() if dates and response.status < 400 else None,
+               "posts": [d.isoformat() for d in dates[:20]], "registered": int(registered),
+               "anchor": meta.get("anchor")}
+
+    # ---- availability probes -------------------------------------------------------------------
+    def parse_probe(self, response):
+        meta = response.meta
+        elapsed = time.monotonic() - meta["sent"]
+        ok = response.status < 500 and elapsed <= self.settings_.getint("ZWGK_AVAIL_TIMEOUT")
+        yield {"_table": "probes", "unit": meta["unit"], "url": response.url, "kind": meta["role"], "at": now_iso(),
+               "status": response.status, "elapsed_ms": round(elapsed * 1000), "ok": int(ok), "error": None}
+
+    # ---- browser rendering ----------------------------------------------------------------------
+    @staticmethod
+    def needs_render(tree, html: str) -> bool:
+        """Lists drawn by scripts: network calls in inline scripts, or an empty list container next
+        to a script of the site's own (the list arrives later as JSON)."""
+        inline = " ".join(s.text or "" for s in tree.iter("script") if not s.get("src"))
+        if NETWORK_SCRIPT.search(inline):
+            return True
+        if not any(s.get("src") for s in tree.iter("script")):
+            return False
+        for el in tree.iter("ul", "ol", "tbody", "table", "div"):
+            if len(el) == 0 and not (el.text or "").strip() and (el.get("id") or any(a.startswith("data-") for a in el.attrib)):
+                if el.tag != "div" or any(a.startswith("data-") for a in el.attrib):
+                    return True
+        return False
+
+    def render_request(self, url: str, unit: str, callback, **meta) -> scrapy.Request:
+        self.renders += 1
+        captured: list = []
+
+        async def on_response(resp):
+            ctype = (resp.headers or {}).get("content-type", "")
+            if "json" in ctype:
+                captured.append(asyncio.ensure_future(_capture(resp)))
+
+        return self.request(url, unit, callback, dont_filter=True, playwright=True, playwright_include_page=True,
+                            playwright_page_event_handlers={"response": on_response},
+                            playwright_page_methods=[PageMethod("wait_for_load_state", "networkidle")],
+                            captured=captured, **meta)
+
+    async def parse_rendered(self, response):
+        meta = response.meta
+        captured = await self.finish_page(meta.pop("playwright_page", None), meta.get("captured", []),
+                                          meta.get("playwright_context"))
+        unit = self.units[meta["unit"]]
+        try:
+            crumbs = extract.breadcrumb(lxml.html.fromstring(response.text))
+        except (lxml.etree.ParserError, ValueError):
+            crumbs = []
+        meta["column_path"], meta["page_url"] = self.column_path(unit, crumbs), response.url
+        for item in self.captured_json(response, captured, unit):
+            yield item
+        for item in self.parse_html(response, response.text, unit, rendered=True):
+            yield item
+
+    async def finish_page(self, page, tasks, context_name):
+        """Collect the JSON the page fetched (bounded wait), then always close the page."""
+        results = []
+        try:
+            done = await asyncio.wait_for(asyncio.gather(*tasks, return_exceptions=True), timeout=15)
+            results = [r for r in done if isinstance(r, tuple)]
+        except asyncio.TimeoutError:
+            self.crawler.stats.inc_value("zwgk/render/capture_timeout")
+        finally:
+            if page is not None:
+                await page.close()   # frees its slot in the context; memory stays bounded by open pages
+        return results
+
+    def captured_json(self, response, captured, unit):
+        """Record the JSON a rendered page fetched, read its records, and page through its API."""
+        meta = response.meta
+        for url, status, headers, body in captured:
+            fetch_id = self.next_fetch_id()
+            record_id = self.warc.record_response(url, status, "", headers, body, now_iso())
+            self.snapshot.add("fetches", {
+                "id": fetch_id, "unit": unit.id, "url": url, "final_url": url, "method": "GET", "status": status,
+                "headers": json.dumps(dict(headers), ensure_ascii=False), "content_type": dict(headers).get("content-type"),
+                "encoding": "utf-8", "declared_encoding": None, "bytes": len(body),
+                "sha256": hashlib.sha256(body).hexdigest(), "elapsed_ms": None, "fetched_at": now_iso(),
+                "via": "browser", "purpose": meta.get("purpose", "crawl"), "error": None,
+                "warc_record_id": record_id})
+            self.count(unit.id, "pages")
+            if meta.get("purpose") == "search":
+                continue
+            yield from self.json_records(url, body.decode("utf-8", "replace"), unit, meta, page_through=meta.get("kind") != "home")
+
+    def parse_json_records(self, response, json_text: str):
+        unit = self.units[response.meta["unit"]]
+        yield from self.json_records(response.url, json_text, unit, response.meta, page_through=False)
+
+    def json_records(self, url: str, text: str, unit, meta, page_through: bool):
+        try:
+            data = json.loads(text)
+        except ValueError:
+            return
+        records = _records(data)
+        view = meta.get("view")
+        path = meta.get("column_path")
+        source = "view" if view else "list"
+        for rank, rec in enumerate(records, 1):
+            href = rec.get("url")
+            if not href:
+                continue
+            href = response_join(url, href)
+            date = parse_date(rec.get("date") or "")
+            yield {"_table": "listings", "unit": unit.id, "url": href, "title": strip_tags(rec.get("title") or ""),
+                   "title_attr": None, "date": _iso(date), "date_text": rec.get("date"), "index_no": rec.get("index_no"),
+                   "source": source, "source_url": meta.get("page_url") or url, "column_path": path, "view": view,
+                   "rank": rank}
+            if self.scope.allowed(unit.id, href):
+                yield self.request(href, unit.id, role="disclosure")
+        if page_through:
+            for page_url in _api_pages(url, data):
+                yield self.request(page_url, unit.id, self.parse_api_page, view=view, column_path=path,
+                                   page_url=meta.get("page_url"))
+
+    def parse_api_page(self, response):
+        if response.status < 400:
+            unit = self.units[response.meta["unit"]]
+            yield from self.json_records(response.url, response.text, unit, response.meta, page_through=False)
+
+    # ---- site search ----------------------------------------------------------------------------
+    def discover_search(self, unit, tree, url):
+        if unit.id in self.search_templates:
+            return
+        template = unit.search or extract.search_form(tree, url)
+        if not template:
+            self.search_templates[unit.id] = ""
+            return
+        self.search_templates[unit.id] = template
+        # the entry itself: a search with an empty query must answer (SRCH-001)
+        yield self.request(template.replace("{q}", ""), unit.id, self.parse_liveness, purpose="search_entry",
+                           dont_filter=True)
+
+    def on_idle(self, spider):
+        if self.pending_probe_rounds > 0:
+            raise DontCloseSpider
+        todo = [u for u in self.units.values() if u.id not in self.searched]
+        if not todo:
+            return
+        self.snapshot.flush()
+        for unit in todo:
+            self.searched.add(unit.id)
+            for req in self.search_requests(unit):
+                self.crawler.engine.crawl(req)
+        raise DontCloseSpider
+
+    def search_requests(self, unit):
+        template = self.search_templates.get(unit.id)
+        if not template:
+            return
+        rows = list(self.snapshot.db.query(
+            "select url, title, doc_no, column_path from items where unit = ? order by url", [unit.id]))
+        sample = stratified_sample(rows, self.settings_.getint("ZWGK_SEARCH_SAMPLE"), seed=unit.id)
+        for row in sample:
+            for by in ("title", "doc_no"):
+                query = (row[by] or "").strip()
+                if not query:
+                    continue
+                search_url = template.replace("{q}", _quote(query))
+                yield self.request(search_url, unit.id, self.parse_search, purpose="search", dont_filter=True,
+                                   probe={"item_url": row["url"], "by": by, "query": query,
+                                          "sampled_from": row["column_path"]})
+
+    def parse_search(self, response):
+        meta = response.meta
+        unit = self.units[meta["unit"]]
+        results = []
+        if response.status < 400 and isinstance(response, HtmlResponse):
+            tree = lxml.html.fromstring(response.text)
+            results = [{"title": li.title, "url": li.url, "date": _iso(li.date)}
+                       for li in extract.listings(tree, response.url)]
+            if not results and self.needs_render(tree, response.text) and not meta.get("playwright"):
+                yield self.render_request(response.url, unit.id, self.parse_search_rendered, purpose="search",
+                                          probe=meta["probe"])
+                return
+        elif response.status < 400 and "json" in response.headers.get("Content-Type", b"").decode().lower():
+            results = [{"title": strip_tags(r.get("title") or ""), "url": response_join(response.url, r.get("url") or ""),
+                        "date": _iso(parse_date(r.get("date") or ""))} for r in _records(json.loads(response.text))]
+        yield self.probe_row(meta, response.url, response.status, results)
+
+    async def parse_search_rendered(self, response):
+        captured = await self.finish_page(response.meta.pop("playwright_page", None),
+                                          response.meta.get("captured", []), response.meta.get("playwright_context"))
+        unit = self.units[response.meta["unit"]]
+        for _ in self.captured_json(response, captured, unit):
+            pass
+        results = []
+        for url, status, headers, body in captured:
+            try:
+                data = json.loads(body)
+            except ValueError:
+                continue
+            results += [{"title": strip_tags(r.get("title") or ""), "url": response_join(url, r.get("url") or ""),
+                         "date": _iso(parse_date(r.get("date") or ""))} for r in _records(data)]
+        if not results:
+            tree = lxml.html.fromstring(response.text)
+            results = [{"title": li.title, "url": li.url, "date": _iso(li.date)}
+                       for li in extract.listings(tree, response.url)]
+        yield self.probe_row(response.meta, response.url, response.status, results)
+
+    def probe_row(self, meta, url, status, results, error=None):
+        probe = meta["probe"]
+        target = canonical(probe["item_url"])
+        rank = next((n for n, r in enumerate(results, 1) if canonical(r["url"]) == target), None)
+        return {"_table": "search_probes", "unit": meta["unit"], "item_url": probe["item_url"], "by": probe["by"],
+                "query": probe["query"], "search_url": url, "status": status, "results": results[:20],
+                "found": int(rank is not None), "rank": rank, "error": error, "sampled_from": probe["sampled_from"]}
+
+    # ---- errors ---------------------------------------------------------------------------------
+    def record_error(self, request, exception) -> None:
+        meta = request.meta
+        fetch_id = self.next_fetch_id()
+        error = f"{type(exception).__name__}: {exception}"[:500]
+        record_id = self.warc.record_error(request.url, error, now_iso())
+        self.snapshot.add("fetches", {
+            "id": fetch_id, "unit": meta.get("unit"), "url": request.url, "final_url": None, "method": request.method,
+            "status": None, "headers": None, "content_type": None, "encoding": None, "declared_encoding": None,
+            "bytes": 0, "sha256": None, "elapsed_ms": None, "fetched_at": now_iso(),
+            "via": "browser" if meta.get("playwright") else "static", "purpose": meta.get("purpose", "crawl"),
+            "error": error, "warc_record_id": record_id})
+        meta["fetch_id"] = fetch_id
+        self.count(meta.get("unit"), "errors")
+
+    def on_error(self, failure):
+        request = failure.request
+        meta = request.meta
+        if not meta.get("error_recorded"):
+            self.record_error(request, failure.value)
+        page = meta.pop("playwright_page", None)
+        if page is not None:
+            asyncio.ensure_future(page.close())
+        unit, purpose = meta.get("unit"), meta.get("purpose")
+        error = f"{type(failure.value).__name__}: {failure.value}"[:500]
+        if purpose == "probe":
+            yield {"_table": "probes", "unit": unit, "url": request.url, "kind": meta.get("role"), "at": now_iso(),
+                   "status": None, "elapsed_ms": round((time.monotonic() - meta["sent"]) * 1000), "ok": 0,
+                   "error": error}
+        elif purpose == "media":
+            yield {"_table": "media_accounts", "unit": unit, "platform": meta.get("platform"), "name": None,
+                   "url": request.url, "source": meta.get("source"), "status": None, "readable": 0,
+                   "latest_post": None, "posts": [], "registered": int(meta.get("source") == "profile"),
+                   "anchor": meta.get("anchor")}
+        elif purpose == "attachment":
+            yield {"_table": "attachments", "unit": unit, "item_url": meta.get("item_url"), "url": request.url,
+                   "name": meta.get("name"), "ext": urlsplit(request.url).path.rsplit(".", 1)[-1].lower(),
+                   "status": None, "bytes": 0, "sha256": None, "text": "", "error": error}
+        elif purpose == "search":
+            yield self.probe_row(meta, request.url, None, [], error)
+
+    def closed(self, reason):
+        self.close_reason = reason
+        for uid in self.units:
+            if uid not in self.status:
+                self.status[uid] = "ok" if self.home_ok[uid] else "down"
+
+
+# ---- helpers -------------------------------------------------------------------------------------
+
+async def _capture(resp):
+    try:
+        body = await asyncio.wait_for(resp.body(), timeout=10)
+    except Exception:   # the page went away, or the body never came: the capture is lost, not the crawl
+        return None
+    return resp.url, resp.status, list((resp.headers or {}).items()), body
+
+
+def _folder(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.netloc}{parts.path.rsplit('/', 1)[0]}"
+
+
+def _iso(d) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _title(html: str) -> str:
+    m = re.search(r"<title[^>]*>(.*?)</title>", html, re.S | re.I)
+    return strip_tags(m.group(1)) if m else ""
+
+
+def _report_year(title: str) -> int | None:
+    m = REPORT_TITLE.search(title or "")
+    return int(m.group(1)) if m else None
+
+
+def _platform(url: str, text: str) -> str:
+    if "微博" in (text or "") or "weibo" in url:
+        return "weibo"
+    return "wechat"
+
+
+def _quote(q: str) -> str:
+    from urllib.parse import quote
+    return quote(q, safe="")
+
+
+def response_join(base: str, href: str) -> str:
+    from urllib.parse import urljoin
+    return urljoin(base, href)
+
+
+TITLE_KEYS = ("title", "name", "docTitle", "fileName", "subject")
+URL_KEYS = ("url", "link", "href", "docUrl", "pageUrl", "detailUrl")
+DATE_KEYS = ("pubDate", "date", "publishDate", "releaseDate", "createTime", "docDate", "time")
+INDEX_KEYS = ("indexNo", "index_no", "syh", "indexNumber")
+
+
+def _records(data) -> list[dict]:
+    """The largest list of objects with a title and a URL anywhere in a JSON document."""
+    best: list = []
+
+    def walk(node):
+        nonlocal best
+        if isinstance(node, list):
+            recs = [n for n in node if isinstance(n, dict) and any(k in n for k in TITLE_KEYS)
+                    and any(k in n for k in URL_KEYS)]
+            if len(recs) > len(best):
+                best = recs
+            for n in node:
+                walk(n)
+        elif isinstance(node, dict):
+            for v in node.values():
+                walk(v)
+
+    walk(data)
+    out = []
+    for r in best:
+        out.append({"title": str(next(r[k] for k in TITLE_KEYS if k in r)),
+                    "url": str(next(r[k] for k in URL_KEYS if k in r)),
+                    "date": str(next((r[k] for k in DATE_KEYS if k in r), "") or ""),
+                    "index_no": next((r[k] for k in INDEX_KEYS if k in r), None)})
+    return out
+
+
+def _api_pages(url: str, data) -> list[str]:
+    """Pages 2..N of a JSON list API, from its page count and the page parameter in its URL."""
+    if not isinstance(data, dict):
+        return []
+    count = None
+    for key in ("pageCount", "totalPage", "totalPages", "pages", "pageTotal"):
+        if isinstance(data.get(key), int):
+            count = data[key]
+            break
+    if count is None and isinstance(data.get("total"), int):
+        size = next((data[k] for k in ("size", "pageSize", "rows") if isinstance(data.get(k), int) and data[k] > 0), None)
+        if size:
+            count = -(-data["total"] // size)
+    if not count or count < 2:
+        return []
+    parts = urlsplit(url)
+    params = parse_qsl(parts.query, keep_blank_values=True)
+    name = next((k for k, _ in params if k in PAGE_PARAMS), None)
+    if name is None:
+        return []
+    out = []
+    for n in range(2, count + 1):
+        q = urlencode([(k, str(n) if k == name else v) for k, v in params])
+        out.append(urlunsplit(parts._replace(query=q)))
+    return out
+
+
+def stratified_sample(rows: list, size: int, seed: str) -> list:
+    """Up to `size` rows, taken round-robin across columns so every column is represented."""
+    rng = random.Random(seed)
+    by_col: dict = defaultdict(list)
+    for r in rows:
+        by_col[r["column_path"] or ""].append(r)
+    for items in by_col.values():
+        rng.shuffle(items)
+    cols = sorted(by_col)
+    rng.shuffle(cols)
+    out = []
+    while len(out) < size and any(by_col[c] for c in cols):
+        for c in cols:
+            if by_col[c] and len(out) < size:
+                out.append(by_col[c].pop())
+    return out

@@ -1,0 +1,465 @@
+"""Site profiles: unit types, units and monitoring programs, read from YAML and validated.
+
+    program = load_program("site_profiles/programs/demo.yaml")
+    for unit in program.units:
+        program.unit_type(unit).administrative, unit.disclosure, unit.hosts
+
+A real office writes these files by hand, so every mistake becomes a `ProfileError` that names the
+file, the line and the field, in Chinese. Lines come from the YAML node marks (`yaml.compose`), so
+fields are read from nodes rather than from an already-constructed dict.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+__all__ = ["ProfileError", "UnitType", "MediaAccount", "Unit", "Program", "load_program", "load_unit",
+           "load_unit_type", "load_unit_types", "PACKAGE_DIR", "UNIT_TYPES_DIR", "DEMO_PROGRAM",
+           "MEDIA_PLATFORMS"]
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+UNIT_TYPES_DIR = PACKAGE_DIR / "unit_types"
+DEMO_PROGRAM = PACKAGE_DIR / "programs" / "demo.yaml"
+MEDIA_PLATFORMS = ("weibo", "wechat")
+
+# 组织机构代码 (GB 11714): 8 body characters and a check character. 统一社会信用代码 (GB 32100):
+# its alphabet leaves out I, O, Z, S and V. Only the form is checked, not the check character:
+# generated and legacy codes in the wild do not always carry a valid one.
+_ORG_CODE_9 = re.compile(r"[0-9A-Z]{8}[0-9X]")
+_USCC = re.compile(r"[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}")
+# ids end up in file names and run folders
+_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
+_HOST = re.compile(r"[^\s/:@?#]+")
+
+
+class ProfileError(ValueError):
+    """A bad profile. `file` is the file's path, `line` is 1-based (or None), `field` the field's path."""
+
+    def __init__(self, file, line: int | None, field: str | None, message: str):
+        self.file = Path(file)
+        self.line = line
+        self.field = field
+        self.message = message
+        where = _display(self.file) + (f":{line}" if line else "")
+        super().__init__(f"{where}: 字段 {field}：{message}" if field else f"{where}: {message}")
+
+
+def _display(path: Path) -> str:
+    """A path as the user would type it: relative to the working directory when inside it."""
+    try:
+        return str(Path(path).relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+# ---- the schema ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class UnitType:
+    id: str
+    name: str                    # e.g. 县区政府
+    administrative: bool = True  # 行政机关; False for 承担公共服务的事业单位 (no 条例 fixed entries)
+    own_portal: bool = True      # False for 乡镇/街道, which publish on their county's platform
+    # Keys this loader does not know yet (the checks stage adds catalogs, freshness, rubric).
+    extra: dict = field(default_factory=dict)
+    source: Path | None = None
+
+
+@dataclass(frozen=True)
+class MediaAccount:
+    platform: str                # weibo | wechat
+    name: str
+    url: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Unit:
+    id: str
+    name: str
+    type: str                    # id of a UnitType
+    org_code: str                # 9-char 组织机构代码 or 18-char 统一社会信用代码
+    portal: str | None = None    # start URL of the portal (or the unit's channel on its county's)
+    disclosure: str              # start URL of the 政府信息公开 site or catalog
+    hosts: list[str] = field(default_factory=list)    # hosts the crawler may visit
+    search: str | None = None    # search URL template with {q} where the query goes
+    media: list[MediaAccount] = field(default_factory=list)   # registered 政务新媒体
+    robots_exempt: str | None = None   # official exemption reference; set: robots.txt may be ignored
+    overrides: dict = field(default_factory=dict)     # extraction overrides, free-form
+    source: Path | None = None
+
+
+@dataclass(frozen=True)
+class Program:
+    id: str
+    name: str
+    units: list[Unit]
+    unit_types: dict[str, UnitType]
+    schedule: str | None = None
+    out: str = "runs"            # output folder, relative to the working directory like any CLI path
+    as_of: date | None = None    # audit as of this date instead of today (the demo world needs it)
+    crawl: dict = field(default_factory=dict)   # Scrapy / ZWGK_* settings for this program's crawls
+    source: Path | None = None
+
+    def unit(self, uid: str) -> Unit:
+        return next(u for u in self.units if u.id == uid)
+
+    def unit_type(self, unit: Unit) -> UnitType:
+        return self.unit_types[unit.type]
+
+
+# ---- reading YAML nodes ----------------------------------------------------------------------
+
+_NULL = "tag:yaml.org,2002:null"
+_BOOL = "tag:yaml.org,2002:bool"
+
+
+def _line(node) -> int:
+    return node.start_mark.line + 1
+
+
+def _compose(path: Path):
+    """The file's root node (None when empty); syntax and encoding errors become ProfileError."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ProfileError(path, None, None, "文件不存在") from None
+    except IsADirectoryError:
+        raise ProfileError(path, None, None, "应为 YAML 文件，实际为文件夹") from None
+    try:
+        text = data.decode("utf-8-sig")     # Notepad writes a BOM
+    except UnicodeDecodeError as e:
+        raise ProfileError(path, data[:e.start].count(b"\n") + 1, None,
+                           "文件不是 UTF-8 编码（请另存为 UTF-8）") from None
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        raise ProfileError(path, mark.line + 1 if mark else None, None,
+                           f"YAML 语法错误：{e.problem or e}") from None
+    except yaml.YAMLError as e:
+        raise ProfileError(path, None, None, f"YAML 语法错误：{e}") from None
+
+
+def _construct(path: Path, node):
+    """Plain Python values for free-form parts (overrides, extra unit-type keys)."""
+    loader = yaml.SafeLoader("")
+    try:
+        return loader.construct_object(node, deep=True)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        raise ProfileError(path, mark.line + 1 if mark else _line(node), None, f"YAML 错误：{e.problem}") from None
+    finally:
+        loader.dispose()
+
+
+def _kind(node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "键值对"
+    if isinstance(node, yaml.SequenceNode):
+        return "列表"
+    return {_NULL: "空值", _BOOL: "布尔值", "tag:yaml.org,2002:int": "数字",
+            "tag:yaml.org,2002:float": "数字", "tag:yaml.org,2002:timestamp": "日期"}.get(node.tag, "文本")
+
+
+class _Fields:
+    """One YAML mapping, read field by field so that each error can point at its line.
+
+    `prefix` names nested mappings in error messages, e.g. "media[1]." (indices count from 0).
+    """
+
+    def __init__(self, path: Path, node, prefix: str = "", what: str = "文件内容"):
+        self.path, self.node, self.prefix = path, node, prefix
+        if node is None:
+            raise ProfileError(path, 1, None, "文件为空")
+        if not isinstance(node, yaml.MappingNode):
+            raise ProfileError(path, _line(node), prefix.rstrip(".") or None,
+                               f"{what}应为键值对（字段: 值），实际为{_kind(node)}")
+        self.keys: dict[str, object] = {}     # key → key node
+        self.values: dict[str, object] = {}   # key → value node
+        for key, value in node.value:
+            name = key.value if isinstance(key, yaml.ScalarNode) else None
+            if name is None:
+                raise ProfileError(path, _line(key), prefix.rstrip(".") or None, "字段名应为文本")
+            if name in self.keys:
+                raise ProfileError(path, _line(key), self.name(name),
+                                   f"字段重复出现（第 {_line(self.keys[name])} 行已有）")
+            self.keys[name], self.values[name] = key, value
+
+    def name(self, key: str) -> str:
+        return self.prefix + key
+
+    def error(self, key: str, message: str, at_key: bool = False):
+        node = self.keys[key] if at_key else self.values.get(key, self.node)
+        return ProfileError(self.path, _line(node), self.name(key), message)
+
+    def check_known(self, known: list[str]) -> None:
+        """Unknown keys are errors: a typo must not silently drop a setting."""
+        for key in self.unknown(known):
+            hint = difflib.get_close_matches(key, known, n=1)
+            guess = f"（是否应为 {hint[0]}？）" if hint else ""
+            raise self.error(key, f"未知字段{guess}，可用字段：{'、'.join(known)}", at_key=True)
+
+    def unknown(self, known: list[str]) -> list[str]:
+        return [k for k in self.keys if k not in known]
+
+    def present(self, key: str) -> bool:
+        """Set and not null (`portal:` with nothing after it counts as absent)."""
+        node = self.values.get(key)
+        return node is not None and not (isinstance(node, yaml.ScalarNode) and node.tag == _NULL)
+
+    def missing(self, key: str):
+        return ProfileError(self.path, _line(self.node), self.name(key), "缺少必填字段")
+
+    def text(self, key: str, required: bool = True) -> str | None:
+        """A scalar's source text. Taking the text, not the constructed value, keeps
+        `org_code: 003240560` from turning into an (octal!) number."""
+        if not self.present(key):
+            if required:
+                raise self.missing(key)
+            return None
+        node = self.values[key]
+        if not isinstance(node, yaml.ScalarNode):
+            raise self.error(key, f"应为文本，实际为{_kind(node)}")
+        value = node.value.strip()
+        if not value:
+            if required:
+                raise self.error(key, "不能为空")
+            return None
+        return value
+
+    def ident(self, key: str) -> str:
+        value = self.text(key)
+        if not _ID.fullmatch(value):
+            raise self.error(key, f'"{value}" 不是有效的标识，只能用字母、数字、下划线、连字符和点')
+        return value
+
+    def boolean(self, key: str, default: bool) -> bool:
+        if not self.present(key):
+            return default
+        node = self.values[key]
+        if not (isinstance(node, yaml.ScalarNode) and node.tag == _BOOL):
+            raise self.error(key, f"应为 true 或 false，实际为{_kind(node)}")
+        return _construct(self.path, node)
+
+    def url(self, key: str, required: bool = True) -> str | None:
+        value = self.text(key, required)
+        if value is not None and not _valid_url(value):
+            raise self.error(key, f'"{value}" 不是有效的网址，应以 http:// 或 https:// 开头并包含主机名')
+        return value
+
+    def seq(self, key: str) -> list:
+        """The item nodes of a list field; absent means empty."""
+        if not self.present(key):
+            return []
+        node = self.values[key]
+        if not isinstance(node, yaml.SequenceNode):
+            raise self.error(key, f"应为列表，实际为{_kind(node)}")
+        return node.value
+
+    def mapping(self, key: str) -> dict:
+        if not self.present(key):
+            return {}
+        node = self.values[key]
+        if not isinstance(node, yaml.MappingNode):
+            raise self.error(key, f"应为键值对，实际为{_kind(node)}")
+        return _construct(self.path, node)
+
+    def day(self, key: str) -> date | None:
+        if not self.present(key):
+            return None
+        node = self.values[key]
+        value = _construct(self.path, node) if isinstance(node, yaml.ScalarNode) else None
+        if isinstance(value, str):
+            try:
+                value = date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        if not isinstance(value, date) or isinstance(value, datetime):
+            raise self.error(key, "应为日期，如 2019-09-30")
+        return value
+
+
+def _valid_url(value: str) -> bool:
+    try:
+        parts = urlsplit(value)
+        parts.port    # raises on a bad port
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and not any(c.isspace() for c in value)
+
+
+def _host(url: str) -> str:
+    return urlsplit(url).hostname     # lower-cased, without port: hosts are matched by name
+
+
+# ---- unit types ------------------------------------------------------------------------------
+
+_TYPE_FIELDS = ["id", "name", "administrative", "own_portal"]
+
+
+def load_unit_type(path) -> UnitType:
+    """One unit-type file. Keys beyond the known ones are kept in `extra` for later stages."""
+    path = Path(path).resolve()
+    f = _Fields(path, _compose(path))
+    extra = {k: _construct(path, f.values[k]) for k in f.unknown(_TYPE_FIELDS)}
+    return UnitType(id=f.ident("id"), name=f.text("name"), administrative=f.boolean("administrative", True),
+                    own_portal=f.boolean("own_portal", True), extra=extra, source=path)
+
+
+def load_unit_types(folder=UNIT_TYPES_DIR) -> dict[str, UnitType]:
+    """Every *.yaml in `folder`, by id, in file-name order."""
+    folder = Path(folder).resolve()
+    if not folder.is_dir():
+        raise ProfileError(folder, None, None, "单位类型文件夹不存在")
+    types: dict[str, UnitType] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        ut = load_unit_type(path)
+        if ut.id in types:
+            raise _duplicate(path, "单位类型", ut.id, types[ut.id].source)
+        types[ut.id] = ut
+    if not types:
+        raise ProfileError(folder, None, None, "文件夹中没有单位类型文件（*.yaml）")
+    return types
+
+
+def _duplicate(path: Path, what: str, uid: str, other: Path) -> ProfileError:
+    node = _Fields(path, _compose(path)).values["id"]
+    f_other = _Fields(other, _compose(other)).values["id"]
+    return ProfileError(path, _line(node), "id",
+                        f'{what} id "{uid}" 重复，已在 {_display(other)}:{_line(f_other)} 中使用')
+
+
+# ---- units -----------------------------------------------------------------------------------
+
+_UNIT_FIELDS = ["id", "name", "type", "org_code", "portal", "disclosure", "hosts", "search", "media",
+                "robots_exempt", "overrides"]
+_MEDIA_FIELDS = ["platform", "name", "url"]
+
+
+def load_unit(path, unit_types: dict[str, UnitType] | None = None) -> Unit:
+    """One unit file; its `type` must be one of `unit_types` (default: the package's)."""
+    path = Path(path).resolve()
+    f = _Fields(path, _compose(path))
+    f.check_known(_UNIT_FIELDS)
+    if unit_types is None:
+        unit_types = load_unit_types()
+
+    utype = f.text("type")
+    if utype not in unit_types:
+        raise f.error("type", f'未知的单位类型 "{utype}"，应为 {"、".join(unit_types)} 之一')
+
+    org_code = f.text("org_code").upper()
+    if len(org_code) == 10 and org_code[8] == "-":    # printed as XXXXXXXX-X on certificates
+        org_code = org_code[:8] + org_code[9]
+    if not (_ORG_CODE_9.fullmatch(org_code) or _USCC.fullmatch(org_code)):
+        raise f.error("org_code", f'"{f.text("org_code")}" 不是有效的组织机构代码（9 位）'
+                                  "或统一社会信用代码（18 位）")
+
+    portal, disclosure = f.url("portal", required=False), f.url("disclosure")
+    default_hosts = list(dict.fromkeys(_host(u) for u in (portal, disclosure) if u))
+    hosts = _hosts(f, portal, disclosure) if f.present("hosts") else default_hosts
+
+    search = f.url("search", required=False)
+    if search is not None and "{q}" not in search:
+        raise f.error("search", "检索网址模板须包含 {q}（检索词所在的位置）")
+
+    media = [_media(path, node, i) for i, node in enumerate(f.seq("media"))]
+    return Unit(id=f.ident("id"), name=f.text("name"), type=utype, org_code=org_code,
+                disclosure=disclosure, portal=portal, hosts=hosts, search=search, media=media,
+                robots_exempt=f.text("robots_exempt", required=False), overrides=f.mapping("overrides"),
+                source=path)
+
+
+def _hosts(f: _Fields, portal: str | None, disclosure: str) -> list[str]:
+    hosts = []
+    for node in f.seq("hosts"):
+        value = node.value.strip().lower() if isinstance(node, yaml.ScalarNode) else ""
+        if not _HOST.fullmatch(value):
+            raise ProfileError(f.path, _line(node), "hosts",
+                               "每一项应为主机名（如 www.example.gov.cn），不带 http:// 和路径")
+        hosts.append(value)
+    # An explicit list replaces the default, so it must still cover the start URLs.
+    for key, url in (("portal", portal), ("disclosure", disclosure)):
+        if url and _host(url) not in hosts:
+            raise f.error("hosts", f"未包含 {key} 网址的主机 {_host(url)}")
+    return list(dict.fromkeys(hosts))
+
+
+def _media(path: Path, node, i: int) -> MediaAccount:
+    f = _Fields(path, node, prefix=f"media[{i}].", what="每个账号")
+    f.check_known(_MEDIA_FIELDS)
+    platform = f.text("platform")
+    if platform not in MEDIA_PLATFORMS:
+        raise f.error("platform", f'未知的平台 "{platform}"，应为 {"、".join(MEDIA_PLATFORMS)} 之一')
+    return MediaAccount(platform=platform, name=f.text("name"), url=f.url("url"))
+
+
+# ---- programs --------------------------------------------------------------------------------
+
+_PROGRAM_FIELDS = ["id", "name", "units", "unit_types", "schedule", "out", "as_of", "crawl"]
+_SETTING_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
+
+
+def load_program(path) -> Program:
+    """A monitoring program with its units resolved. Paths in it are relative to its folder."""
+    path = Path(path).resolve()
+    f = _Fields(path, _compose(path))
+    f.check_known(_PROGRAM_FIELDS)
+    pid, name = f.ident("id"), f.text("name")
+
+    if f.present("unit_types"):
+        folder = (path.parent / f.text("unit_types")).resolve()
+        if not folder.is_dir():
+            raise f.error("unit_types", f"文件夹 {_display(folder)} 不存在")
+        unit_types = load_unit_types(folder)
+    else:
+        unit_types = load_unit_types()
+
+    units: list[Unit] = []
+    for upath in _unit_files(f):
+        unit = load_unit(upath, unit_types)
+        other = next((u for u in units if u.id == unit.id), None)
+        if other is not None:
+            raise _duplicate(upath, "单位", unit.id, other.source)
+        units.append(unit)
+
+    crawl = f.mapping("crawl")
+    bad = [k for k in crawl if not isinstance(k, str) or not _SETTING_NAME.match(k)]
+    if bad:
+        raise f.error("crawl", f"设置名应为大写的 Scrapy/ZWGK 设置名（如 CONCURRENT_REQUESTS_PER_DOMAIN），实际为 {bad[0]!r}")
+    return Program(id=pid, name=name, units=units, unit_types=unit_types,
+                   schedule=f.text("schedule", required=False), out=f.text("out", required=False) or "runs",
+                   as_of=f.day("as_of"), crawl=crawl, source=path)
+
+
+def _unit_files(f: _Fields) -> list[Path]:
+    """`units:` is a folder (every *.yaml in it) or a list of files, relative to the program."""
+    base = f.path.parent
+    if not f.present("units"):
+        raise f.missing("units")
+    node = f.values["units"]
+    if isinstance(node, yaml.SequenceNode):
+        files = []
+        for item in node.value:
+            if not isinstance(item, yaml.ScalarNode) or item.tag == _NULL:
+                raise ProfileError(f.path, _line(item), "units", f"每一项应为单位文件的路径，实际为{_kind(item)}")
+            upath = (base / item.value).resolve()
+            if not upath.is_file():
+                raise ProfileError(f.path, _line(item), "units", f"单位文件 {_display(upath)} 不存在")
+            files.append(upath)
+        if not files:
+            raise f.error("units", "监测方案没有任何单位（列表为空）")
+        return files
+    folder = (base / f.text("units")).resolve()
+    if not folder.is_dir():
+        raise f.error("units", f"文件夹 {_display(folder)} 不存在（应为单位文件夹或单位文件列表）")
+    files = sorted(folder.glob("*.yaml"))
+    if not files:
+        raise f.error("units", f"监测方案没有任何单位（{_display(folder)} 中没有 *.yaml 文件）")
+    return files
