@@ -12,7 +12,7 @@ import time
 from datetime import datetime, timezone
 
 from scrapy.exceptions import IgnoreRequest, NotConfigured
-from scrapy.http import HtmlResponse, TextResponse
+from scrapy.http import HtmlResponse
 
 logger = logging.getLogger(__name__)
 
@@ -30,10 +30,26 @@ def drop(spider, reason: str, request, message: str):
     raise IgnoreRequest(f"{reason}: {message}")
 
 
-class UnitScopeMiddleware:
+class _CrawlerBound:
+    """Built from the crawler; the running spider is `self.spider` (Scrapy no longer passes it)."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    @property
+    def spider(self):
+        return self.crawler.spider
+
+
+class UnitScopeMiddleware(_CrawlerBound):
     """Keep each unit's crawl inside its allowed hosts and its own part of a shared platform."""
 
-    def process_request(self, request, spider):
+    def process_request(self, request):
+        spider = self.spider
         unit = request.meta.get("unit")
         if unit is None or request.meta.get("purpose") in OUTSIDE_PURPOSES:
             return None
@@ -42,10 +58,11 @@ class UnitScopeMiddleware:
         return None
 
 
-class BudgetMiddleware:
+class BudgetMiddleware(_CrawlerBound):
     """A page budget and a wall-clock budget per unit; probes are exempt (they are few)."""
 
-    def __init__(self, pages: int, seconds: float):
+    def __init__(self, crawler, pages: int, seconds: float):
+        super().__init__(crawler)
         self.pages, self.seconds = pages, seconds
         self.counts: dict[str, int] = {}
         self.started: dict[str, float] = {}
@@ -55,9 +72,10 @@ class BudgetMiddleware:
         pages = crawler.settings.getint("ZWGK_PAGE_BUDGET")
         if pages <= 0:
             raise NotConfigured("ZWGK_PAGE_BUDGET is 0: no budget")
-        return cls(pages, crawler.settings.getfloat("ZWGK_UNIT_SECONDS"))
+        return cls(crawler, pages, crawler.settings.getfloat("ZWGK_UNIT_SECONDS"))
 
-    def process_request(self, request, spider):
+    def process_request(self, request):
+        spider = self.spider
         unit = request.meta.get("unit")
         if unit is None or request.meta.get("purpose") in ("probe", "search"):
             return None
@@ -73,7 +91,7 @@ class BudgetMiddleware:
         return None
 
 
-class EncodingMiddleware:
+class EncodingMiddleware(_CrawlerBound):
     """Decode HTML by what the bytes are, not only by what they claim.
 
     Old sites declare gb2312 and send UTF-8, or say UTF-8 and send GBK. Valid UTF-8 is a strong
@@ -81,9 +99,9 @@ class EncodingMiddleware:
     the bytes decode under it, else GB18030 (a superset of GBK/GB2312).
     """
 
-    def process_response(self, request, response, spider):
-        if not isinstance(response, TextResponse) or isinstance(response, HtmlResponse) is False \
-                and b"html" not in (response.headers.get("Content-Type") or b"").lower():
+    def process_response(self, request, response):
+        spider = self.spider
+        if not isinstance(response, HtmlResponse):
             return response
         declared = response.encoding
         body = response.body
@@ -101,10 +119,11 @@ class EncodingMiddleware:
         return response
 
 
-class FetchRecorderMiddleware:
+class FetchRecorderMiddleware(_CrawlerBound):
     """Record every response (every retry too) in `fetches` and the WARC capture."""
 
-    def process_response(self, request, response, spider):
+    def process_response(self, request, response):
+        spider = self.spider
         body = response.body
         meta = request.meta
         fetch_id = spider.next_fetch_id()
@@ -127,7 +146,7 @@ class FetchRecorderMiddleware:
         spider.count(meta.get("unit"), "pages")
         return response
 
-    def process_exception(self, request, exception, spider):
-        spider.record_error(request, exception)
+    def process_exception(self, request, exception):
+        self.spider.record_error(request, exception)
         request.meta["error_recorded"] = True
         return None

@@ -3,8 +3,15 @@ from __future__ import annotations
 
 
 class SnapshotPipeline:
-    def process_item(self, item, spider):
+    def __init__(self, crawler):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_item(self, item):
         row = dict(item)
         table = row.pop("_table")
-        spider.snapshot.add(table, row)
+        self.crawler.spider.snapshot.add(table, row)
         return None   # rows end here; nothing downstream needs them
