@@ -30,7 +30,7 @@ def drop(spider, reason: str, request, message: str):
     raise IgnoreRequest(f"{reason}: {message}")
 
 
-class _CrawlerBound:
+class CrawlerBound:
     """Built from the crawler; the running spider is `self.spider` (Scrapy no longer passes it)."""
 
     def __init__(self, crawler):
@@ -45,7 +45,7 @@ class _CrawlerBound:
         return self.crawler.spider
 
 
-class UnitScopeMiddleware(_CrawlerBound):
+class UnitScopeMiddleware(CrawlerBound):
     """Keep each unit's crawl inside its allowed hosts and its own part of a shared platform."""
 
     def process_request(self, request):
@@ -58,7 +58,7 @@ class UnitScopeMiddleware(_CrawlerBound):
         return None
 
 
-class BudgetMiddleware(_CrawlerBound):
+class BudgetMiddleware(CrawlerBound):
     """A page budget and a wall-clock budget per unit; probes are exempt (they are few)."""
 
     def __init__(self, crawler, pages: int, seconds: float):
@@ -91,7 +91,7 @@ class BudgetMiddleware(_CrawlerBound):
         return None
 
 
-class EncodingMiddleware(_CrawlerBound):
+class EncodingMiddleware(CrawlerBound):
     """Decode HTML by what the bytes are, not only by what they claim.
 
     Old sites declare gb2312 and send UTF-8, or say UTF-8 and send GBK. Valid UTF-8 is a strong
@@ -119,7 +119,7 @@ class EncodingMiddleware(_CrawlerBound):
         return response
 
 
-class FetchRecorderMiddleware(_CrawlerBound):
+class FetchRecorderMiddleware(CrawlerBound):
     """Record every response (every retry too) in `fetches` and the WARC capture."""
 
     def process_response(self, request, response):

@@ -395,8 +395,7 @@ class GatherSpider(scrapy.Spider):
 
     async def parse_rendered(self, response):
         meta = response.meta
-        captured = await self.finish_page(meta.pop("playwright_page", None), meta.get("captured", []),
-                                          meta.get("playwright_context"))
+        captured = await self.finish_page(meta.pop("playwright_page", None), meta.get("captured", []))
         unit = self.units[meta["unit"]]
         try:
             crumbs = extract.breadcrumb(lxml.html.fromstring(response.text))
@@ -408,7 +407,7 @@ class GatherSpider(scrapy.Spider):
         for item in self.parse_html(response, response.text, unit, rendered=True):
             yield item
 
-    async def finish_page(self, page, tasks, context_name):
+    async def finish_page(self, page, tasks):
         """Collect the JSON the page fetched (bounded wait), then always close the page."""
         results = []
         try:
@@ -536,7 +535,7 @@ class GatherSpider(scrapy.Spider):
 
     async def parse_search_rendered(self, response):
         captured = await self.finish_page(response.meta.pop("playwright_page", None),
-                                          response.meta.get("captured", []), response.meta.get("playwright_context"))
+                                          response.meta.get("captured", []))
         unit = self.units[response.meta["unit"]]
         for _ in self.captured_json(response, captured, unit):
             pass
