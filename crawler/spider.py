@@ -16,7 +16,7 @@ import re
 import time
 from collections import Counter, defaultdict
 from datetime import datetime, timezone
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, urlencode, urljoin, urlsplit, urlunsplit
 
 import lxml.html
 import scrapy
@@ -339,13 +339,11 @@ class GatherSpider(scrapy.Spider):
         meta = response.meta
         unit = self.units[meta["unit"]]
         text = response.text if isinstance(response, TextResponse) else ""
-        body = lxml.html.fromstring(text).text_content() if text.strip() else ""
-        dates = sorted({d for d in all_dates(body)}, reverse=True)
+        tree = lxml.html.fromstring(text) if text.strip() else None   # parsed once for text and name
+        body = tree.text_content() if tree is not None else ""
+        dates = sorted(set(all_dates(body)), reverse=True)
         unreadable = "请在微信客户端打开" in body or not dates
-        name = ""
-        if text.strip():
-            tree = lxml.html.fromstring(text)
-            name = extract.title(tree)
+        name = extract.title(tree) if tree is not None else ""
         registered = any(canonical(a.url) == canonical(response.url) or canonical(a.url) == canonical(response.request.url)
                          for a in unit.media)
         yield {"_table": "media_accounts", "unit": unit.id, "platform": meta.get("platform") or _platform(response.url, name),
@@ -455,7 +453,7 @@ class GatherSpider(scrapy.Spider):
             href = rec.get("url")
             if not href:
                 continue
-            href = response_join(url, href)
+            href = urljoin(url, href)
             date = parse_date(rec.get("date") or "")
             yield {"_table": "listings", "unit": unit.id, "url": href, "title": strip_tags(rec.get("title") or ""),
                    "title_attr": None, "date": _iso(date), "date_text": rec.get("date"), "index_no": rec.get("index_no"),
@@ -511,7 +509,7 @@ class GatherSpider(scrapy.Spider):
                 query = (row[by] or "").strip()
                 if not query:
                     continue
-                search_url = template.replace("{q}", _quote(query))
+                search_url = template.replace("{q}", quote(query, safe=""))
                 yield self.request(search_url, unit.id, self.parse_search, purpose="search", dont_filter=True,
                                    probe={"item_url": row["url"], "by": by, "query": query,
                                           "sampled_from": row["column_path"]})
@@ -529,7 +527,7 @@ class GatherSpider(scrapy.Spider):
                                           probe=meta["probe"])
                 return
         elif response.status < 400 and "json" in response.headers.get("Content-Type", b"").decode().lower():
-            results = [{"title": strip_tags(r.get("title") or ""), "url": response_join(response.url, r.get("url") or ""),
+            results = [{"title": strip_tags(r.get("title") or ""), "url": urljoin(response.url, r.get("url") or ""),
                         "date": _iso(parse_date(r.get("date") or ""))} for r in _records(json.loads(response.text))]
         yield self.probe_row(meta, response.url, response.status, results)
 
@@ -545,7 +543,7 @@ class GatherSpider(scrapy.Spider):
                 data = json.loads(body)
             except ValueError:
                 continue
-            results += [{"title": strip_tags(r.get("title") or ""), "url": response_join(url, r.get("url") or ""),
+            results += [{"title": strip_tags(r.get("title") or ""), "url": urljoin(url, r.get("url") or ""),
                          "date": _iso(parse_date(r.get("date") or ""))} for r in _records(data)]
         if not results:
             tree = lxml.html.fromstring(response.text)
@@ -642,16 +640,6 @@ def _platform(url: str, text: str) -> str:
     if "微博" in (text or "") or "weibo" in url:
         return "weibo"
     return "wechat"
-
-
-def _quote(q: str) -> str:
-    from urllib.parse import quote
-    return quote(q, safe="")
-
-
-def response_join(base: str, href: str) -> str:
-    from urllib.parse import urljoin
-    return urljoin(base, href)
 
 
 TITLE_KEYS = ("title", "name", "docTitle", "fileName", "subject")
