@@ -54,7 +54,8 @@ def main() -> None:
             bare_s, bare_mb, out = measured([sys.executable, str(ROOT / "benchmarks" / "bare_spider.py"), str(program)])
             bare_pages = json.loads(out.strip().splitlines()[-1])["pages"]
             full_s, full_mb, _ = measured([sys.executable, "-m", "zwgk.cli", "crawl", "--program", str(program),
-                                           "--out", f"{tmp}/runs", "--set", "ZWGK_AVAIL_PROBES=1"])
+                                           "--out", f"{tmp}/runs", "--set", "ZWGK_AVAIL_PROBES=1",
+                                           "--set", "ZWGK_SEARCH_SAMPLE=20"])   # the default, not the demo's all
             db = sqlite3.connect(next(Path(tmp, "runs").iterdir()) / "snapshot.db")
             full_pages = db.execute("select count(*) from fetches where status is not null").fetchone()[0]
     finally:

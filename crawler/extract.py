@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 import datetime as _dt
 from typing import Iterable, Iterator
 from urllib.parse import parse_qsl, quote, urldefrag, urljoin, urlsplit, urlunsplit
@@ -102,11 +103,25 @@ _BLOCK_TAGS = frozenset({
 _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
+class _Memo:
+    """Anchor texts of the document being extracted: the spider runs several extractors over one
+    parsed page and each reads every link's text. Reset whenever another document comes in."""
+    root = None
+    anchors: dict = {}
+    results: dict = {}   # (extractor, url) -> what it returned for this document
+
+    @classmethod
+    def document(cls, root) -> None:
+        if root is not cls.root:
+            cls.root, cls.anchors, cls.results = root, {}, {}
+
+
 def parse(html) -> etree._Element:
     """Parse HTML once; accepts str, bytes, or an lxml element/tree (returned as is)."""
     if isinstance(html, etree._ElementTree):
-        return html.getroot()
+        html = html.getroot()
     if isinstance(html, etree._Element):
+        _Memo.document(html)
         return html
     if isinstance(html, str):
         # lxml refuses str input that carries an encoding declaration
@@ -152,6 +167,11 @@ def _text_parts(root, exclude=None) -> list[str]:
 
 def _text(el, exclude=None) -> str:
     return _norm("".join(_text_parts(el, exclude=exclude)))
+
+
+def visible_text(html) -> str:
+    """The page's text as a reader sees it: no scripts, styles or comments; whitespace collapsed."""
+    return _text(parse(html))
 
 
 def _inline_text(el) -> str:
@@ -231,6 +251,16 @@ def _resolve(base: str, href: str | None) -> str | None:
     href = _HREF_JUNK_RE.sub("", href).strip()
     if not href:
         return None
+    # menus repeat on every page: host-absolute and absolute hrefs resolve the same from any page
+    # of the site, so they are joined once per site
+    if href.startswith(("/", "http://", "https://")) and not href.startswith("//"):
+        slash = base.find("/", base.find("//") + 2)
+        return _join(base[:slash] if slash > 0 else base, href)
+    return _join(base, href)
+
+
+@lru_cache(maxsize=65536)
+def _join(base: str, href: str) -> str | None:
     try:
         return urldefrag(urljoin(base, href))[0]
     except ValueError:  # e.g. malformed IPv6 host
@@ -251,6 +281,7 @@ def _href_kind(href: str, absolute: str | None) -> str:
     return "page"
 
 
+@lru_cache(maxsize=65536)
 def _is_attachment(u: str) -> bool:
     parts = urlsplit(u)
     m = _EXT_RE.search(parts.path)
@@ -273,6 +304,13 @@ def _crawlable(href: str | None) -> bool:
 
 def _anchor_text(a) -> str:
     """Link text; image links fall back to title/alt."""
+    memo = _Memo.anchors
+    if a not in memo:
+        memo[a] = _anchor_text_of(a)
+    return memo[a]
+
+
+def _anchor_text_of(a) -> str:
     t = _text(a)
     if t:
         return t
@@ -291,6 +329,9 @@ def links(html, url: str) -> list[tuple[str, str, str]]:
     these too) or "page".
     """
     root = parse(html)
+    key = ("links", url)
+    if key in _Memo.results:
+        return list(_Memo.results[key])
     base = _base(root, url)
     out = []
     for a in root.iter("a", "area"):
@@ -305,7 +346,8 @@ def links(html, url: str) -> list[tuple[str, str, str]]:
         if kind == "page":
             kind = _href_kind(href, absolute)
         out.append((absolute, _anchor_text(a), kind))
-    return out
+    _Memo.results[key] = out
+    return list(out)
 
 
 # quoted strings in scripts / data-* values that look like page URLs
@@ -1139,6 +1181,9 @@ def labelled_links(html, url: str) -> dict[str, list[tuple[str, str]]]:
     原文件, 附件 … Links without a label nearby are left out.
     """
     root = parse(html)
+    key = ("labelled_links", url)
+    if key in _Memo.results:
+        return {label: list(links) for label, links in _Memo.results[key].items()}
     base = _base(root, url)
     out: dict[str, list[tuple[str, str]]] = {}
     memo: dict = {}
@@ -1153,7 +1198,8 @@ def labelled_links(html, url: str) -> dict[str, list[tuple[str, str]]]:
         if item[1] and (label, item) not in seen:
             seen.add((label, item))
             out.setdefault(label, []).append(item)
-    return out
+    _Memo.results[key] = out
+    return {label: list(links) for label, links in out.items()}
 
 
 # ---------------------------------------------------------------------------------------------

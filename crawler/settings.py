@@ -68,7 +68,7 @@ BASE = {
     # zwgk
     "ZWGK_PAGE_BUDGET": 20_000,          # requests per unit
     "ZWGK_UNIT_SECONDS": 3_600,          # wall clock per unit
-    "ZWGK_SEARCH_SAMPLE": 20,            # items probed in site search per unit
+    "ZWGK_SEARCH_SAMPLE": 20,            # items probed in site search per unit; 0: every item
     "ZWGK_AVAIL_PROBES": 5,              # availability probes per site home
     "ZWGK_AVAIL_INTERVAL": 10.0,         # seconds between probes
     "ZWGK_AVAIL_TIMEOUT": 15,            # AVAIL-001: no response within 15 s is a failure

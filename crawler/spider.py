@@ -85,6 +85,7 @@ class GatherSpider(scrapy.Spider):
         self.pending_probe_rounds = 0
         self.columns_seen: set[tuple[str, str]] = set()
         self.links_seen: set[tuple[str, str]] = set()
+        self.requested: set[str] = set()
         self.renders = 0
         self.started = time.monotonic()
 
@@ -107,10 +108,18 @@ class GatherSpider(scrapy.Spider):
     def mark_unit(self, unit: str, status: str) -> None:
         self.status.setdefault(unit, status)
 
-    def request(self, url: str, unit: str, callback=None, **meta) -> scrapy.Request:
+    def request(self, url: str, unit: str, callback=None, **meta) -> scrapy.Request | None:
+        """A request of this spider, or None for a URL already requested (a page links the same
+        menus as every other page: dropping repeats here spares Scrapy's middlewares, scheduler and
+        fingerprinting ~30 requests per page; Scrapy would drop them anyway)."""
+        dont_filter = meta.pop("dont_filter", False)
+        if not dont_filter:
+            if url in self.requested:
+                return None
+            self.requested.add(url)
         meta = {"unit": unit, "handle_httpstatus_all": True, **meta}
         return scrapy.Request(url, callback or self.parse, errback=self.on_error, meta=meta,
-                              dont_filter=meta.pop("dont_filter", False))
+                              dont_filter=dont_filter)
 
     def site_of(self, unit, url: str) -> str:
         host = urlsplit(url).hostname
@@ -121,7 +130,8 @@ class GatherSpider(scrapy.Spider):
     # ---- start ---------------------------------------------------------------------------------
     async def start(self):
         for req in self.start_requests():
-            yield req
+            if req is not None:
+                yield req
 
     def start_requests(self):
         for u in self.units.values():
@@ -186,9 +196,8 @@ class GatherSpider(scrapy.Spider):
         kind = ("home" if meta.get("kind") == "home" else "item" if is_item else "view" if view
                 else "list" if listings else "page")
         title = extract.title(tree)
-        text = tree.text_content()
         yield {"_table": "pages", "fetch_id": meta.get("fetch_id"), "unit": unit.id, "url": url, "kind": kind,
-               "site": site, "title": title, "text": re.sub(r"\s+", " ", text)[:TEXT_CAP],
+               "site": site, "title": title, "text": extract.visible_text(tree)[:TEXT_CAP],
                "column_path": path, "breadcrumb": crumbs, "meta": self.meta_tags(tree),
                "footer": extract.footer_identity(tree) if kind == "home" else None}
         if is_item:
@@ -503,7 +512,8 @@ class GatherSpider(scrapy.Spider):
             return
         rows = list(self.snapshot.db.query(
             "select url, title, doc_no, column_path from items where unit = ? order by url", [unit.id]))
-        sample = stratified_sample(rows, self.settings_.getint("ZWGK_SEARCH_SAMPLE"), seed=unit.id)
+        size = self.settings_.getint("ZWGK_SEARCH_SAMPLE") or len(rows)
+        sample = stratified_sample(rows, size, seed=unit.id)
         for row in sample:
             for by in ("title", "doc_no"):
                 query = (row[by] or "").strip()

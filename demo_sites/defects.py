@@ -16,6 +16,8 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+import chinese_calendar
+
 from .model import Attachment, Column, Item, MediaAccount, Unit
 from .world import (REGULATION_2019, World, _prev_workday, number_items, working_days_after)
 
@@ -130,7 +132,7 @@ def _qinglan(s: Seeder, u):
     closed = [c for c in consults if c.consult.end + timedelta(days=31) < s.as_of]
     c1 = closed[-1] if closed else _closed_consultation(s, q, days_ago=80)
     c0 = next(c for c in consults if c is not c1)
-    c0.consult.end = c0.consult.start + timedelta(days=14)
+    _set_period(s, q, c0, days=15)
     c0.flags["picked"] = True
     s.note("CONSULT-001", q, "征求意见期限15日，少于30日且未说明理由", item=c0)
     _drop_feedback(q, c1)
@@ -273,7 +275,7 @@ def _kaifaqu(s: Seeder, u):
     consults[0].flags["picked"] = True
     s.note("CONSULT-003", k, "征求意见公告未提供任何意见提交渠道", item=consults[0])
     c = consults[1]
-    c.consult.end = c.consult.start + timedelta(days=29)
+    _set_period(s, k, c, days=30)
     c.flags["picked"] = True
     s.note("CONSULT-001", k, "征求意见期限恰为30日（含首尾），符合要求", item=c, decoy=True)
     item = s.pick(k, kind="finance", pred=lambda i: i.attachments and i.attachments[0].ext == "pdf")
@@ -335,7 +337,7 @@ def _zhujian(s: Seeder, u):
     s.note("INTERP-002", z, f"解读在文件发布后第3个工作日发布（跨节假日，{day}→{doc.interps[0].published}），不算迟发",
            item=doc.interps[0], decoy=True)
     c0, c1, c2 = _consultations(z)[:3]
-    c0.consult.end = c0.consult.start + timedelta(days=19)
+    _set_period(s, z, c0, days=20)
     c0.flags["picked"] = True
     s.note("CONSULT-001", z, "征求意见期限20日，少于30日且未说明理由", item=c0)
     c1.consult.channels = {}
@@ -369,15 +371,20 @@ def _zhujian(s: Seeder, u):
 
 def _tongji(s: Seeder, u):
     t = u("tongji")
-    # FRESH-001: nothing on the portal homepage in the last 14 days (whole site ages 25 days)
+    # FRESH-001: nothing on the portal homepage in the last 14 days (whole site ages 25 days);
+    # a 解读 keeps its distance in working days from its document
+    gaps = {id(j): _workdays(doc.published, j.published) for doc in t.items() for j in doc.interps}
     for item in list(t.items()) + t.portal_news:
-        if not item.column.fixed:
+        if not item.column.fixed and id(item) not in gaps:
             item.published = _prev_workday(item.published - timedelta(days=25))
             if item.created and item.created > item.published:
                 item.created = item.published
             if item.consult:
                 item.consult.start -= timedelta(days=25)
                 item.consult.end -= timedelta(days=25)
+    for doc in t.items():
+        for j in doc.interps:
+            j.published = j.created = working_days_after(doc.published, gaps[id(j)])
     s.note("FRESH-001", t, "门户网站首页14天内无新发布信息", url=("home", t), where="portal")
     t.flags["search_error"] = True
     s.note("SRCH-001", t, "站内检索返回500错误", url=("search", t))
@@ -521,6 +528,28 @@ def _consultations(unit: Unit) -> list[Item]:
     """Consultations, oldest first (the newest may still be open)."""
     col = next(c for c in unit.columns() if c.kind == "consult")
     return sorted((i for i in col.items if not i.flags.get("picked")), key=lambda i: i.published)
+
+
+def _workdays(start: date, end: date) -> int:
+    """Working days after `start` up to `end`."""
+    n, day = 0, start
+    while day < end:
+        day += timedelta(days=1)
+        n += chinese_calendar.is_workday(day)
+    return n
+
+
+def _set_period(s: Seeder, unit: Unit, consult: Item, days: int) -> None:
+    """Make a consultation last `days` days (both ends counted); its feedback, if any, follows the
+    new deadline (or goes, if that would be after the as-of date) so only the defect meant is seeded."""
+    consult.consult.end = consult.consult.start + timedelta(days=days - 1)
+    fb_col = next(c for c in unit.columns() if c.kind == "feedback")
+    day = _prev_workday(consult.consult.end + timedelta(days=10))
+    for fb in fb_col.items:
+        if fb.feedback_of is consult:
+            fb.published = fb.created = day
+    if day > s.as_of:
+        fb_col.items[:] = [f for f in fb_col.items if f.feedback_of is not consult]
 
 
 def _drop_feedback(unit: Unit, consult: Item) -> None:

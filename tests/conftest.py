@@ -1,6 +1,9 @@
 """Shared fixtures: the demo world served on loopback for the whole session."""
 from __future__ import annotations
 
+import sqlite3
+import subprocess
+import sys
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -55,3 +58,21 @@ def world():
     server = WorldServer(w).start()
     yield w
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def crawled(world, tmp_path_factory):
+    """The served demo world crawled once with its demo program (real Scrapy, real Chromium);
+    yields (world, sqlite connection, run folder, finished process)."""
+    from demo_sites.profiles import write_profiles
+    base = tmp_path_factory.mktemp("crawl")
+    program = write_profiles(world, base)
+    proc = subprocess.run([sys.executable, "-m", "zwgk.cli", "crawl", "--program", str(program),
+                           "--out", str(base / "runs")], capture_output=True, text=True, timeout=900)
+    runs = list((base / "runs").iterdir()) if (base / "runs").exists() else []
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert len(runs) == 1
+    db = sqlite3.connect(runs[0] / "snapshot.db")
+    db.row_factory = sqlite3.Row
+    yield world, db, runs[0], proc
+    db.close()

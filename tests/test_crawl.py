@@ -3,35 +3,22 @@ is compared with what the world's generator knows it published."""
 from __future__ import annotations
 
 import json
-import sqlite3
-import subprocess
-import sys
+from collections import Counter
 from urllib.parse import urlsplit
 
 import pytest
 from w3lib.url import canonicalize_url
 
 import demo_sites
+from crawler.spider import stratified_sample
 from demo_sites.catalogs import AUDIENCES, GENRES, TOPIC_CLASSES
-from demo_sites.profiles import write_profiles
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def run(world, tmp_path_factory):
-    """Crawl the served demo world once; yield (world, sqlite connection, run folder, exit code)."""
-    base = tmp_path_factory.mktemp("crawl")
-    program = write_profiles(world, base)
-    proc = subprocess.run([sys.executable, "-m", "zwgk.cli", "crawl", "--program", str(program),
-                           "--out", str(base / "runs")], capture_output=True, text=True, timeout=900)
-    runs = list((base / "runs").iterdir()) if (base / "runs").exists() else []
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    assert len(runs) == 1
-    db = sqlite3.connect(runs[0] / "snapshot.db")
-    db.row_factory = sqlite3.Row
-    yield world, db, runs[0], proc
-    db.close()
+def run(crawled):
+    return crawled
 
 
 def q(db, sql, *params):
@@ -137,14 +124,14 @@ def test_catalog_tree_is_recorded_with_fixed_entries(run):
         assert fixed == {c.fixed for c in unit.columns() if c.fixed}
 
 
-def test_search_probes_cover_a_sample_of_every_searchable_unit(run):
+def test_search_probes_cover_every_item_of_every_searchable_unit(run):
     world, db, _, _ = run
     for unit in world.units:
         if unit.disclosure.down or unit.flags.get("no_search"):
             continue
         probes = q(db, "select * from search_probes where unit = ?", unit.id)
         by_title = [p for p in probes if p["by"] == "title"]
-        assert len(by_title) == min(20, len(list(unit.items()))), unit.id
+        assert len(by_title) == len(list(unit.items())), unit.id   # the demo program searches every item
         assert len({p["sampled_from"] for p in by_title}) >= 8     # stratified over columns
         items = {world.views[unit.disclosure.host].item_url(i): i for i in unit.items()}
         for p in by_title:
@@ -186,3 +173,14 @@ def test_links_attachments_media_and_probes_are_recorded(run):
     soft = {r["unit"]: r for r in q(db, "select f.unit, f.status, p.text from fetches f join pages p on p.fetch_id = f.id "
                                         "where f.purpose = 'soft404' and p.site = 'portal'")}
     assert soft["kaifaqu"]["status"] == 200 and "页面不存在" in soft["kaifaqu"]["text"]
+
+
+def test_search_sample_is_stratified_over_columns():
+    rows = [{"url": f"u{c}-{i}", "column_path": f"c{c}"} for c in range(8) for i in range(c * 3 + 1)]
+    sample = stratified_sample(rows, 12, seed="unit")
+    assert len(sample) == 12 and len({r["url"] for r in sample}) == 12
+    counts = Counter(r["column_path"] for r in sample)
+    assert set(counts) == {f"c{c}" for c in range(8)}          # every column represented
+    assert max(counts.values()) - min(counts.values()) <= 1     # round-robin
+    assert sample == stratified_sample(rows, 12, seed="unit")   # reproducible
+    assert len(stratified_sample(rows, 1000, seed="unit")) == len(rows)

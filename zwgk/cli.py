@@ -31,6 +31,18 @@ def parser() -> argparse.ArgumentParser:
     crawl.add_argument("--out", help="输出目录（默认 runs/）")
     crawl.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                        help="覆盖抓取设置，如 --set ZWGK_SEARCH_SAMPLE=40（可多次使用）")
+    check = sub.add_parser(
+        "check", help="按规则目录检查一次运行的快照（不联网），写入问题清单和评分",
+        description="重新检查已保存的快照：替换该次运行的 findings 与 scores，并写出 findings.csv、findings.jsonl、scores.csv。",
+        epilog="例：zwgk check runs/demo-20190930T080000 --as-of 2019-09-30")
+    check.add_argument("run_dir", metavar="RUN_DIR", help="运行目录（含 snapshot.db）")
+    check.add_argument("--as-of", type=_date, help="检查基准日（默认取该次运行的基准日）")
+    ev = sub.add_parser(
+        "eval", help="用标准答案（ground truth）评估一次运行的检查结果：各规则的查准率、查全率",
+        description="把运行中的问题与标准答案逐条比对（规则、单位及索引号/栏目/网址），报告每条规则的查准率、查全率和误报的干扰项。",
+        epilog="例：zwgk world truth > truth.json && zwgk eval runs/demo-… --truth truth.json")
+    ev.add_argument("run_dir", metavar="RUN_DIR", help="已检查过的运行目录")
+    ev.add_argument("--truth", required=True, help="标准答案 JSON 文件（演示世界的格式）")
     sub.add_parser("world", add_help=False, help="内置演示世界：serve | truth | sitemap（参数同 python -m demo_sites）")
     return p
 
@@ -45,7 +57,53 @@ def main(argv: list[str] | None = None) -> int:
         parser().error(f"无法识别的参数：{' '.join(rest)}")
     if args.command == "crawl":
         return crawl_command(args)
+    if args.command == "check":
+        return check_command(args)
+    if args.command == "eval":
+        return eval_command(args)
     return 2
+
+
+def _open_run(run_dir: str):
+    from pathlib import Path
+    path = Path(run_dir)
+    if not (path / "snapshot.db").is_file():
+        print(f"错误：{run_dir} 不是运行目录（其中没有 snapshot.db）", file=sys.stderr)
+        return None
+    return path
+
+
+def check_command(args) -> int:
+    from site_profiles import ProfileError
+    run_dir = _open_run(args.run_dir)
+    if run_dir is None:
+        return 2
+    from checks.engine import audit_run
+    from checks.summary import print_summary
+    try:
+        result = audit_run(run_dir, as_of=args.as_of)
+    except ProfileError as exc:
+        print(f"配置错误：{exc}", file=sys.stderr)
+        return 2
+    print_summary(result)
+    for err in result.errors:
+        print(f"检查出错：{err}", file=sys.stderr)
+    return 1 if result.errors else 0
+
+
+def eval_command(args) -> int:
+    run_dir = _open_run(args.run_dir)
+    if run_dir is None:
+        return 2
+    from checks.evaluate import evaluate_run
+    from checks.summary import print_evaluation
+    try:
+        scores = evaluate_run(run_dir, args.truth)
+    except (OSError, ValueError, KeyError) as exc:
+        print(f"错误：无法读取标准答案 {args.truth}：{exc}", file=sys.stderr)
+        return 2
+    print_evaluation(scores)
+    return 0
 
 
 def crawl_command(args) -> int:

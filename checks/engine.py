@@ -1,0 +1,108 @@
+"""Audit a stored snapshot: every registered rule over every unit, then score, then export.
+
+    result = audit_run("runs/demo-20190930T080000")          # no network; replaces findings and scores
+
+The findings and scores go into the snapshot's `findings` and `scores` tables and into the run
+folder as findings.csv, findings.jsonl and scores.csv.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from crawler.snapshot import Snapshot
+from site_profiles import UNIT_TYPES_DIR, load_unit_types
+from site_profiles.rubric import RUBRIC_PATH, AuditSpec, audit_spec, load_rubric
+
+from .audit import RunData, UnitAudit, UnitData
+from .findings import export
+from .registry import all_rules
+from .scoring import export_scores, score_unit
+
+logger = logging.getLogger(__name__)
+SEVERITY_ORDER = {"veto": 0, "major": 1, "minor": 2, "advisory": 3}
+
+
+@dataclass
+class AuditResult:
+    run_dir: Path
+    as_of: date
+    findings: list[dict]
+    scores: list[dict]
+    specs: dict[str, AuditSpec]
+    errors: list[str]
+
+
+def audit_run(run_dir, as_of: date | None = None, unit_types_dir=UNIT_TYPES_DIR,
+              rubric_path=RUBRIC_PATH) -> AuditResult:
+    run_dir = Path(run_dir)
+    rules = all_rules()
+    rubric = load_rubric(rubric_path, known_rules=rules)
+    types = load_unit_types(unit_types_dir)
+    snapshot = Snapshot.open(run_dir)
+    try:
+        run = snapshot.run()
+        as_of = as_of or date.fromisoformat(run["as_of"])
+        shared = RunData(snapshot)
+        findings, scores, specs, errors = [], [], {}, []
+        for unit in snapshot.rows("units", order_by="id"):
+            utype = types.get(unit["type"])
+            if utype is None:
+                errors.append(f"{unit['id']}: 未知的单位类型 {unit['type']}")
+                continue
+            spec = specs.setdefault(utype.id, audit_spec(utype, rubric, known_rules=rules))
+            rows = audit_unit(UnitData(snapshot, unit, spec, as_of, shared), rules, errors)
+            findings += rows
+            scores += score_unit(unit["id"], rows, spec, rules)
+        _store(snapshot, findings, scores)
+    finally:
+        snapshot.close()
+    export(findings, rules, run_dir)
+    export_scores(scores, run_dir)
+    return AuditResult(run_dir, as_of, findings, scores, specs, errors)
+
+
+def audit_unit(data: UnitData, rules: dict, errors: list[str] | None = None) -> list[dict]:
+    """Every applicable rule over one unit: finding rows, veto first, one per fingerprint."""
+    spec, found = data.spec, []
+    for code, rule in rules.items():
+        if rule.administrative_only and not spec.type.administrative:
+            continue
+        audit = UnitAudit(data, rule, spec.params(code, rule.params))
+        try:
+            found += list(rule.check(audit))
+        except Exception as exc:   # one broken rule must not hide the others' findings
+            logger.exception("%s on %s failed", code, data.id)
+            if errors is None:
+                raise
+            errors.append(f"{data.id} {code}: {type(exc).__name__}: {exc}")
+    for f in found:
+        f.indicator = spec.rubric.indicator_of(f.rule) or rules[f.rule].indicator
+    rows = _dedupe([f.row() for f in found])
+    rows.sort(key=lambda r: (SEVERITY_ORDER[r["severity"]], r["rule"], r["url"] or "", r["index_no"] or ""))
+    return rows
+
+
+def _dedupe(rows: list[dict]) -> list[dict]:
+    """One finding per fingerprint: the same problem reached twice is reported once."""
+    seen, out = set(), []
+    for r in rows:
+        if r["fingerprint"] not in seen:
+            seen.add(r["fingerprint"])
+            out.append(r)
+    return out
+
+
+def _store(snapshot: Snapshot, findings: list[dict], scores: list[dict]) -> None:
+    """Replace the run's findings and scores (an audit of the same snapshot again replaces, never adds)."""
+    with snapshot.db.atomic():
+        snapshot.db.execute("delete from findings")
+        snapshot.db.execute("delete from scores")
+    for f in findings:
+        snapshot.add("findings", {k: f[k] for k in ("rule", "unit", "severity", "indicator", "url", "column_path",
+                                                    "index_no", "message", "evidence", "fingerprint")})
+    for s in scores:
+        snapshot.add("scores", s)
+    snapshot.flush()

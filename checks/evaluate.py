@@ -1,0 +1,103 @@
+"""`zwgk eval`: the findings of an audited run against a ground-truth file (the demo world's format:
+a JSON list of {rule, unit, url, column, index_no, note, decoy?}).
+
+A finding matches a truth entry with the same rule and unit on the most specific place both give:
+the 索引号 if both have one, else the column (a path matches its last names), else the URL (port and
+query order ignored).
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from crawler.snapshot import Snapshot
+
+from .findings import normalised_url
+
+
+def _column_match(a: str, b: str) -> bool:
+    pa = [p.strip() for p in a.split(">") if p.strip()]
+    pb = [p.strip() for p in b.split(">") if p.strip()]
+    n = min(len(pa), len(pb))
+    return n > 0 and pa[-n:] == pb[-n:]
+
+
+def matches(finding: dict, entry: dict) -> bool:
+    if finding["rule"] != entry["rule"] or finding["unit"] != entry["unit"]:
+        return False
+    if finding.get("index_no") and entry.get("index_no"):
+        return finding["index_no"].strip() == entry["index_no"].strip()
+    if finding.get("column_path") and entry.get("column"):
+        return _column_match(finding["column_path"], entry["column"])
+    if finding.get("url") and entry.get("url"):
+        return normalised_url(finding["url"]) == normalised_url(entry["url"])
+    return False
+
+
+@dataclass
+class RuleScore:
+    rule: str
+    expected: int = 0          # seeded defects
+    found: int = 0             # of those, matched by a finding
+    findings: int = 0          # findings of the rule
+    correct: int = 0           # findings that match a seeded defect
+    decoys: int = 0            # decoys of the rule
+    decoys_flagged: int = 0
+    missed: list = field(default_factory=list)
+    false: list = field(default_factory=list)
+    flagged_decoys: list = field(default_factory=list)
+
+    @property
+    def precision(self) -> float | None:
+        return self.correct / self.findings if self.findings else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.found / self.expected if self.expected else None
+
+
+def evaluate(findings: list[dict], truth: list[dict]) -> dict[str, RuleScore]:
+    scores: dict[str, RuleScore] = {}
+    by_key = defaultdict(list)
+    for e in truth:
+        by_key[(e["rule"], e["unit"])].append(e)
+        s = scores.setdefault(e["rule"], RuleScore(e["rule"]))
+        if e.get("decoy"):
+            s.decoys += 1
+        else:
+            s.expected += 1
+    hit = set()
+    for f in findings:
+        s = scores.setdefault(f["rule"], RuleScore(f["rule"]))
+        s.findings += 1
+        entries = [e for e in by_key.get((f["rule"], f["unit"]), ()) if matches(f, e)]
+        real = [e for e in entries if not e.get("decoy")]
+        if real:
+            s.correct += 1
+        else:
+            s.false.append(f)
+        for e in entries:
+            hit.add(id(e))
+    for e in truth:
+        s = scores[e["rule"]]
+        if e.get("decoy"):
+            if id(e) in hit:
+                s.decoys_flagged += 1
+                s.flagged_decoys.append(e)
+        elif id(e) in hit:
+            s.found += 1
+        else:
+            s.missed.append(e)
+    return dict(sorted(scores.items()))
+
+
+def evaluate_run(run_dir, truth_path) -> dict[str, RuleScore]:
+    truth = json.loads(Path(truth_path).read_text(encoding="utf-8"))
+    snapshot = Snapshot.open(run_dir)
+    try:
+        findings = list(snapshot.rows("findings"))
+    finally:
+        snapshot.close()
+    return evaluate(findings, truth)

@@ -1,0 +1,24 @@
+"""Site identity (G2017): IDENT-001."""
+from __future__ import annotations
+
+import re
+
+from ..registry import rule
+
+MARKS = {"网站标识码": re.compile(r"网站标识码|标识码"), "ICP备案编号": re.compile(r"ICP\s*备|ICP证"),
+         "公安机关备案号": re.compile(r"公网安备|公安机关备案|公安备案")}
+
+
+@rule("IDENT-001", "页脚缺少网站标识", "advisory", "4.(1)", "G2017",
+      requirement="网站页脚应标注网站标识码、ICP备案编号和公安机关备案号")
+def footer_identity(audit):
+    home = audit.unit.get("portal")
+    pages = [p for p in audit.pages("home", "portal")]
+    if not home or not pages:
+        return
+    page = next((p for p in pages if p["url"] == home), pages[0])
+    footer = page["footer"] or {}
+    text = " ".join(str(v) for v in footer.values() if v) + " " + (page["text"] or "")[-3000:]
+    lacking = [name for name, rx in MARKS.items() if not rx.search(text)]
+    if lacking:
+        yield audit.finding(f"门户网站首页页脚缺少{'、'.join(lacking)}", url=home)

@@ -1,0 +1,63 @@
+"""Scores: a unit's findings deducted from each indicator of its type's rubric.
+
+Per indicator: points deducted = Σ deduction per finding severity (rubric `deduct`), capped at the
+indicator's cap (default: its points). A veto finding (单项否决) sets the indicator to 0 under
+`veto: zero`; under `veto: unit` the unit's whole score is 0 (reports show it). `detail` records
+how each score was reached and the rule parameters that were applied.
+"""
+from __future__ import annotations
+
+import csv
+import json
+from collections import defaultdict
+from pathlib import Path
+
+SCORE_FIELDS = ("unit", "indicator", "name", "clause", "max", "points", "score", "rate", "veto", "findings",
+                "deductions", "thresholds")
+
+
+def score_unit(unit: str, findings: list[dict], spec, rules: dict) -> list[dict]:
+    rubric = spec.rubric
+    by_indicator = defaultdict(list)
+    for f in findings:
+        by_indicator[f["indicator"]].append(f)
+    out = []
+    applicable = {code for code, r in rules.items() if spec.type.administrative or not r.administrative_only}
+    for ind in rubric.indicators.values():
+        if not applicable & set(ind.rules):
+            continue   # e.g. 年度报告制度 for a 事业单位: no rule of it applies
+        mine = by_indicator.get(ind.id, [])
+        per_rule: dict[str, dict] = {}
+        for f in mine:
+            entry = per_rule.setdefault(f["rule"], {"count": 0, "deducted": 0.0, "severity": defaultdict(int)})
+            entry["count"] += 1
+            entry["deducted"] += rubric.deduct.get(f["severity"], 0)
+            entry["severity"][f["severity"]] += 1
+        raw = sum(e["deducted"] for e in per_rule.values())
+        cap = ind.points if ind.cap is None else min(ind.cap, ind.points)
+        veto = any(f["severity"] == "veto" for f in mine)
+        points = ind.points if veto and rubric.veto == "zero" else min(raw, cap)
+        thresholds = {code: spec.params(code, rules[code].params) for code in ind.rules if code in rules}
+        out.append({"unit": unit, "indicator": ind.id, "points": round(points, 2),
+                    "score": round(max(ind.points - points, 0), 2), "max": ind.points, "veto": int(veto),
+                    "detail": {"name": ind.name, "clause": ind.clause, "rules": {
+                        code: {**e, "severity": dict(e["severity"])} for code, e in per_rule.items()},
+                        "raw_deduction": raw, "cap": cap, "deduct": rubric.deduct, "veto_effect": rubric.veto,
+                        "thresholds": {k: v for k, v in thresholds.items() if v}}})
+    return out
+
+
+def export_scores(scores: list[dict], folder: Path) -> Path:
+    path = Path(folder) / "scores.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=SCORE_FIELDS)
+        w.writeheader()
+        for s in scores:
+            d = s["detail"]
+            w.writerow({"unit": s["unit"], "indicator": s["indicator"], "name": d["name"], "clause": d["clause"],
+                        "max": s["max"], "points": s["points"], "score": s["score"],
+                        "rate": f"{s['score'] / s['max']:.2%}" if s["max"] else "",
+                        "veto": s["veto"], "findings": sum(r["count"] for r in d["rules"].values()),
+                        "deductions": json.dumps({k: v["deducted"] for k, v in d["rules"].items()}, ensure_ascii=False),
+                        "thresholds": json.dumps(d["thresholds"], ensure_ascii=False)})
+    return path

@@ -1,0 +1,56 @@
+"""What `zwgk check` and `zwgk eval` print: short rich tables, in Chinese."""
+from __future__ import annotations
+
+from collections import Counter
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+SEVERITY_NAMES = {"veto": "单项否决", "major": "严重", "minor": "一般", "advisory": "提示"}
+
+
+def print_summary(result, console: Console | None = None) -> None:
+    console = console or Console()
+    table = Table(title=f"检查结果（基准日 {result.as_of}）")
+    table.add_column("单位")
+    for sev in SEVERITY_NAMES.values():
+        table.add_column(sev, justify="right")
+    table.add_column("得分", justify="right")
+    counts = Counter((f["unit"], f["severity"]) for f in result.findings)
+    units = sorted({s["unit"] for s in result.scores})
+    for unit in units:
+        mine = [s for s in result.scores if s["unit"] == unit]
+        got, full = sum(s["score"] for s in mine), sum(s["max"] for s in mine)
+        vetoed = any(s["veto"] for s in mine)
+        table.add_row(escape(unit), *(str(counts[(unit, sev)]) for sev in SEVERITY_NAMES),
+                      f"{got:g}/{full:g}" + ("（否决）" if vetoed else ""))
+    console.print(table)
+    console.print(f"共 {len(result.findings)} 个问题；已写入 {result.run_dir / 'findings.csv'}、"
+                  f"{result.run_dir / 'findings.jsonl'}、{result.run_dir / 'scores.csv'}")
+
+
+def print_evaluation(scores: dict, console: Console | None = None) -> None:
+    console = console or Console()
+    table = Table(title="检查结果与标准答案比对")
+    for name, justify in (("规则", "left"), ("应查出", "right"), ("查出", "right"), ("问题数", "right"),
+                          ("查准率", "right"), ("查全率", "right"), ("误报干扰项", "right")):
+        table.add_column(name, justify=justify)
+    for code, s in scores.items():
+        table.add_row(code, str(s.expected), str(s.found), str(s.findings),
+                      "—" if s.precision is None else f"{s.precision:.0%}",
+                      "—" if s.recall is None else f"{s.recall:.0%}", f"{s.decoys_flagged}/{s.decoys}")
+    console.print(table)
+    for code, s in scores.items():
+        for e in s.missed:
+            console.print(f"漏报 {code} {escape(e['unit'])}：{escape(e.get('note') or '')}（{escape(e.get('url') or '')}）")
+        for f in s.false:
+            console.print(f"误报 {code} {escape(f['unit'])}：{escape(f['message'][:120])}")
+        for e in s.flagged_decoys:
+            console.print(f"误报干扰项 {code} {escape(e['unit'])}：{escape(e.get('note') or '')}")
+    expected = sum(s.expected for s in scores.values())
+    found = sum(s.found for s in scores.values())
+    findings = sum(s.findings for s in scores.values())
+    correct = sum(s.correct for s in scores.values())
+    decoys = sum(s.decoys_flagged for s in scores.values())
+    console.print(f"合计：查全率 {found}/{expected}，查准率 {correct}/{findings}，误报干扰项 {decoys} 个")
