@@ -8,7 +8,7 @@ PYTHON ?= python3
 .PHONY: demo test setup system clean
 
 demo: setup
-	$(VENV)/bin/zwgk world serve
+	$(VENV)/bin/zwgk demo
 
 test: setup
 	$(PY) -m pytest -q

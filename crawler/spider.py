@@ -48,6 +48,9 @@ CONSULT_PERIOD = re.compile(r"(?:征求意见|意见征集|反馈)(?:时间|期�
 CHANNEL = re.compile(r"(通信地址|通讯地址|邮寄地址|地址|电子邮箱|电子邮件|邮箱|联系电话|电话|传真|在线提交|网址|网上留言)"
                      r"[：:]\s*([^；;。\n]{2,80})")
 TEXT_CAP = 100_000
+# breadcrumb roots that name the site, not a column: 政府信息公开, 信息公开网, 政务公开专栏 …
+SITE_ROOT = re.compile(r"^(政府|政务)?信息公开(网|平台|专栏|专题)?$|^政务公开(专栏|专题)?$"
+                       r"|政府信息公开(网|平台|专栏)?$|信息公开(网|平台)$")
 
 
 def now_iso() -> str:
@@ -181,6 +184,10 @@ class GatherSpider(scrapy.Spider):
         yield from self.parse_html(response, response.text, unit)
 
     def parse_html(self, response, html: str, unit, rendered: bool = False):
+        # requests for URLs already requested come back as None: Scrapy never sees them
+        return (x for x in self._parse_html(response, html, unit, rendered) if x is not None)
+
+    def _parse_html(self, response, html: str, unit, rendered: bool):
         meta, url = response.meta, response.url
         try:
             tree = lxml.html.fromstring(html)
@@ -224,8 +231,7 @@ class GatherSpider(scrapy.Spider):
 
     def column_path(self, unit, crumbs: list[str]) -> str | None:
         parts = list(crumbs)
-        while parts and (parts[0] in ("首页", unit.name) or parts[0].endswith(("政府信息公开", "信息公开网",
-                                                                              "信息公开平台"))):
+        while parts and (parts[0] in ("首页", unit.name) or SITE_ROOT.search(parts[0])):
             parts.pop(0)
         return " > ".join(parts) or None
 
@@ -450,6 +456,9 @@ class GatherSpider(scrapy.Spider):
         yield from self.json_records(response.url, json_text, unit, response.meta, page_through=False)
 
     def json_records(self, url: str, text: str, unit, meta, page_through: bool):
+        return (x for x in self._json_records(url, text, unit, meta, page_through) if x is not None)
+
+    def _json_records(self, url: str, text: str, unit, meta, page_through: bool):
         try:
             data = json.loads(text)
         except ValueError:

@@ -43,6 +43,28 @@ def parser() -> argparse.ArgumentParser:
         epilog="例：zwgk world truth > truth.json && zwgk eval runs/demo-… --truth truth.json")
     ev.add_argument("run_dir", metavar="RUN_DIR", help="已检查过的运行目录")
     ev.add_argument("--truth", required=True, help="标准答案 JSON 文件（演示世界的格式）")
+    run = sub.add_parser(
+        "run", help="完整流程：抓取、检查、评分、出具报告",
+        description="抓取方案中各单位的网站，按规则检查、评分，生成整改清单、证据包、评分表和监测总览。",
+        epilog="例：zwgk run --program site_profiles/programs/demo.yaml")
+    run.add_argument("--program", required=True, help="监测方案 YAML 文件")
+    run.add_argument("--units", help="只处理这些单位（逗号分隔的单位编号）")
+    run.add_argument("--as-of", type=_date, help="检查基准日（默认取方案中的 as_of，否则为今天）")
+    run.add_argument("--out", help="输出目录（默认 runs/）")
+    run.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="覆盖抓取设置（可多次使用）")
+    report = sub.add_parser("report", help="重新生成一次运行的报告",
+                            description="按已保存的快照和检查结果重新生成 RUN_DIR/reports/ 下的全部报告。",
+                            epilog="例：zwgk report runs/demo-20190930T080000")
+    report.add_argument("run_dir", metavar="RUN_DIR", help="运行目录")
+    report.add_argument("--no-screenshots", action="store_true", help="不截取证据截图")
+    demo = sub.add_parser("demo", help="用内置演示世界跑一遍完整流程",
+                          description="启动演示世界，按演示方案在其基准日运行完整流程，关闭演示世界，给出报告位置。",
+                          epilog="例：zwgk demo --out runs/")
+    demo.add_argument("--out", help="输出目录（默认 runs/）")
+    verify = sub.add_parser("verify", help="校验证据包：逐个文件核对 SHA-256",
+                            description="核对证据包中每个文件的 SHA-256 与 manifest.json 是否一致，指出被修改、缺少或多出的文件。",
+                            epilog="例：zwgk verify runs/demo-…/reports/packs/qinglan.zip")
+    verify.add_argument("pack", metavar="PACK", help="证据包（.zip）")
     sub.add_parser("world", add_help=False, help="内置演示世界：serve | truth | sitemap（参数同 python -m demo_sites）")
     return p
 
@@ -61,7 +83,80 @@ def main(argv: list[str] | None = None) -> int:
         return check_command(args)
     if args.command == "eval":
         return eval_command(args)
+    if args.command == "run":
+        return run_command(args)
+    if args.command == "report":
+        return report_command(args)
+    if args.command == "demo":
+        return demo_command(args)
+    if args.command == "verify":
+        return verify_command(args)
     return 2
+
+
+def _audit_and_report(run_dir, as_of=None) -> int:
+    from checks.engine import audit_run
+    from checks.summary import print_summary
+    from reports.render import render_reports
+    result = audit_run(run_dir, as_of=as_of)
+    print_summary(result)
+    for err in result.errors:
+        print(f"检查出错：{err}", file=sys.stderr)
+    index = render_reports(run_dir)
+    print(f"报告：{index}")
+    print(f"整改清单：{index.parent / 'units'}/<单位>.xlsx|.html；证据包：{index.parent / 'packs'}/<单位>.zip")
+    return 1 if result.errors else 0
+
+
+def run_command(args) -> int:
+    code, run_dir = _crawl(args)
+    if code != 0:
+        return code
+    return _audit_and_report(run_dir, as_of=args.as_of)
+
+
+def report_command(args) -> int:
+    run_dir = _open_run(args.run_dir)
+    if run_dir is None:
+        return 2
+    from reports.render import render_reports
+    index = render_reports(run_dir, screenshots=not args.no_screenshots)
+    print(f"报告：{index}")
+    return 0
+
+
+def demo_command(args) -> int:
+    import tempfile
+
+    import demo_sites
+    from crawler.run import crawl
+    from demo_sites.profiles import write_profiles
+    from demo_sites.server import WorldServer, free_port
+    from site_profiles import load_program
+    probe = demo_sites.load()
+    world = demo_sites.load(port=free_port([s.host for s in probe.sites if not s.down]))
+    server = WorldServer(world).start()
+    print(f"演示世界已启动（端口 {world.port}），基准日 {world.as_of}")
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            program = load_program(write_profiles(world, tmp))
+            run_dir = crawl(program, out=args.out or "runs")
+    finally:
+        server.stop()
+        print("演示世界已关闭")
+    return _audit_and_report(run_dir)
+
+
+def verify_command(args) -> int:
+    from reports.packs import verify_pack
+    problems = verify_pack(args.pack)
+    for p in problems:
+        print(p)
+    if problems:
+        print(f"校验未通过：{args.pack}")
+        return 1
+    print(f"校验通过：{args.pack} 中的每个文件都与 manifest.json 一致")
+    return 0
 
 
 def _open_run(run_dir: str):
@@ -107,18 +202,23 @@ def eval_command(args) -> int:
 
 
 def crawl_command(args) -> int:
+    return _crawl(args)[0]
+
+
+def _crawl(args):
+    """Crawl as `zwgk crawl` does: (exit code, run folder or None)."""
     from site_profiles import ProfileError, load_program
     try:
         program = load_program(args.program)
     except (ProfileError, OSError) as exc:
         print(f"配置错误：{exc}", file=sys.stderr)
-        return 2
+        return 2, None
     overrides = {}
     for item in args.set:
         name, sep, value = item.partition("=")
         if not sep or not name.isupper():
             print(f"--set 应为 NAME=VALUE：{item!r}", file=sys.stderr)
-            return 2
+            return 2, None
         overrides[name] = value
     from crawler.run import crawl
     units = [u.strip() for u in args.units.split(",")] if args.units else None
@@ -126,12 +226,12 @@ def crawl_command(args) -> int:
         run_dir = crawl(program, units=units, as_of=args.as_of, out=args.out, overrides=overrides)
     except ValueError as exc:
         print(f"错误：{exc}", file=sys.stderr)
-        return 2
+        return 2, None
     except RuntimeError as exc:
         print(f"内部错误：{exc}", file=sys.stderr)
-        return 1
+        return 1, None
     print(f"快照已写入：{run_dir}")
-    return 0
+    return 0, run_dir
 
 
 if __name__ == "__main__":

@@ -1,0 +1,120 @@
+"""What every report shares: Chinese names, safe text for spreadsheets and links, deadlines, and the
+run's data read once from the snapshot."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import jinja2
+
+from checks.registry import all_rules
+from checks.workdays import nth_workday_after
+from crawler.snapshot import Snapshot
+
+SEVERITY_NAMES = {"veto": "单项否决", "major": "严重", "minor": "一般", "advisory": "提示"}
+# Working days a unit gets to fix a finding, counted from the audit's as-of date
+RECTIFY_WORKDAYS = {"veto": 5, "major": 10, "minor": 20, "advisory": 30}
+FAMILY_NAMES = {"AVAIL": "网站可用性", "LINK": "链接可用性", "FRESH": "信息更新", "CAT": "基本目录", "META": "元数据",
+                "SRCH": "站内检索", "CONS": "分类一致性", "SYNC": "同步发布", "CONSULT": "公众参与",
+                "INTERP": "政策解读", "REPORT": "年度报告", "GUIDE": "公开指南", "APPLY": "依申请公开",
+                "MEDIA": "政务新媒体", "PRIV": "保密审查", "IDENT": "网站标识"}
+# Content-Security-Policy of every HTML report: nothing loads, nothing runs
+CSP = "default-src 'none'; img-src 'self' data: file:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value):
+    """A spreadsheet cell value that can never be a formula (crawled text is hostile)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def safe_href(url: str | None) -> str | None:
+    """Only http(s) URLs become links; javascript:, data: and the like stay text."""
+    if not url:
+        return None
+    try:
+        return url if urlsplit(url.strip()).scheme in ("http", "https") else None
+    except ValueError:
+        return None
+
+
+def deadline(severity: str, as_of: date) -> date:
+    return nth_workday_after(as_of, RECTIFY_WORKDAYS[severity])
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.PackageLoader("reports", "templates"),
+                             autoescape=True, undefined=jinja2.StrictUndefined)
+    env.filters["href"] = safe_href
+    env.globals["CSP"] = CSP
+    return env
+
+
+@dataclass
+class RunReport:
+    """A run as the reports need it."""
+    run_dir: Path
+    run: dict
+    as_of: date
+    units: list[dict]
+    findings: list[dict]
+    scores: list[dict]
+    rules: dict
+    coverage: dict = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, run_dir) -> "RunReport":
+        run_dir = Path(run_dir)
+        snap = Snapshot.open(run_dir)
+        try:
+            run = snap.run()
+            units = list(snap.rows("units", order_by="id"))
+            findings = list(snap.rows("findings", order_by="id"))
+            scores = list(snap.rows("scores"))
+            coverage = {}
+            for table in ("pages", "items", "search_probes"):
+                for unit, n in snap.db.execute(f"select unit, count(*) from [{table}] group by unit"):
+                    coverage.setdefault(unit, {})[table] = n
+            for unit, n in snap.db.execute("select unit, count(*) from fetches where error is not null "
+                                           "or status >= 400 group by unit"):
+                coverage.setdefault(unit, {})["errors"] = n
+        finally:
+            snap.close()
+        return cls(run_dir, run, date.fromisoformat(run["as_of"]), units, findings, scores, all_rules(), coverage)
+
+    def unit_findings(self, unit: str) -> list[dict]:
+        return [f for f in self.findings if f["unit"] == unit]
+
+    def unit_scores(self, unit: str) -> list[dict]:
+        return [s for s in self.scores if s["unit"] == unit]
+
+    def total(self, unit: str) -> tuple[float, float, bool]:
+        mine = self.unit_scores(unit)
+        vetoed = any(s["veto"] for s in mine)
+        return sum(s["score"] for s in mine), sum(s["max"] for s in mine), vetoed
+
+    def rows(self, unit: str) -> list[dict]:
+        """The rectification list's rows: veto first, then by severity and rule."""
+        out = []
+        found_at = (self.run.get("finished") or self.run.get("started") or "")[:10]
+        for n, f in enumerate(self.unit_findings(unit), 1):
+            rule = self.rules.get(f["rule"])
+            ev = f["evidence"] if isinstance(f["evidence"], dict) else json.loads(f["evidence"] or "{}")
+            score = next((s for s in self.scores if s["unit"] == unit and s["indicator"] == f["indicator"]), None)
+            out.append({
+                "no": n, "family": FAMILY_NAMES.get(f["rule"].split("-")[0], ""), "title": rule.title if rule else "",
+                "rule": f["rule"], "indicator": f["indicator"],
+                "indicator_name": (score or {}).get("detail", {}).get("name", "") if score else "",
+                "severity": f["severity"], "severity_name": SEVERITY_NAMES[f["severity"]],
+                "column": f["column_path"] or "", "message": f["message"],
+                "problem": f["message"].split("。要求：")[0] + "。", "url": f["url"] or "",
+                "screenshot": ev.get("screenshot"), "evidence": ev, "found_at": found_at,
+                "requirement": rule.requirement if rule else "", "source": rule.source_text if rule else "",
+                "deadline": deadline(f["severity"], self.as_of).isoformat(), "fingerprint": f["fingerprint"],
+                "index_no": f["index_no"] or ""})
+        return out

@@ -1,0 +1,62 @@
+"""The run dashboard: one self-contained HTML file (no script, inline SVG charts, strict CSP) that
+opens offline: units ranked by score, indicator scores and vetoes, findings per rule, thresholds
+applied, coverage."""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from site_profiles import load_unit_types
+
+from .common import SEVERITY_NAMES, RunReport, environment
+
+BAR_COLORS = {"veto": "#c0392b", "major": "#e67e22", "minor": "#f1c40f", "advisory": "#7fb77e"}
+
+
+def bar_chart(bars: list[tuple[str, float, float, str]], width: int = 640, row: int = 22) -> dict:
+    """Geometry of a horizontal bar chart: (label, value, max, colour) per bar; the template draws it."""
+    top = max([b[2] for b in bars] + [b[1] for b in bars] + [1])
+    label_w, plot = 170, width - 230
+    return {"width": width, "height": row * len(bars) + 10, "bars": [
+        {"y": 5 + i * row, "label": label, "value": value, "w": round(plot * value / top, 1),
+         "x": label_w, "tx": label_w + round(plot * value / top, 1) + 6, "color": color}
+        for i, (label, value, _, color) in enumerate(bars)]}
+
+
+def write(report: RunReport, path: Path) -> Path:
+    type_names = {t.id: t.name for t in load_unit_types().values()}
+    units = []
+    for u in report.units:
+        got, full, vetoed = report.total(u["id"])
+        sev = Counter(f["severity"] for f in report.unit_findings(u["id"]))
+        units.append({"id": u["id"], "name": u["name"], "type": type_names.get(u["type"], u["type"]), "status": u["status"], "score": got,
+                      "max": full, "rate": got / full if full else 0, "vetoed": vetoed,
+                      "severity": [sev[s] for s in SEVERITY_NAMES], "findings": sum(sev.values()),
+                      "indicators": sorted(report.unit_scores(u["id"]), key=lambda s: s["indicator"]),
+                      "coverage": report.coverage.get(u["id"], {})})
+    units.sort(key=lambda u: (u["vetoed"], -u["rate"], u["id"]))
+    for rank, u in enumerate(units, 1):
+        u["rank"] = rank
+    indicators = sorted({s["indicator"] for s in report.scores})
+    by_rule = Counter(f["rule"] for f in report.findings)
+    rule_rows = [{"code": code, "title": r.title, "severity": SEVERITY_NAMES[r.severity], "count": by_rule[code],
+                  "units": len({f["unit"] for f in report.findings if f["rule"] == code}), "source": r.source_text,
+                  "params": r.params} for code, r in report.rules.items()]
+    thresholds = {}
+    for s in report.scores:
+        for code, params in s["detail"].get("thresholds", {}).items():
+            thresholds.setdefault(code, {}).update({k: v for k, v in params.items()})
+    detail = next((s["detail"] for s in report.scores), {})
+    score_chart = bar_chart([(f"{u['rank']}. {u['name']}", round(u["rate"] * 100, 1), 100,
+                              "#c0392b" if u["vetoed"] else "#2e86c1") for u in units])
+    family = Counter((f["rule"].split("-")[0], f["severity"]) for f in report.findings)
+    families = sorted({k[0] for k in family})
+    sev_chart = bar_chart([(fam, sum(family[(fam, s)] for s in SEVERITY_NAMES), 0, "#2e86c1") for fam in families])
+    html = environment().get_template("dashboard.html").render(
+        run=report.run, as_of=report.as_of, units=units, indicators=indicators, rules=rule_rows,
+        thresholds=thresholds, deduct=detail.get("deduct", {}), veto_effect=detail.get("veto_effect", ""),
+        score_chart=score_chart, family_chart=sev_chart, severity_names=list(SEVERITY_NAMES.values()),
+        total_findings=len(report.findings))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(html, encoding="utf-8")
+    return path

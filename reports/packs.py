@@ -1,0 +1,99 @@
+"""Per-unit evidence packs that stand alone, and their verification.
+
+A pack (`reports/packs/<unit>.zip`) holds the unit's 整改清单 (XLSX and HTML), the screenshots its
+findings cite, `pages.warc.gz` (the captured records of every page concerned, copied byte for byte
+from the run's capture) and `manifest.json` with the SHA-256 of each of those files.
+`verify_pack` recomputes every hash and names what was changed, added or removed.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import tempfile
+import zipfile
+from pathlib import Path
+
+from warcio.archiveiterator import ArchiveIterator
+
+from .common import RunReport
+from .evidence import write_manifest
+from .rectification import write_html, write_xlsx
+
+MANIFEST = "manifest.json"
+
+
+def copy_records(capture: Path, urls: set[str], target: Path) -> int:
+    """Copy the WARC records (responses and failures) of `urls` from a capture; each record is its own
+    gzip member, so raw copies make a valid .warc.gz."""
+    n = 0
+    with open(capture, "rb") as src, open(target, "wb") as out:
+        it = ArchiveIterator(src)
+        for record in it:
+            url = record.rec_headers.get_header("WARC-Target-URI")
+            wanted = record.rec_type in ("response", "metadata") and url in urls
+            if wanted:
+                record.raw_stream.read()   # let the iterator know the record's end
+            offset, length = it.get_record_offset(), it.get_record_length()
+            if wanted:
+                pos = src.tell()
+                src.seek(offset)
+                out.write(src.read(length))
+                src.seek(pos)
+                n += 1
+    return n
+
+
+def build_pack(report: RunReport, unit: dict, out_dir: Path) -> Path:
+    findings = report.unit_findings(unit["id"])
+    evidence_dir = report.run_dir / "evidence"
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        files = [write_xlsx(report, unit, root / "整改清单.xlsx"),
+                 write_html(report, unit, root / "整改清单.html", screenshots_prefix="evidence/")]
+        urls = set()
+        for f in findings:
+            ev = f["evidence"] or {}
+            urls.update(u for u in (f["url"], ev.get("screenshot_of"), ev.get("from_url")) if u)
+            shot = ev.get("screenshot")
+            if shot and (evidence_dir / shot).exists() and not (root / "evidence" / shot).exists():
+                (root / "evidence").mkdir(exist_ok=True)
+                (root / "evidence" / shot).write_bytes((evidence_dir / shot).read_bytes())
+                files.append(root / "evidence" / shot)
+        capture = report.run_dir / "capture.warc.gz"
+        if capture.exists():
+            copy_records(capture, urls, root / "pages.warc.gz")
+            files.append(root / "pages.warc.gz")
+        write_manifest(root, files, root / MANIFEST)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        path = out_dir / f"{unit['id']}.zip"
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+            for f in [*files, root / MANIFEST]:
+                zf.write(f, f.relative_to(root).as_posix())
+    return path
+
+
+def verify_pack(path) -> list[str]:
+    """Problems found in a pack, in Chinese; an empty list means every file is as recorded."""
+    problems = []
+    try:
+        zf = zipfile.ZipFile(path)
+    except (OSError, zipfile.BadZipFile) as exc:
+        return [f"无法打开证据包 {path}：{exc}"]
+    with zf:
+        names = set(zf.namelist())
+        if MANIFEST not in names:
+            return [f"证据包中没有 {MANIFEST}"]
+        try:
+            manifest = json.loads(zf.read(MANIFEST))["files"]
+        except (ValueError, KeyError) as exc:
+            return [f"{MANIFEST} 无法读取：{exc}"]
+        for name, entry in manifest.items():
+            if name not in names:
+                problems.append(f"缺少文件：{name}")
+                continue
+            digest = hashlib.sha256(zf.read(name)).hexdigest()
+            if digest != entry["sha256"]:
+                problems.append(f"文件已被修改：{name}（SHA-256 应为 {entry['sha256'][:16]}…，实为 {digest[:16]}…）")
+        for name in sorted(names - set(manifest) - {MANIFEST}):
+            problems.append(f"多出未登记的文件：{name}")
+    return problems

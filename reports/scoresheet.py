@@ -1,0 +1,56 @@
+"""The score sheet in the shape of the indicator system: per unit and indicator, points and 得分率."""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from .common import RunReport, cell
+
+HEADERS = ["单位编号", "单位名称", "指标", "指标名称", "通知条款", "满分", "扣分", "得分", "得分率", "单项否决", "问题数"]
+
+
+def rows(report: RunReport) -> list[list]:
+    names = {u["id"]: u["name"] for u in report.units}
+    out = []
+    for s in sorted(report.scores, key=lambda s: (s["unit"], s["indicator"])):
+        d = s["detail"]
+        count = sum(r["count"] for r in d["rules"].values())
+        rate = s["score"] / s["max"] if s["max"] else None
+        out.append([s["unit"], names.get(s["unit"], ""), s["indicator"], d["name"], d["clause"], s["max"],
+                    s["points"], s["score"], rate, "是" if s["veto"] else "", count])
+    for uid in sorted(names):
+        got, full, vetoed = report.total(uid)
+        out.append([uid, names[uid], "合计", "", "", full, round(full - got, 2), got,
+                    got / full if full else None, "是" if vetoed else "",
+                    len(report.unit_findings(uid))])
+    return out
+
+
+def write(report: RunReport, folder: Path) -> tuple[Path, Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    data = rows(report)
+    csv_path = folder / "评分表.csv"
+    with csv_path.open("w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(HEADERS)
+        for r in data:
+            w.writerow([cell(v) if not isinstance(v, float) or i != 8 else f"{v:.2%}" for i, v in enumerate(r)])
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "评分表"
+    ws.append(HEADERS)
+    for c in range(1, len(HEADERS) + 1):
+        ws.cell(1, c).font = Font(bold=True)
+        ws.column_dimensions[get_column_letter(c)].width = (28 if HEADERS[c - 1] in ("指标名称", "单位名称") else 12)
+    for r in data:
+        ws.append([cell(v) for v in r])
+        ws.cell(ws.max_row, 9).number_format = "0.0%"
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(HEADERS))}{ws.max_row}"
+    xlsx_path = folder / "评分表.xlsx"
+    wb.save(xlsx_path)
+    return csv_path, xlsx_path

@@ -1,0 +1,150 @@
+"""Reports end to end: `zwgk demo` on the bundled world, its XLSX and HTML opened and checked against
+the findings, evidence packs verified and tampered with; and hostile crawled text rendered safely."""
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import subprocess
+import sys
+import zipfile
+
+import pytest
+from openpyxl import load_workbook
+
+from checks.engine import audit_run
+from crawler.warc import WarcCapture
+from reports.packs import verify_pack
+from reports.render import render_reports
+from tests.minisnap import DISCLOSURE, Mini
+
+pytestmark = pytest.mark.browser
+
+
+def zwgk(*args, timeout=900) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "zwgk.cli", *args], capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    out = tmp_path_factory.mktemp("demo")
+    proc = zwgk("demo", "--out", str(out))
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    (run_dir,) = list(out.iterdir())
+    assert str(run_dir / "reports" / "index.html") in proc.stdout
+    db = sqlite3.connect(run_dir / "snapshot.db")
+    db.row_factory = sqlite3.Row
+    yield run_dir, db
+    db.close()
+
+
+def open_in_chromium(path, viewport=(1280, 900)):
+    """(rows per table, whether any script ran, dialogs seen) of a local HTML file in Chromium."""
+    import shutil
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+                                    args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
+        dialogs = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        requests = []
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto(path.as_uri())
+        page.wait_for_timeout(300)
+        rows = page.evaluate("() => [...document.querySelectorAll('table')].map(t => t.tBodies[0] ? t.tBodies[0].rows.length : 0)")
+        ran = page.evaluate("() => window.__xss === true || document.title.startsWith('XSS')")
+        links = page.evaluate("() => [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))")
+        broken_images = page.evaluate("() => [...document.images].filter(i => !i.complete || i.naturalWidth === 0).length")
+        browser.close()
+    return rows, ran, dialogs, links, broken_images, requests
+
+
+def test_rectification_lists_match_the_findings(demo):
+    run_dir, db = demo
+    units = [r["id"] for r in db.execute("select id from units")]
+    for unit in units:
+        findings = [dict(r) for r in db.execute("select * from findings where unit = ? order by id", [unit])]
+        ws = load_workbook(run_dir / "reports" / "units" / f"{unit}.xlsx").active
+        header = [c.value for c in ws[1]]
+        assert header == ["序号", "问题类别", "规则编号", "对应指标", "严重程度", "栏目", "问题描述", "证据", "发现时间",
+                          "整改要求", "整改时限"]
+        assert ws.freeze_panes == "A2" and ws.auto_filter.ref.startswith("A1:")
+        assert ws.column_dimensions["G"].width >= 40
+        rows = list(ws.iter_rows(min_row=2, values_only=True))
+        assert len(rows) == len(findings)
+        assert sorted(r[2] for r in rows) == sorted(f["rule"] for f in findings)
+        severities = [r[4] for r in rows]
+        assert severities == sorted(severities, key=["单项否决", "严重", "一般", "提示"].index)   # veto first
+        html_rows, ran, dialogs, _, broken, _ = open_in_chromium(run_dir / "reports" / "units" / f"{unit}.html")
+        assert html_rows[0] == len(findings) and not ran and not dialogs and broken == 0
+    shots = [json.loads(r["evidence"]).get("screenshot") for r in db.execute("select evidence from findings")]
+    assert sum(1 for s in shots if s) >= 0.6 * len(shots)         # most findings have a page to show
+    manifest = json.loads((run_dir / "evidence" / "manifest.json").read_text(encoding="utf-8"))["files"]
+    assert {s for s in shots if s} <= set(manifest)
+
+
+def test_dashboard_and_score_sheet(demo):
+    run_dir, db = demo
+    rows, ran, dialogs, links, broken, requests = open_in_chromium(run_dir / "reports" / "index.html")
+    n_units = db.execute("select count(*) from units").fetchone()[0]
+    assert rows[0] == n_units and not ran and not dialogs
+    assert all((run_dir / "reports" / link).exists() for link in links if not link.startswith("http"))
+    assert all(r.startswith("file:") for r in requests)            # opens offline: nothing fetched
+    html = (run_dir / "reports" / "index.html").read_text(encoding="utf-8")
+    assert "<svg" in html and "Content-Security-Policy" in html and "<script" not in html
+    ws = load_workbook(run_dir / "reports" / "评分表.xlsx").active
+    data = list(ws.iter_rows(min_row=2, values_only=True))
+    scores = db.execute("select count(*) from scores").fetchone()[0]
+    assert len(data) == scores + n_units                             # indicators + one total per unit
+    assert all(r[8] is None or 0 <= r[8] <= 1 for r in data)
+
+
+def test_packs_verify_and_name_a_changed_file(demo, tmp_path):
+    run_dir, _ = demo
+    pack = run_dir / "reports" / "packs" / "qinglan.zip"
+    assert zwgk("verify", str(pack)).returncode == 0
+    with zipfile.ZipFile(pack) as zf:
+        names = zf.namelist()
+        assert {"整改清单.xlsx", "整改清单.html", "manifest.json", "pages.warc.gz"} <= set(names)
+        shot = next(n for n in names if n.startswith("evidence/"))
+        tampered = tmp_path / "tampered.zip"
+        with zipfile.ZipFile(tampered, "w") as out:
+            for n in names:
+                data = zf.read(n)
+                out.writestr(n, data + b"\x00" if n == shot else data)
+    proc = zwgk("verify", str(tampered))
+    assert proc.returncode == 1 and shot in proc.stdout and "修改" in proc.stdout
+    assert verify_pack(tampered) == [p for p in verify_pack(tampered) if shot in p]
+
+
+HOSTILE = ('<script>window.__xss = true; document.title = "XSS";</script>'
+           '<img src="x" onerror="window.__xss = true; alert(1)">')
+
+
+def test_hostile_crawled_text_never_runs_in_reports(tmp_path):
+    m = Mini(tmp_path)
+    url = "http://xxgk.example.gov.cn/art/evil.html"
+    title = f"关于{HOSTILE}的通知"
+    m.item(url=url, title=title, publisher="", body=f"正文 {HOSTILE}", column_path=f"政策文件{HOSTILE}")
+    m.add("links", from_url=url, to_url="javascript:alert(1)//.gov.cn", anchor=f"点我{HOSTILE}", kind="internal")
+    m.fetch("javascript:alert(1)//.gov.cn", 404)
+    page = f"<html><head><title>{title}</title></head><body><h1>{title}</h1><p>索引号：x</p>{HOSTILE}</body></html>"
+    with WarcCapture(tmp_path / "run" / "capture.warc.gz") as warc:
+        warc.record_response(url, 200, "OK", [("Content-Type", "text/html; charset=utf-8")], page.encode())
+        warc.record_response(DISCLOSURE, 200, "OK", [("Content-Type", "text/html")], b"<html></html>")
+    m.snap.close()
+    findings = audit_run(tmp_path / "run").findings
+    assert any(HOSTILE in f["message"] for f in findings)             # the text is kept, verbatim
+    index = render_reports(tmp_path / "run")
+    for path in (index, tmp_path / "run" / "reports" / "units" / "u.html"):
+        html = path.read_text(encoding="utf-8")
+        assert "<script" not in html
+        assert path == index or "&lt;script&gt;" in html                 # shown as text, escaped
+        assert not re.search(r'href="javascript:', html, re.I)
+        rows, ran, dialogs, links, _, _ = open_in_chromium(path)
+        assert not ran and not dialogs
+        assert not [link for link in links if link.lower().startswith("javascript")]
+    ws = load_workbook(tmp_path / "run" / "reports" / "units" / "u.xlsx").active
+    for row in ws.iter_rows(min_row=2, values_only=True):
+        assert not any(isinstance(v, str) and v[:1] in "=+-@" for v in row)
