@@ -73,4 +73,5 @@ BASE = {
     "ZWGK_AVAIL_INTERVAL": 10.0,         # seconds between probes
     "ZWGK_AVAIL_TIMEOUT": 15,            # AVAIL-001: no response within 15 s is a failure
     "ZWGK_ATTACHMENT_MAXSIZE": 10 * 2**20,
+    "ZWGK_RENDERS_PER_CONTEXT": 200,     # browser contexts are recycled after this many renders
 }

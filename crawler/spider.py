@@ -90,6 +90,9 @@ class GatherSpider(scrapy.Spider):
         self.links_seen: set[tuple[str, str]] = set()
         self.requested: set[str] = set()
         self.renders = 0
+        self.render_issued: Counter = Counter()      # context generation → render requests sent to it
+        self.render_finished: Counter = Counter()    # … and those that have ended
+        self.render_contexts: dict = {}              # generation → its BrowserContext, once seen
         self.started = time.monotonic()
 
     # ---- Scrapy plumbing ---------------------------------------------------------------------
@@ -393,7 +396,12 @@ class GatherSpider(scrapy.Spider):
         return False
 
     def render_request(self, url: str, unit: str, callback, **meta) -> scrapy.Request:
+        # Contexts are recycled: every ZWGK_RENDERS_PER_CONTEXT renders go to a new one, and a
+        # retired context is closed once the last page sent to it is done (render_done), so no page
+        # is ever opened in a context being closed.
+        gen = self.renders // max(1, self.settings_.getint("ZWGK_RENDERS_PER_CONTEXT"))
         self.renders += 1
+        self.render_issued[gen] += 1
         captured: list = []
 
         async def on_response(resp):
@@ -404,11 +412,27 @@ class GatherSpider(scrapy.Spider):
         return self.request(url, unit, callback, dont_filter=True, playwright=True, playwright_include_page=True,
                             playwright_page_event_handlers={"response": on_response},
                             playwright_page_methods=[PageMethod("wait_for_load_state", "networkidle")],
-                            captured=captured, **meta)
+                            captured=captured, playwright_context=f"zwgk-{gen}", render_gen=gen, **meta)
+
+    def render_done(self, meta, page) -> None:
+        """A render request has ended (parsed or failed): close its context if it is retired and idle."""
+        gen = meta.get("render_gen")
+        if gen is None or meta.get("render_counted"):
+            return
+        meta["render_counted"] = True
+        self.render_finished[gen] += 1
+        if page is not None:
+            self.render_contexts.setdefault(gen, page.context)
+        current = self.renders // max(1, self.settings_.getint("ZWGK_RENDERS_PER_CONTEXT"))
+        if gen < current and self.render_finished[gen] >= self.render_issued[gen]:
+            context = self.render_contexts.pop(gen, None)
+            if context is not None:
+                self.crawler.stats.inc_value("zwgk/render/contexts_closed")
+                asyncio.ensure_future(context.close())
 
     async def parse_rendered(self, response):
         meta = response.meta
-        captured = await self.finish_page(meta.pop("playwright_page", None), meta.get("captured", []))
+        captured = await self.finish_page(meta, meta.get("captured", []))
         unit = self.units[meta["unit"]]
         try:
             crumbs = extract.breadcrumb(lxml.html.fromstring(response.text))
@@ -420,8 +444,9 @@ class GatherSpider(scrapy.Spider):
         for item in self.parse_html(response, response.text, unit, rendered=True):
             yield item
 
-    async def finish_page(self, page, tasks):
+    async def finish_page(self, meta, tasks):
         """Collect the JSON the page fetched (bounded wait), then always close the page."""
+        page = meta.pop("playwright_page", None)
         results = []
         try:
             done = await asyncio.wait_for(asyncio.gather(*tasks, return_exceptions=True), timeout=15)
@@ -431,6 +456,7 @@ class GatherSpider(scrapy.Spider):
         finally:
             if page is not None:
                 await page.close()   # frees its slot in the context; memory stays bounded by open pages
+            self.render_done(meta, page)
         return results
 
     def captured_json(self, response, captured, unit):
@@ -551,7 +577,7 @@ class GatherSpider(scrapy.Spider):
         yield self.probe_row(meta, response.url, response.status, results)
 
     async def parse_search_rendered(self, response):
-        captured = await self.finish_page(response.meta.pop("playwright_page", None),
+        captured = await self.finish_page(response.meta,
                                           response.meta.get("captured", []))
         unit = self.units[response.meta["unit"]]
         for _ in self.captured_json(response, captured, unit):
@@ -601,6 +627,7 @@ class GatherSpider(scrapy.Spider):
         page = meta.pop("playwright_page", None)
         if page is not None:
             asyncio.ensure_future(page.close())
+        self.render_done(meta, None)
         unit, purpose = meta.get("unit"), meta.get("purpose")
         error = f"{type(failure.value).__name__}: {failure.value}"[:500]
         if purpose == "probe":

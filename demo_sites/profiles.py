@@ -44,7 +44,9 @@ def _dump(data: dict) -> str:
 DEMO_CRAWL = {"CONCURRENT_REQUESTS_PER_DOMAIN": 8, "DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_START_DELAY": 0,
               "AUTOTHROTTLE_TARGET_CONCURRENCY": 8, "ZWGK_AVAIL_INTERVAL": 1, "ZWGK_AVAIL_PROBES": 5,
               # every item is searched, so the evaluation sees every seeded search defect
-              "ZWGK_SEARCH_SAMPLE": 0}
+              "ZWGK_SEARCH_SAMPLE": 0,
+              # small, so that every crawl of the demo recycles browser contexts several times
+              "ZWGK_RENDERS_PER_CONTEXT": 10}
 
 
 def unit_profile(world, unit) -> dict:

@@ -184,3 +184,12 @@ def test_search_sample_is_stratified_over_columns():
     assert max(counts.values()) - min(counts.values()) <= 1     # round-robin
     assert sample == stratified_sample(rows, 12, seed="unit")   # reproducible
     assert len(stratified_sample(rows, 1000, seed="unit")) == len(rows)
+
+
+def test_browser_contexts_are_recycled_and_closed(run):
+    _, db, _, _ = run
+    stats = json.loads(db.execute("select stats from run").fetchone()[0])
+    renders = stats.get("playwright/page_count", 0)
+    assert renders > 20                                                   # JS-drawn pages were rendered
+    assert stats.get("playwright/context_count", 0) >= renders // 10      # one context per 10 renders
+    assert stats.get("zwgk/render/contexts_closed", 0) >= stats["playwright/context_count"] - 1

@@ -26,11 +26,14 @@ def foreign(tmp_path_factory):
         "id: foreign\nname: 陌生站点\nunits: [units/zjj.yaml]\nas_of: 2019-09-30\n"
         "crawl: {CONCURRENT_REQUESTS_PER_DOMAIN: 8, DOWNLOAD_DELAY: 0, AUTOTHROTTLE_START_DELAY: 0,\n"
         "        ZWGK_AVAIL_PROBES: 1, ZWGK_SEARCH_SAMPLE: 0}\n", encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "zwgk.cli", "crawl", "--program", str(base / "program.yaml"),
+    # the main job: crawl, check, score, report
+    proc = subprocess.run([sys.executable, "-m", "zwgk.cli", "run", "--program", str(base / "program.yaml"),
                            "--out", str(base / "runs")], capture_output=True, text=True, timeout=600)
     server.shutdown()
     assert proc.returncode == 0, proc.stderr[-3000:]
     run = next((base / "runs").iterdir())
+    assert f"报告：{run / 'reports' / 'index.html'}" in proc.stdout
+    assert (run / "reports" / "units" / "zjj.xlsx").exists() and (run / "reports" / "packs" / "zjj.zip").exists()
     db = sqlite3.connect(run / "snapshot.db")
     db.row_factory = sqlite3.Row
     yield home.rstrip("/"), db, run

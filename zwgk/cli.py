@@ -15,6 +15,15 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD：{text!r}") from exc
 
 
+def _crawl_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--program", required=True, help="监测方案 YAML 文件")
+    p.add_argument("--units", help="只处理这些单位（逗号分隔的单位编号）")
+    p.add_argument("--as-of", type=_date, help="检查基准日（默认取方案中的 as_of，否则为今天）")
+    p.add_argument("--out", help="输出目录（默认 runs/）")
+    p.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                   help="覆盖抓取设置，如 --set ZWGK_SEARCH_SAMPLE=40（可多次使用）")
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="zwgk", description="政务公开网站监测：爬取、检查、评分、出具整改清单。",
@@ -25,12 +34,7 @@ def parser() -> argparse.ArgumentParser:
         "crawl", help="抓取方案中各单位的网站，生成快照（runs/<运行编号>/）",
         description="抓取方案中各单位的门户网站和政府信息公开网，写入 snapshot.db 与 capture.warc.gz。",
         epilog="例：zwgk crawl --program site_profiles/programs/demo.yaml --units qinglan,gjj")
-    crawl.add_argument("--program", required=True, help="监测方案 YAML 文件")
-    crawl.add_argument("--units", help="只抓取这些单位（逗号分隔的单位编号）")
-    crawl.add_argument("--as-of", type=_date, help="检查基准日（默认取方案中的 as_of，否则为今天）")
-    crawl.add_argument("--out", help="输出目录（默认 runs/）")
-    crawl.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
-                       help="覆盖抓取设置，如 --set ZWGK_SEARCH_SAMPLE=40（可多次使用）")
+    _crawl_options(crawl)
     check = sub.add_parser(
         "check", help="按规则目录检查一次运行的快照（不联网），写入问题清单和评分",
         description="重新检查已保存的快照：替换该次运行的 findings 与 scores，并写出 findings.csv、findings.jsonl、scores.csv。",
@@ -47,11 +51,7 @@ def parser() -> argparse.ArgumentParser:
         "run", help="完整流程：抓取、检查、评分、出具报告",
         description="抓取方案中各单位的网站，按规则检查、评分，生成整改清单、证据包、评分表和监测总览。",
         epilog="例：zwgk run --program site_profiles/programs/demo.yaml")
-    run.add_argument("--program", required=True, help="监测方案 YAML 文件")
-    run.add_argument("--units", help="只处理这些单位（逗号分隔的单位编号）")
-    run.add_argument("--as-of", type=_date, help="检查基准日（默认取方案中的 as_of，否则为今天）")
-    run.add_argument("--out", help="输出目录（默认 runs/）")
-    run.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="覆盖抓取设置（可多次使用）")
+    _crawl_options(run)
     report = sub.add_parser("report", help="重新生成一次运行的报告",
                             description="按已保存的快照和检查结果重新生成 RUN_DIR/reports/ 下的全部报告。",
                             epilog="例：zwgk report runs/demo-20190930T080000")
