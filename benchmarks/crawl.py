@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import sqlite3
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -878,14 +878,13 @@ def listings(html, url: str, default_year: int | None = None) -> list[Listing]:
         text = _anchor_text(a)
         if not text or text in _UI_WORDS:
             continue
-        date_text, node = None, a
+        date_text = None
         for anc in _ancestors(a, 5):
             if _tag(anc) in _ROOT_TAGS or _other_title_link(anc, a, len(text), href.strip()):
                 break
             date_text = _row_date(anc, a)
             if date_text:
                 break
-            node = anc
         if not date_text:
             inside = _date_inside_link(a)
             if not inside:

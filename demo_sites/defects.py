@@ -18,7 +18,7 @@ from datetime import date, timedelta
 
 import chinese_calendar
 
-from .model import Attachment, Column, Item, MediaAccount, Unit
+from .model import Column, Item, MediaAccount, Unit
 from .world import (REGULATION_2019, World, _prev_workday, number_items, working_days_after)
 
 # Freshness limits of FRESH-002 by class (days), from RULES.md

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 from crawler.snapshot import Snapshot
@@ -33,18 +34,13 @@ def attach_screenshots(run_dir: Path) -> int:
             for f in todo:
                 if f["fingerprint"] in shots:
                     ev = {**(f["evidence"] or {}), **shots[f["fingerprint"]]}
-                    snap.db.table("findings").update(f["id"], {"evidence": _json(ev)})
+                    snap.db.table("findings").update(f["id"], {"evidence": json.dumps(ev, ensure_ascii=False)})
     finally:
         snap.close()
     evidence = run_dir / "evidence"
     if evidence.exists():
         write_manifest(evidence, [p for p in evidence.iterdir() if p.suffix == ".png"], evidence / "manifest.json")
     return len(shots)
-
-
-def _json(value) -> str:
-    import json
-    return json.dumps(value, ensure_ascii=False)
 
 
 def render_reports(run_dir, screenshots: bool = True) -> Path:

@@ -3,12 +3,10 @@ from __future__ import annotations
 
 import re
 import shutil
-from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import sync_playwright
 
-import demo_sites
 from conftest import fetch
 
 pytestmark = pytest.mark.browser

@@ -1,13 +1,11 @@
 """The served world over real HTTP on loopback: every page, every host, every truth locator."""
 from __future__ import annotations
 
-import os
 import re
 import signal
 import socket
 import subprocess
 import sys
-import time
 import urllib.error
 from concurrent.futures import ThreadPoolExecutor
 from html.parser import HTMLParser

@@ -63,7 +63,7 @@ class JsAppSite(Site):
 
     # ---- pages ----------------------------------------------------------------------------------
     def home(self, query):
-        return self.render("jsapp/home.html", unit=self.unit, api=f"/api/list?page=1&size=10")
+        return self.render("jsapp/home.html", unit=self.unit, api="/api/list?page=1&size=10")
 
     def app_js(self, query):
         return self.js(APP_JS)
