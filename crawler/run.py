@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import platform
 import time
 from datetime import date, datetime, timezone
@@ -17,6 +18,9 @@ from . import settings as defaults
 from .snapshot import Snapshot
 from .spider import GatherSpider
 from .warc import WarcCapture
+
+
+QUIET_LOGGERS = ("scrapy.downloadermiddlewares.retry", "scrapy.downloadermiddlewares.robotstxt")
 
 
 def crawl(program, units: list[str] | None = None, as_of: date | None = None, out: str | Path | None = None,
@@ -45,6 +49,10 @@ def crawl(program, units: list[str] | None = None, as_of: date | None = None, ou
                               "profile": _profile(u), "status": "running",
                               "started": datetime.now(timezone.utc).isoformat()})
     settings.set("LOG_INSTALL_ROOT_HANDLER", True, priority="cmdline")
+    # Failed fetches are evidence, recorded in the snapshot (fetches.error, findings); Scrapy's
+    # ERROR lines for them (a down site, a search answering 500) would only bury real problems.
+    for name in QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(logging.CRITICAL)
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(GatherSpider)
     process.crawl(crawler, program=program, units=chosen, snapshot=snapshot, warc=warc)

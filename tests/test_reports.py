@@ -100,6 +100,17 @@ def test_dashboard_and_score_sheet(demo):
     assert all(r[8] is None or 0 <= r[8] <= 1 for r in data)
 
 
+def test_report_renders_a_stored_run_again(demo):
+    run_dir, _ = demo
+    index = run_dir / "reports" / "index.html"
+    index.unlink()
+    (run_dir / "reports" / "units" / "gjj.xlsx").unlink()
+    proc = zwgk("report", str(run_dir), "--no-screenshots")
+    assert proc.returncode == 0 and str(index) in proc.stdout
+    assert index.exists() and (run_dir / "reports" / "units" / "gjj.xlsx").exists()
+    assert zwgk("report", str(run_dir / "nope")).returncode == 2
+
+
 def test_packs_verify_and_name_a_changed_file(demo, tmp_path):
     run_dir, _ = demo
     pack = run_dir / "reports" / "packs" / "qinglan.zip"
