@@ -117,11 +117,17 @@ class _Memo:
 
 
 def parse(html) -> etree._Element:
-    """Parse HTML once; accepts str, bytes, or an lxml element/tree (returned as is)."""
+    """Parse HTML once; accepts str, bytes, or an lxml element/tree (returned as is). The root
+    returned becomes the document the per-document memo belongs to."""
+    root = _parse(html)
+    _Memo.document(root)
+    return root
+
+
+def _parse(html) -> etree._Element:
     if isinstance(html, etree._ElementTree):
-        html = html.getroot()
+        return html.getroot()
     if isinstance(html, etree._Element):
-        _Memo.document(html)
         return html
     if isinstance(html, str):
         # lxml refuses str input that carries an encoding declaration

@@ -670,3 +670,14 @@ def test_metadata_ignores_an_inline_menu_of_classification_links():
     <table><tr><td>索引号</td><td>003240560/201909-00012</td><td>体裁分类</td><td>办法</td></tr>
     <tr><td>发布机构</td><td>某局</td><td>生成日期</td><td>2019-09-05</td></tr></table>"""
     assert ex.metadata(html)["genre"] == "办法"
+
+
+def test_memoised_results_belong_to_one_document():
+    import lxml.html
+    first = lxml.html.fromstring('<html><body><a href="/a">甲</a></body></html>')
+    assert ex.links(first, "http://h/x") == [("http://h/a", "甲", "page")]
+    # another document at the same URL (a page fetched again, a string): never the first's result
+    assert ex.links('<html><body><a href="/b">乙</a></body></html>', "http://h/x") == [("http://h/b", "乙", "page")]
+    second = lxml.html.fromstring('<html><body><p>相关解读：<a href="/c">丙</a></p></body></html>')
+    assert ex.labelled_links(second, "http://h/x") == {"相关解读": [("丙", "http://h/c")]}
+    assert ex.links(second, "http://h/x") == [("http://h/c", "丙", "page")]
