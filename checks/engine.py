@@ -18,11 +18,11 @@ from site_profiles.rubric import RUBRIC_PATH, AuditSpec, audit_spec, load_rubric
 
 from .audit import RunData, UnitAudit, UnitData
 from .findings import export
-from .registry import all_rules
+from .registry import SEVERITIES, all_rules
+from .rules.catalog import match_catalog
 from .scoring import export_scores, score_unit
 
 logger = logging.getLogger(__name__)
-SEVERITY_ORDER = {"veto": 0, "major": 1, "minor": 2, "advisory": 3}
 
 
 @dataclass
@@ -53,8 +53,10 @@ def audit_run(run_dir, as_of: date | None = None, unit_types_dir=UNIT_TYPES_DIR,
                 errors.append(f"{unit['id']}: 未知的单位类型 {unit['type']}")
                 continue
             spec = specs.setdefault(utype.id, audit_spec(utype, rubric, known_rules=rules))
-            rows = audit_unit(UnitData(snapshot, unit, spec, as_of, shared), rules, errors)
+            data = UnitData(snapshot, unit, spec, as_of, shared)
+            rows = audit_unit(data, rules, errors)
             findings += rows
+            _record_matches(snapshot, data, rules["CAT-001"].params["threshold"])
             scores += score_unit(unit["id"], rows, spec, rules)
         _store(snapshot, findings, scores)
     finally:
@@ -81,8 +83,18 @@ def audit_unit(data: UnitData, rules: dict, errors: list[str] | None = None) -> 
     for f in found:
         f.indicator = spec.rubric.indicator_of(f.rule) or rules[f.rule].indicator
     rows = _dedupe([f.row() for f in found])
-    rows.sort(key=lambda r: (SEVERITY_ORDER[r["severity"]], r["rule"], r["url"] or "", r["index_no"] or ""))
+    rows.sort(key=lambda r: (SEVERITIES.index(r["severity"]), r["rule"], r["url"] or "", r["index_no"] or ""))
     return rows
+
+
+def _record_matches(snapshot: Snapshot, data: UnitData, threshold: float) -> None:
+    """columns.matched: the required catalog column each column found stands for."""
+    matched = {col["path"]: req.path for req, col, _ in match_catalog(data.spec.catalog, data.columns, threshold)
+               if col is not None and col.get("id")}
+    with snapshot.db.atomic():
+        snapshot.db.execute("update columns set matched = null where unit = ?", [data.id])
+        for path, required in matched.items():
+            snapshot.db.execute("update columns set matched = ? where unit = ? and path = ?", [required, data.id, path])
 
 
 def _dedupe(rows: list[dict]) -> list[dict]:

@@ -63,15 +63,18 @@ def export(findings: list[dict], rules: dict, folder: Path) -> tuple[Path, Path]
     with csv_path.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=EXPORT_FIELDS)
         writer.writeheader()
-        writer.writerows({k: _cell(v) for k, v in row.items()} for row in rows)
+        writer.writerows({k: spreadsheet_cell(v) for k, v in row.items()} for row in rows)
     with jsonl_path.open("w", encoding="utf-8") as fh:
         for row, f in zip(rows, findings):
             fh.write(json.dumps({**row, "evidence": f.get("evidence") or {}}, ensure_ascii=False) + "\n")
     return csv_path, jsonl_path
 
 
-def _cell(value):
-    """Spreadsheet cells never start a formula from crawled text."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value):
+    """A spreadsheet cell value that can never be a formula (crawled text is hostile)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
         return "'" + value
     return value

@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-SEVERITIES = ("veto", "major", "minor", "advisory")
+SEVERITIES = ("veto", "major", "minor", "advisory")          # most serious first
+SEVERITY_NAMES = {"veto": "单项否决", "major": "严重", "minor": "一般", "advisory": "提示"}
 
 # Short source names of RULES.md, spelled out for messages and reports
 SOURCES = {

@@ -7,7 +7,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-SEVERITY_NAMES = {"veto": "单项否决", "major": "严重", "minor": "一般", "advisory": "提示"}
+from .registry import SEVERITY_NAMES
+
 
 
 def print_summary(result, console: Console | None = None) -> None:

@@ -127,8 +127,8 @@ columns — the catalog tree as found [crawler: catalog extractor; matched: chec
     newest_date     date of the newest item listed (YYYY-MM-DD); null when none is dated
     fixed           kind of fixed-content column: 'guide' (公开指南) | 'system' (公开制度)
                     | 'annual' (年报) | 'apply' (依申请公开); null for a column of ordinary items
-    matched         the required catalog column (unit type profile) this column matched; null
-                    when none. Filled by checks
+    matched         path of the required catalog column (unit type profile) this column stands
+                    for; null when none. Filled by checks (zwgk check)
 
 items — one row per disclosed item (a document page) [crawler: item extractor]
     id              item id
@@ -239,8 +239,10 @@ findings — one row per problem found [checks]
     column_path     where: the column; null when not about a column
     index_no        where: the item's 索引号; null when not about an item
     message         Chinese message: what is wrong and what the rule requires
-    evidence        JSON object: {fetch_ids, screenshot (path under evidence/), screenshot_sha256,
-                    excerpt}; keys may be absent
+    evidence        JSON object: {fetch_ids, excerpt, screenshot (file name under evidence/),
+                    screenshot_sha256, screenshot_of (the page shown), highlighted} plus what a rule
+                    adds (from_url and anchor of a link, masked numbers, search URLs …); keys may be
+                    absent. The screenshot keys are added by reports (zwgk report)
     fingerprint     hash of rule + unit + normalised location: the same problem in later runs
                     has the same fingerprint (waivers refer to it)
 
@@ -251,7 +253,9 @@ scores — one row per unit and indicator [checks: scoring]
     score           points earned: max − points, not below 0
     max             the indicator's full points in the rubric
     veto            1 when a veto finding applies (单项否决); the rubric decides its effect
-    detail          JSON object: how the score was reached (findings and deductions per rule)
+    detail          JSON object: how the score was reached — name and clause of the indicator,
+                    rules {code: {count, deducted, severity}}, raw_deduction, cap, deduct, veto_effect,
+                    thresholds {code: parameters applied}
 """
 
 from __future__ import annotations

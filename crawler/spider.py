@@ -399,9 +399,10 @@ class GatherSpider(scrapy.Spider):
         # Contexts are recycled: every ZWGK_RENDERS_PER_CONTEXT renders go to a new one, and a
         # retired context is closed once the last page sent to it is done (render_done), so no page
         # is ever opened in a context being closed.
-        gen = self.renders // max(1, self.settings_.getint("ZWGK_RENDERS_PER_CONTEXT"))
+        gen = self.render_generation
         self.renders += 1
         self.render_issued[gen] += 1
+        self.close_idle_contexts()   # this render may have retired a context whose pages are all done
         captured: list = []
 
         async def on_response(resp):
@@ -414,8 +415,13 @@ class GatherSpider(scrapy.Spider):
                             playwright_page_methods=[PageMethod("wait_for_load_state", "networkidle")],
                             captured=captured, playwright_context=f"zwgk-{gen}", render_gen=gen, **meta)
 
+    @property
+    def render_generation(self) -> int:
+        """The context generation the next render goes to."""
+        return self.renders // max(1, self.settings_.getint("ZWGK_RENDERS_PER_CONTEXT"))
+
     def render_done(self, meta, page) -> None:
-        """A render request has ended (parsed or failed): close its context if it is retired and idle."""
+        """A render request has ended (parsed or failed): count it, then close idle retired contexts."""
         gen = meta.get("render_gen")
         if gen is None or meta.get("render_counted"):
             return
@@ -423,12 +429,15 @@ class GatherSpider(scrapy.Spider):
         self.render_finished[gen] += 1
         if page is not None:
             self.render_contexts.setdefault(gen, page.context)
-        current = self.renders // max(1, self.settings_.getint("ZWGK_RENDERS_PER_CONTEXT"))
-        if gen < current and self.render_finished[gen] >= self.render_issued[gen]:
-            context = self.render_contexts.pop(gen, None)
-            if context is not None:
-                self.crawler.stats.inc_value("zwgk/render/contexts_closed")
-                asyncio.ensure_future(context.close())
+        self.close_idle_contexts()
+
+    def close_idle_contexts(self) -> None:
+        """Close every retired context (no new render goes to it) whose render requests have all ended."""
+        current = self.render_generation
+        for gen in [g for g in self.render_contexts if g < current
+                    and self.render_finished[g] >= self.render_issued[g]]:
+            self.crawler.stats.inc_value("zwgk/render/contexts_closed")
+            asyncio.ensure_future(self.render_contexts.pop(gen).close())
 
     async def parse_rendered(self, response):
         meta = response.meta

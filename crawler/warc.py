@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from http import HTTPStatus
 from pathlib import Path
@@ -115,6 +116,51 @@ def iter_responses(path: str | Path) -> Iterator[tuple[str, str, int, list[tuple
                    int(record.http_headers.get_statuscode()),
                    list(record.http_headers.headers),
                    record.raw_stream.read())
+
+
+@dataclass(frozen=True)
+class RecordRef:
+    """Where one record of a capture lies, and what a reader needs before opening it."""
+    offset: int
+    length: int                 # bytes of the record's gzip member
+    rec_type: str               # 'response' | 'metadata' (a failure)
+    status: int | None          # HTTP status of a response
+    content_type: str           # Content-Type of a response; '' otherwise
+
+
+def index_records(path: str | Path) -> dict[str, list[RecordRef]]:
+    """url → its records in capture order, without keeping any body in memory."""
+    out: dict[str, list[RecordRef]] = {}
+    with open(path, "rb") as stream:
+        it = ArchiveIterator(stream)
+        for record in it:
+            if record.rec_type not in ("response", "metadata"):
+                continue
+            http = record.http_headers if record.rec_type == "response" else None
+            url = record.rec_headers.get_header("WARC-Target-URI")
+            status = int(http.get_statuscode()) if http else None
+            ctype = (http.get_header("Content-Type") or "") if http else ""
+            it.read_to_end(record)
+            out.setdefault(url, []).append(RecordRef(it.get_record_offset(), it.get_record_length(),
+                                                     record.rec_type, status, ctype))
+    return out
+
+
+def read_response(stream, ref: RecordRef) -> tuple[int, list[tuple[str, str]], bytes]:
+    """(status, headers, body) of the response record at `ref` in an open capture."""
+    stream.seek(ref.offset)
+    record = next(iter(ArchiveIterator(stream)))
+    return int(record.http_headers.get_statuscode()), list(record.http_headers.headers), record.raw_stream.read()
+
+
+def copy_records(path: str | Path, refs: list[RecordRef], target: str | Path) -> int:
+    """Copy records byte for byte into a new capture: each record is its own gzip member, so the
+    copies make a valid .warc.gz."""
+    with open(path, "rb") as src, open(target, "wb") as out:
+        for ref in sorted(refs, key=lambda r: r.offset):
+            src.seek(ref.offset)
+            out.write(src.read(ref.length))
+    return len(refs)
 
 
 def iter_errors(path: str | Path) -> Iterator[tuple[str, str, str]]:

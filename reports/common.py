@@ -2,7 +2,6 @@
 run's data read once from the snapshot."""
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -10,11 +9,10 @@ from urllib.parse import urlsplit
 
 import jinja2
 
-from checks.registry import all_rules
+from checks.registry import SEVERITY_NAMES, all_rules
 from checks.workdays import nth_workday_after
 from crawler.snapshot import Snapshot
 
-SEVERITY_NAMES = {"veto": "单项否决", "major": "严重", "minor": "一般", "advisory": "提示"}
 # Working days a unit gets to fix a finding, counted from the audit's as-of date
 RECTIFY_WORKDAYS = {"veto": 5, "major": 10, "minor": 20, "advisory": 30}
 FAMILY_NAMES = {"AVAIL": "网站可用性", "LINK": "链接可用性", "FRESH": "信息更新", "CAT": "基本目录", "META": "元数据",
@@ -23,16 +21,6 @@ FAMILY_NAMES = {"AVAIL": "网站可用性", "LINK": "链接可用性", "FRESH": 
                 "MEDIA": "政务新媒体", "PRIV": "保密审查", "IDENT": "网站标识"}
 # Content-Security-Policy of every HTML report: nothing loads, nothing runs
 CSP = "default-src 'none'; img-src 'self' data: file:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def cell(value):
-    """A spreadsheet cell value that can never be a formula (crawled text is hostile)."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
-
-
 def safe_href(url: str | None) -> str | None:
     """Only http(s) URLs become links; javascript:, data: and the like stay text."""
     if not url:
@@ -102,14 +90,14 @@ class RunReport:
         """The rectification list's rows: veto first, then by severity and rule."""
         out = []
         found_at = (self.run.get("finished") or self.run.get("started") or "")[:10]
+        indicator_names = {s["indicator"]: s["detail"]["name"] for s in self.unit_scores(unit)}
         for n, f in enumerate(self.unit_findings(unit), 1):
             rule = self.rules.get(f["rule"])
-            ev = f["evidence"] if isinstance(f["evidence"], dict) else json.loads(f["evidence"] or "{}")
-            score = next((s for s in self.scores if s["unit"] == unit and s["indicator"] == f["indicator"]), None)
+            ev = f["evidence"] or {}
             out.append({
                 "no": n, "family": FAMILY_NAMES.get(f["rule"].split("-")[0], ""), "title": rule.title if rule else "",
                 "rule": f["rule"], "indicator": f["indicator"],
-                "indicator_name": (score or {}).get("detail", {}).get("name", "") if score else "",
+                "indicator_name": indicator_names.get(f["indicator"], ""),
                 "severity": f["severity"], "severity_name": SEVERITY_NAMES[f["severity"]],
                 "column": f["column_path"] or "", "message": f["message"],
                 "problem": f["message"].split("。要求：")[0] + "。", "url": f["url"] or "",

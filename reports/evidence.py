@@ -14,7 +14,7 @@ import re
 import shutil
 from pathlib import Path
 
-from crawler.warc import iter_responses
+from crawler.warc import read_response
 
 logger = logging.getLogger(__name__)
 
@@ -46,12 +46,13 @@ def sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def capture_index(warc_path: Path) -> dict[str, tuple[int, list, bytes]]:
-    """url → (status, headers, body) of its last captured response."""
+def last_responses(records: dict) -> dict:
+    """url → RecordRef of its last captured response."""
     out = {}
-    if warc_path.exists():
-        for _, url, status, headers, body in iter_responses(warc_path):
-            out[url] = (status, headers, body)
+    for url, refs in records.items():
+        responses = [r for r in refs if r.rec_type == "response"]
+        if responses:
+            out[url] = responses[-1]
     return out
 
 
@@ -73,20 +74,19 @@ def target(finding: dict, html_urls: set[str]) -> tuple[str, str] | None:
     return None
 
 
-def take_screenshots(run_dir: Path, findings: list[dict], limit: int | None = None) -> dict[str, dict]:
+def take_screenshots(run_dir: Path, findings: list[dict], records: dict) -> dict[str, dict]:
     """Screenshots for the findings that have a captured page: fingerprint → {screenshot, screenshot_sha256}.
 
-    Files go to RUN_DIR/evidence/<fingerprint>.png; findings that show the same place share a file."""
-    capture = capture_index(run_dir / "capture.warc.gz")
-    html = {u for u, (status, headers, _) in capture.items()
-            if status < 400 and any(k.lower() == "content-type" and "html" in v.lower() for k, v in headers)}
+    `records` is the capture's index (crawler.warc.index_records); bodies are read as the browser
+    asks for them. Files go to RUN_DIR/evidence/<fingerprint>.png; findings that show the same
+    place share a file."""
+    capture = last_responses(records)
+    html = {u for u, ref in capture.items() if ref.status < 400 and "html" in ref.content_type.lower()}
     jobs = {}
     for f in findings:
         t = target(f, html)
         if t:
             jobs.setdefault(t, []).append(f["fingerprint"])
-    if limit is not None:
-        jobs = dict(list(jobs.items())[:limit])
     out_dir = run_dir / "evidence"
     out_dir.mkdir(exist_ok=True)
     results: dict[str, dict] = {}
@@ -95,11 +95,13 @@ def take_screenshots(run_dir: Path, findings: list[dict], limit: int | None = No
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
+    stream = open(run_dir / "capture.warc.gz", "rb")
+
     def answer(route):
-        hit = capture.get(route.request.url)
-        if hit is None:
+        ref = capture.get(route.request.url)
+        if ref is None:
             return route.abort()
-        status, headers, body = hit
+        status, headers, body = read_response(stream, ref)
         keep = {k: v for k, v in headers if k.lower() in ("content-type",)}
         return route.fulfill(status=status, headers=keep, body=body)
 
@@ -128,6 +130,7 @@ def take_screenshots(run_dir: Path, findings: list[dict], limit: int | None = No
                                    "highlighted": bool(marked)}
         finally:
             browser.close()
+            stream.close()
     return results
 
 

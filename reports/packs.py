@@ -13,7 +13,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from warcio.archiveiterator import ArchiveIterator
+from crawler.warc import copy_records
 
 from .common import RunReport
 from .evidence import write_manifest
@@ -22,28 +22,8 @@ from .rectification import write_html, write_xlsx
 MANIFEST = "manifest.json"
 
 
-def copy_records(capture: Path, urls: set[str], target: Path) -> int:
-    """Copy the WARC records (responses and failures) of `urls` from a capture; each record is its own
-    gzip member, so raw copies make a valid .warc.gz."""
-    n = 0
-    with open(capture, "rb") as src, open(target, "wb") as out:
-        it = ArchiveIterator(src)
-        for record in it:
-            url = record.rec_headers.get_header("WARC-Target-URI")
-            wanted = record.rec_type in ("response", "metadata") and url in urls
-            if wanted:
-                record.raw_stream.read()   # let the iterator know the record's end
-            offset, length = it.get_record_offset(), it.get_record_length()
-            if wanted:
-                pos = src.tell()
-                src.seek(offset)
-                out.write(src.read(length))
-                src.seek(pos)
-                n += 1
-    return n
-
-
-def build_pack(report: RunReport, unit: dict, out_dir: Path) -> Path:
+def build_pack(report: RunReport, unit: dict, out_dir: Path, records: dict) -> Path:
+    """The unit's pack; `records` is the run capture's index (crawler.warc.index_records)."""
     findings = report.unit_findings(unit["id"])
     evidence_dir = report.run_dir / "evidence"
     with tempfile.TemporaryDirectory() as tmp:
@@ -61,7 +41,7 @@ def build_pack(report: RunReport, unit: dict, out_dir: Path) -> Path:
                 files.append(root / "evidence" / shot)
         capture = report.run_dir / "capture.warc.gz"
         if capture.exists():
-            copy_records(capture, urls, root / "pages.warc.gz")
+            copy_records(capture, [ref for url in urls for ref in records.get(url, ())], root / "pages.warc.gz")
             files.append(root / "pages.warc.gz")
         write_manifest(root, files, root / MANIFEST)
         out_dir.mkdir(parents=True, exist_ok=True)

@@ -7,7 +7,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from .common import RunReport, cell, environment, safe_href
+from checks.findings import spreadsheet_cell as cell
+
+from .common import RunReport, environment, safe_href
 
 HEADERS = [("序号", 6), ("问题类别", 12), ("规则编号", 12), ("对应指标", 22), ("严重程度", 10), ("栏目", 28),
            ("问题描述", 70), ("证据", 40), ("发现时间", 12), ("整改要求", 50), ("整改时限", 12)]

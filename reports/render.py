@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 
 from crawler.snapshot import Snapshot
+from crawler.warc import index_records
 
 from . import dashboard, scoresheet
 from .common import RunReport
@@ -22,14 +23,14 @@ from .packs import build_pack
 from .rectification import write_html, write_xlsx
 
 
-def attach_screenshots(run_dir: Path) -> int:
+def attach_screenshots(run_dir: Path, records: dict) -> int:
     """Take the screenshots the findings lack and record them in their evidence."""
     snap = Snapshot.open(run_dir)
     try:
         findings = list(snap.rows("findings", order_by="id"))
         todo = [f for f in findings if not (f["evidence"] or {}).get("screenshot")
                 or not (run_dir / "evidence" / f["evidence"]["screenshot"]).exists()]
-        shots = take_screenshots(run_dir, todo)
+        shots = take_screenshots(run_dir, todo, records)
         with snap.db.atomic():
             for f in todo:
                 if f["fingerprint"] in shots:
@@ -45,15 +46,17 @@ def attach_screenshots(run_dir: Path) -> int:
 
 def render_reports(run_dir, screenshots: bool = True) -> Path:
     run_dir = Path(run_dir)
+    capture = run_dir / "capture.warc.gz"
+    records = index_records(capture) if capture.exists() else {}   # read once, bodies left on disk
     if screenshots:
-        attach_screenshots(run_dir)
+        attach_screenshots(run_dir, records)
     report = RunReport.load(run_dir)
     out = run_dir / "reports"
     sums = []
     for unit in report.units:
         write_xlsx(report, unit, out / "units" / f"{unit['id']}.xlsx")
         write_html(report, unit, out / "units" / f"{unit['id']}.html")
-        pack = build_pack(report, unit, out / "packs")
+        pack = build_pack(report, unit, out / "packs", records)
         sums.append(f"{hashlib.sha256(pack.read_bytes()).hexdigest()}  {pack.name}")
     (out / "packs" / "SHA256SUMS").write_text("\n".join(sums) + "\n", encoding="utf-8")
     scoresheet.write(report, out)

@@ -8,7 +8,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from .common import RunReport, cell
+from checks.findings import spreadsheet_cell as cell
+
+from .common import RunReport
 
 HEADERS = ["单位编号", "单位名称", "指标", "指标名称", "通知条款", "满分", "扣分", "得分", "得分率", "单项否决", "问题数"]
 

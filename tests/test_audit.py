@@ -73,6 +73,18 @@ def test_check_replaces_findings_and_writes_outputs(tmp_path):
     assert db.execute("select count(distinct indicator) from scores where unit='u'").fetchone()[0] >= 12
 
 
+def test_columns_record_the_required_column_they_matched(tmp_path):
+    m = Mini(tmp_path)
+    m.column("法定主动公开内容 > 机构概况 > 领导简介")
+    m.column("法定主动公开内容 > 杂项")
+    m.snap.close()
+    audit_run(tmp_path / "run")
+    import sqlite3
+    db = sqlite3.connect(tmp_path / "run" / "snapshot.db")
+    matched = dict(db.execute("select path, matched from columns"))
+    assert matched == {"法定主动公开内容 > 机构概况 > 领导简介": "机构职能 > 领导信息", "法定主动公开内容 > 杂项": None}
+
+
 def test_scores_deduct_cap_and_veto(tmp_path):
     m = Mini(tmp_path)
     for n in range(7):

@@ -87,3 +87,24 @@ def test_reopening_appends(tmp_path):
     assert [r[1] for r in iter_responses(path)] == ["http://127.0.0.2/a", "http://127.0.0.2/b"]
     with open(path, "rb") as stream:
         assert [r.rec_type for r in ArchiveIterator(stream)].count("warcinfo") == 1
+
+
+def test_index_read_and_copy_records(tmp_path):
+    from crawler.warc import copy_records, index_records, read_response
+    path = tmp_path / "capture.warc.gz"
+    with WarcCapture(path) as w:
+        w.record_response("http://h/a", 200, "OK", [("Content-Type", "text/html; charset=utf-8")], b"<p>a1</p>")
+        w.record_response("http://h/b", 404, "", [("Content-Type", "text/plain")], b"missing")
+        w.record_error("http://h/c", "ConnectionRefusedError: refused")
+        w.record_response("http://h/a", 200, "OK", [("Content-Type", "text/html")], b"<p>a2</p>")
+    index = index_records(path)
+    assert [r.rec_type for r in index["http://h/a"]] == ["response", "response"]
+    assert index["http://h/b"][0].status == 404 and index["http://h/c"][0].rec_type == "metadata"
+    assert "html" in index["http://h/a"][0].content_type
+    with open(path, "rb") as fh:
+        assert read_response(fh, index["http://h/a"][-1])[2] == b"<p>a2</p>"
+        assert read_response(fh, index["http://h/b"][0])[:1] == (404,)
+    copy = tmp_path / "copy.warc.gz"
+    assert copy_records(path, index["http://h/a"] + index["http://h/c"], copy) == 3
+    assert [(u, b) for _, u, _, _, b in iter_responses(copy)] == [("http://h/a", b"<p>a1</p>"), ("http://h/a", b"<p>a2</p>")]
+    assert [u for _, u, _ in iter_errors(copy)] == ["http://h/c"]

@@ -30,8 +30,9 @@ def homepage_not_updated(audit):
         return
     shown = [li for li in audit.listings if li["source_url"] == home and li["source"] == "home"]
     # title-like links on the homepage that no dated list entry covers: items shown without a date
+    dated = {li["url"] for li in shown}
     undated = [link for link in audit.links if link["from_url"] == home and link["kind"] == "internal"
-               and len(link["anchor"] or "") >= 8 and link["to_url"] not in {li["url"] for li in shown}]
+               and len(link["anchor"] or "") >= 8 and link["to_url"] not in dated]
     if not shown and not undated:   # a homepage of navigation only: its second-level columns count
         shown = [li for li in audit.listings if li["source"] == "portal"]
     dates = [d for d in (listing_date(li, audit.as_of) for li in shown) if d and d <= audit.as_of]
