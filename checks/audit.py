@@ -35,11 +35,14 @@ class RunData:
 
     @cached_property
     def outcome(self) -> dict[str, dict]:
-        """url → its last fetch {id, status, error, purpose, elapsed_ms} (retries end in the last)."""
+        """url → its last fetch {id, status, error, purpose, elapsed_ms, failure} (retries end in the
+        last; a redirected URL's outcome is that of its final page)."""
         out = {}
-        cur = self.snapshot.db.execute("select id, url, status, error, purpose, elapsed_ms from fetches order by id")
-        for fid, url, status, error, purpose, elapsed in cur:
-            out[url] = {"id": fid, "status": status, "error": error, "purpose": purpose, "elapsed_ms": elapsed}
+        cur = self.snapshot.db.execute(
+            "select id, url, status, error, purpose, elapsed_ms, failure from fetches order by id")
+        for fid, url, status, error, purpose, elapsed, failure in cur:
+            out[url] = {"id": fid, "status": status, "error": error, "purpose": purpose, "elapsed_ms": elapsed,
+                        "failure": failure}
         return out
 
 
@@ -124,7 +127,7 @@ class UnitData:
         """url → every fetch of it for this unit (retries included), in order; bodies are not read."""
         out = defaultdict(list)
         cur = self.snapshot.db.execute(
-            "select id, url, final_url, status, error, purpose, elapsed_ms, content_type from fetches "
+            "select id, url, final_url, status, error, purpose, elapsed_ms, content_type, attempt, failure from fetches "
             "where unit = ? order by id", [self.id])
         cols = [d[0] for d in cur.description]
         for row in cur:
@@ -149,6 +152,14 @@ class UnitData:
             or any(f["status"] and f["status"] < 400 for f in self.fetches.get(home, ()))
 
     @cached_property
+    def unreadable(self) -> str | None:
+        """Why none of the unit's sites could be read (every content rule is then 未能检测); None
+        when one was."""
+        if self.reachable or self.portal_reachable:
+            return None
+        return "网站无法访问，内容未能抓取"
+
+    @cached_property
     def portal_reachable(self) -> bool:
         return any(f["status"] and f["status"] < 400 for f in self.fetches.get(self.unit.get("portal"), ()))
 
@@ -165,8 +176,55 @@ class UnitData:
                 out[li["column_path"]].append(li)
         return out
 
+    # ---- completeness: what absence rules need ---------------------------------------------------
+    @cached_property
+    def lists(self) -> dict[tuple[str, str], dict]:
+        """(kind, key) → the list's completeness row (crawler/completeness.py)."""
+        return {(r["kind"], r["key"]): r for r in self._rows("lists", order_by="id")}
+
+    def list_gap(self, kind: str, key: str | None) -> str | None:
+        """Why the list (kind column | view | portal) is not proven complete; None when it is."""
+        row = self.lists.get((kind, key or ""))
+        if row is None:
+            return "未记录该列表的抓取情况（列表页未能读取或未被识别为列表）"
+        return None if row["complete"] else (row["reason"] or "列表抓取不完整")
+
+    @cached_property
+    def crawl_cut(self) -> str | None:
+        """Why the unit's crawl stopped before it had seen everything; None when it finished."""
+        return {"timeout": "本单位抓取时间预算用尽，抓取提前结束",
+                "budget": "本单位抓取页数预算用尽，抓取提前结束",
+                "running": "本单位抓取未正常结束"}.get(self.unit.get("status"))
+
+    @cached_property
+    def unread_links(self) -> list[dict]:
+        """Links to the unit's own pages whose target was never read: not fetched, our own failure,
+        or an error answer other than 404/410 (a page that is gone is the site's, and LINK-001's)."""
+        out = []
+        for link in self.links:
+            if link["kind"] != "internal":
+                continue
+            o = self.outcome(link["to_url"])
+            if o is None or (o["status"] or 0) >= 500 or (o["status"] is None) or o.get("failure") == "crawler":
+                out.append({**link, "why": _unread_reason(o)})
+        return out
+
+    def unread_entry(self, matches) -> dict | None:
+        """The first link whose text `matches` (a predicate) and whose target was not read."""
+        return next((link for link in self.unread_links if matches(link["anchor"] or "")), None)
+
     def item_listing(self, url: str, source: str = "list") -> dict | None:
         return next((li for li in self.listings_by_url.get(url, ()) if li["source"] == source), None)
+
+
+def _unread_reason(outcome: dict | None) -> str:
+    if outcome is None:
+        return "未抓取"
+    if outcome.get("failure") == "crawler":
+        return f"抓取程序未能完成请求（{(outcome['error'] or '').split(':')[0]}）"
+    if outcome["status"]:
+        return f"返回HTTP {outcome['status']}"
+    return f"无法连接（{(outcome['error'] or '').split(':')[0]}）"
 
 
 class UnitAudit:
@@ -196,6 +254,21 @@ class UnitAudit:
         return Finding(rule=self.rule.code, unit=self.data.id, severity=severity or self.rule.severity,
                        message=full, url=url, column_path=column_path, index_no=index_no, evidence=ev,
                        fingerprint=fingerprint(self.rule.code, self.data.id, url, column_path, index_no, detail))
+
+    def gap(self, place: str, reason: str, *, url: str | None = None, column_path: str | None = None,
+            detail: str = "", **evidence) -> Finding:
+        """A coverage gap: this rule could not prove `place` complete, so it reports nothing against
+        the unit there; a person checks it. Advisory, never deducted."""
+        f = self.finding(f"抓取不完整，需人工核查：{place}（{reason}），无法判定是否存在“{self.rule.title}”问题",
+                         url=url, column_path=column_path, severity="advisory", detail=f"gap:{detail}", **evidence)
+        f.gap = True
+        f.evidence["place"], f.evidence["reason"] = place, reason
+        return f
+
+    def site_gap(self) -> Finding:
+        """The disclosure site could not be read at all: nothing of this rule could be checked."""
+        return self.gap("政府信息公开网", "首页未能读取，网站内容无法检查", url=self.data.unit.get("disclosure"),
+                        detail="site")
 
     def __getattr__(self, name):   # audit.items, audit.listings … read through to the data
         return getattr(self.data, name)

@@ -57,7 +57,7 @@ def audit_run(run_dir, as_of: date | None = None, unit_types_dir=UNIT_TYPES_DIR,
             rows = audit_unit(data, rules, errors)
             findings += rows
             _record_matches(snapshot, data, rules["CAT-001"].params["threshold"])
-            scores += score_unit(unit["id"], rows, spec, rules)
+            scores += score_unit(unit["id"], rows, spec, rules, unreadable=data.unreadable)
         _store(snapshot, findings, scores)
     finally:
         snapshot.close()
@@ -111,10 +111,17 @@ def _store(snapshot: Snapshot, findings: list[dict], scores: list[dict]) -> None
     """Replace the run's findings and scores (an audit of the same snapshot again replaces, never adds)."""
     with snapshot.db.atomic():
         snapshot.db.execute("delete from findings")
+        snapshot.db.execute("delete from coverage_gaps")
         snapshot.db.execute("delete from scores")
     for f in findings:
         snapshot.add("findings", {k: f[k] for k in ("rule", "unit", "severity", "indicator", "url", "column_path",
-                                                    "index_no", "message", "evidence", "fingerprint")})
+                                                    "index_no", "message", "evidence", "fingerprint", "gap")})
+        if f["gap"]:
+            ev = f["evidence"] or {}
+            snapshot.add("coverage_gaps", {"unit": f["unit"], "rule": f["rule"], "indicator": f["indicator"],
+                                           "place": ev.get("place"), "url": f["url"], "column_path": f["column_path"],
+                                           "reason": ev.get("reason") or "", "evidence": ev,
+                                           "fingerprint": f["fingerprint"]})
     for s in scores:
         snapshot.add("scores", s)
     snapshot.flush()

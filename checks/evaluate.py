@@ -45,6 +45,7 @@ class RuleScore:
     correct: int = 0           # findings that match a seeded defect
     decoys: int = 0            # decoys of the rule
     decoys_flagged: int = 0
+    gaps: int = 0              # coverage gaps the rule recorded instead of deciding
     missed: list = field(default_factory=list)
     false: list = field(default_factory=list)
     flagged_decoys: list = field(default_factory=list)
@@ -70,6 +71,8 @@ def evaluate(findings: list[dict], truth: list[dict]) -> dict[str, RuleScore]:
             s.expected += 1
     hit = set()
     for f in findings:
+        if f.get("gap"):
+            continue   # a coverage gap claims nothing: it is counted apart (RuleScore.gaps)
         s = scores.setdefault(f["rule"], RuleScore(f["rule"]))
         s.findings += 1
         entries = [e for e in by_key.get((f["rule"], f["unit"]), ()) if matches(f, e)]
@@ -80,6 +83,9 @@ def evaluate(findings: list[dict], truth: list[dict]) -> dict[str, RuleScore]:
             s.false.append(f)
         for e in entries:
             hit.add(id(e))
+    for f in findings:
+        if f.get("gap"):
+            scores.setdefault(f["rule"], RuleScore(f["rule"])).gaps += 1
     for e in truth:
         s = scores[e["rule"]]
         if e.get("decoy"):

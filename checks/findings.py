@@ -25,9 +25,11 @@ class Finding:
     indicator: str | None = None
     evidence: dict = field(default_factory=dict)
     fingerprint: str = ""
+    gap: bool = False    # a coverage gap (抓取不完整，需人工核查), not a finding against the unit
 
     def row(self) -> dict:
         row = asdict(self)
+        row["gap"] = int(self.gap)
         return row
 
 

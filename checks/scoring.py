@@ -4,6 +4,11 @@ Per indicator: points deducted = Σ deduction per finding severity (rubric `dedu
 indicator's cap (default: its points). A veto finding (单项否决) sets the indicator to 0 under
 `veto: zero`; under `veto: unit` the unit's whole score is 0 (reports show it). `detail` records
 how each score was reached and the rule parameters that were applied.
+
+An indicator is 未能检测 (status 'unchecked') when a rule of it recorded a coverage gap, or when the
+unit's site could not be read and no rule of it found anything: its evidence was not gathered, so it
+never earns full marks. The rubric's `unchecked` says how it counts: `zero` (0 points until a person
+checks it) or `exclude` (out of both the score and the maximum). Coverage gaps never deduct.
 """
 from __future__ import annotations
 
@@ -12,15 +17,21 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
-SCORE_FIELDS = ("unit", "indicator", "name", "clause", "max", "points", "score", "rate", "veto", "findings",
-                "deductions", "thresholds")
+SCORE_FIELDS = ("unit", "indicator", "name", "clause", "max", "points", "score", "rate", "veto", "status",
+                "findings", "deductions", "thresholds", "unchecked")
+STATUS_NAMES = {"checked": "已检测", "unchecked": "未能检测"}
 
 
-def score_unit(unit: str, findings: list[dict], spec, rules: dict) -> list[dict]:
+def score_unit(unit: str, findings: list[dict], spec, rules: dict, unreadable: str | None = None) -> list[dict]:
+    """Scores of one unit; `unreadable` says why its site could not be read at all (None: it was)."""
     rubric = spec.rubric
     by_indicator = defaultdict(list)
+    gaps = defaultdict(dict)
     for f in findings:
-        by_indicator[f["indicator"]].append(f)
+        if f.get("gap"):
+            gaps[f["indicator"]].setdefault(f["rule"], []).append((f.get("evidence") or {}).get("reason") or "")
+        else:
+            by_indicator[f["indicator"]].append(f)
     out = []
     applicable = {code for code, r in rules.items() if spec.type.administrative or not r.administrative_only}
     for ind in rubric.indicators.values():
@@ -37,13 +48,23 @@ def score_unit(unit: str, findings: list[dict], spec, rules: dict) -> list[dict]
         cap = ind.points if ind.cap is None else min(ind.cap, ind.points)
         veto = any(f["severity"] == "veto" for f in mine)
         points = ind.points if veto and rubric.veto == "zero" else min(raw, cap)
+        unchecked = dict(gaps.get(ind.id, {}))
+        if unreadable and not mine and not unchecked:
+            unchecked = {code: [unreadable] for code in ind.rules if code in applicable}
+        status = "unchecked" if unchecked and not veto else "checked"
+        score, top = max(ind.points - points, 0), ind.points
+        if status == "unchecked":   # evidence not gathered: never full marks
+            points, score = ind.points, 0
+            if rubric.unchecked == "exclude":
+                points, top = 0, 0
         thresholds = {code: spec.params(code, rules[code].params) for code in ind.rules if code in rules}
         out.append({"unit": unit, "indicator": ind.id, "points": round(points, 2),
-                    "score": round(max(ind.points - points, 0), 2), "max": ind.points, "veto": int(veto),
+                    "score": round(score, 2), "max": top, "veto": int(veto), "status": status,
                     "detail": {"name": ind.name, "clause": ind.clause, "rules": {
                         code: {**e, "severity": dict(e["severity"])} for code, e in per_rule.items()},
                         "raw_deduction": raw, "cap": cap, "deduct": rubric.deduct, "veto_effect": rubric.veto,
-                        "thresholds": {k: v for k, v in thresholds.items() if v}}})
+                        "thresholds": {k: v for k, v in thresholds.items() if v},
+                        **({"unchecked": unchecked, "unchecked_effect": rubric.unchecked} if unchecked else {})}})
     return out
 
 
@@ -57,7 +78,9 @@ def export_scores(scores: list[dict], folder: Path) -> Path:
             w.writerow({"unit": s["unit"], "indicator": s["indicator"], "name": d["name"], "clause": d["clause"],
                         "max": s["max"], "points": s["points"], "score": s["score"],
                         "rate": f"{s['score'] / s['max']:.2%}" if s["max"] else "",
-                        "veto": s["veto"], "findings": sum(r["count"] for r in d["rules"].values()),
+                        "veto": s["veto"], "status": STATUS_NAMES[s.get("status") or "checked"],
+                        "findings": sum(r["count"] for r in d["rules"].values()),
                         "deductions": json.dumps({k: v["deducted"] for k, v in d["rules"].items()}, ensure_ascii=False),
-                        "thresholds": json.dumps(d["thresholds"], ensure_ascii=False)})
+                        "thresholds": json.dumps(d["thresholds"], ensure_ascii=False),
+                        "unchecked": json.dumps(d.get("unchecked") or {}, ensure_ascii=False)})
     return path

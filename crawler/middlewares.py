@@ -119,6 +119,19 @@ class EncodingMiddleware(CrawlerBound):
         return response
 
 
+def first_url(request) -> str:
+    """The URL first asked for: a redirected request keeps the chain in meta (RedirectMiddleware)."""
+    return (request.meta.get("redirect_urls") or [request.url])[0]
+
+
+def redirect_chain(meta) -> list | None:
+    """[url, status] of every hop followed before the final URL; None without redirects."""
+    urls = meta.get("redirect_urls")
+    if not urls:
+        return None
+    return [[u, r] for u, r in zip(urls, meta.get("redirect_reasons") or [None] * len(urls))]
+
+
 class FetchRecorderMiddleware(CrawlerBound):
     """Record every response (every retry too) in `fetches` and the WARC capture."""
 
@@ -133,14 +146,15 @@ class FetchRecorderMiddleware(CrawlerBound):
         record_id = spider.warc.record_response(response.url, response.status, "", headers, body, now) \
             if not meta.get("no_warc") else None
         spider.snapshot.add("fetches", {
-            "id": fetch_id, "unit": meta.get("unit"), "url": request.url, "final_url": response.url,
+            "id": fetch_id, "unit": meta.get("unit"), "url": first_url(request), "final_url": response.url,
             "method": request.method, "status": response.status, "headers": json.dumps(dict(headers), ensure_ascii=False),
             "content_type": response.headers.get("Content-Type", b"").decode("latin-1"),
             "encoding": getattr(response, "encoding", None), "declared_encoding": meta.get("declared_encoding"),
             "bytes": len(body), "sha256": hashlib.sha256(body).hexdigest(),
             "elapsed_ms": round(1000 * meta.get("download_latency", 0)), "fetched_at": now,
             "via": "browser" if meta.get("playwright") else "static", "purpose": meta.get("purpose", "crawl"),
-            "error": None, "warc_record_id": record_id,
+            "error": None, "warc_record_id": record_id, "attempt": meta.get("retry_times", 0),
+            "redirects": redirect_chain(meta), "failure": "site" if response.status >= 400 else None,
         })
         meta["fetch_id"] = fetch_id
         spider.count(meta.get("unit"), "pages")

@@ -14,7 +14,7 @@ from scrapy.settings import Settings
 
 from zwgk import __version__
 
-from . import settings as defaults
+from . import completeness, preflight, settings as defaults
 from .snapshot import Snapshot
 from .spider import GatherSpider
 from .warc import WarcCapture
@@ -37,6 +37,7 @@ def crawl(program, units: list[str] | None = None, as_of: date | None = None, ou
     settings.setdict(defaults.BASE, priority="project")
     settings.setdict(getattr(program, "crawl", None) or {}, priority="cmdline")
     settings.setdict(overrides or {}, priority="cmdline")
+    preflight.check(settings)    # before a run folder exists: a run without a browser proves nothing
     used = {k: v for k, v in settings.copy_to_dict().items() if k.startswith(("ZWGK_", "CONCURRENT", "AUTOTHROTTLE",
                                                                               "DOWNLOAD_", "DEPTH", "ROBOTSTXT"))}
     versions = {"python": platform.python_version(), "scrapy": scrapy.__version__, "zwgk": __version__}
@@ -70,6 +71,7 @@ def crawl(program, units: list[str] | None = None, as_of: date | None = None, ou
         snapshot.upsert_unit({"id": u.id, "status": spider.status.get(u.id, "ok"), "pages": c["pages"],
                               "items": c["items"], "errors": c["errors"], "finished": finished})
     _column_stats(snapshot)
+    completeness.summarise(snapshot)
     stats = crawler.stats.get_stats()
     # our own bugs (exceptions in callbacks, middlewares, pipelines) fail the run: a silent gap is worse
     internal = sum(v for k, v in stats.items() if k.startswith("spider_exceptions/"))

@@ -87,6 +87,12 @@ fetches — every request the crawler made, failures and retries included [crawl
     error           the failure (exception type and message); null when none. An HTTP error
                     status alone is not an error here: it is in status
     warc_record_id  WARC-Record-ID of this fetch's record in capture.warc.gz; null if not archived
+    attempt         0 for the first try of a request, n for its n-th retry (only the last try of a
+                    request is its outcome)
+    redirects       JSON list of [url, status] hops followed before final_url; null when none
+    failure         who failed, when the fetch failed: 'site' (an HTTP error status; refused, reset,
+                    DNS, timed out on the site's side) | 'crawler' (our own failure: browser not started,
+                    request cancelled or dropped, render timeout); null for a success
 
 pages — every HTML page parsed [crawler: page pipeline]
     id              page id
@@ -190,6 +196,42 @@ listings — every place an item was listed [crawler: list, view, search and hom
     view            for a category view: dimension/value, e.g. 主题分类/综合政务; null otherwise
     rank            1-based position in the listing, counted across its pages
 
+list_pages — every page of a list the crawler fetched or tried to [crawler: list recorder]
+    id              row id
+    unit            unit of the list
+    kind            'column' (a column's own list) | 'view' (a classification view) | 'portal' (a
+                    column list on the portal)
+    list_key        the list: its column path (column, portal) or view label (主题分类/综合政务)
+    url             the page URL (for a list read from a JSON API, the API page)
+    page_no         the page's number in its list (1 when the URL carries none)
+    fetch_id        fetches.id of the page; null when it was never answered
+    via             'static' | 'browser' (the rendered page)
+    ok              1 when the page answered with a success status and was read
+    status          HTTP status; null on a connection error
+    error           why the page was not read; null when it was
+    entries         list entries read on the page
+    announced_pages  the list's page count as the page states it (共N页, a script's pageCount, the 尾页
+                    link); null when it states none
+    announced_items  the list's item total as the page states it (共N条, totalRecord); null when none
+    unresolved      1 when the page shows a live 下一页 that no URL could be made of
+    needs_render    1 when the page's list is drawn by script, so only its render counts
+
+lists — one row per list: how completely it was seen [crawler: completeness.summarise, at the end]
+    id              row id
+    unit            unit of the list
+    kind            as in list_pages
+    key             as list_pages.list_key
+    column_path     the column (kind column or portal); null for a view
+    view            the view label (kind view); null otherwise
+    first_url       the first page seen of it
+    announced_pages  the largest page count any of its pages announced; null when none did
+    announced_items  the largest item total any of its pages announced; null when none did
+    fetched_pages   distinct pages read
+    failed_pages    distinct pages that could not be read (or rendered)
+    items_seen      distinct items listed on its pages
+    complete        1 when every page asked for was read and what the pages announce was matched
+    reason          why it is not complete, in Chinese; null when complete
+
 search_probes — the site search tested with known items [crawler: search prober]
     id              probe id
     unit            unit whose search was tested
@@ -245,6 +287,20 @@ findings — one row per problem found [checks]
                     absent. The screenshot keys are added by reports (zwgk report)
     fingerprint     hash of rule + unit + normalised location: the same problem in later runs
                     has the same fingerprint (waivers refer to it)
+    gap             1 for a coverage gap: an advisory 抓取不完整，需人工核查 where the rule could not
+                    prove its place complete (see coverage_gaps); 0 for a finding
+
+coverage_gaps — where an absence rule could not prove its place complete [checks]
+    id              row id
+    unit            unit concerned
+    rule            the rule that could not decide, e.g. CONS-001
+    indicator       the rubric indicator it feeds (shown as 未能检测 when not fully checked)
+    place           what was not seen whole, in Chinese (the list, view or site)
+    url             the list or page concerned; null when unit-wide
+    column_path     the column concerned; null when none
+    reason          what is missing, in Chinese (pages not read, counts not matched …)
+    evidence        JSON object: lists.* of the place, fetch ids, items that could not be confirmed
+    fingerprint     as findings.fingerprint
 
 scores — one row per unit and indicator [checks: scoring]
     unit            unit scored
@@ -255,7 +311,10 @@ scores — one row per unit and indicator [checks: scoring]
     veto            1 when a veto finding applies (单项否决); the rubric decides its effect
     detail          JSON object: how the score was reached — name and clause of the indicator,
                     rules {code: {count, deducted, severity}}, raw_deduction, cap, deduct, veto_effect,
-                    thresholds {code: parameters applied}
+                    thresholds {code: parameters applied}, unchecked {code: reasons} and
+                    unchecked_effect when a rule of it could not be checked
+    status          'checked' | 'unchecked' (未能检测: a rule of the indicator could not gather its
+                    evidence; scored by the rubric's `unchecked` rule, never as full marks)
 """
 
 from __future__ import annotations
@@ -275,7 +334,7 @@ import sqlite_utils
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 DB_NAME = "snapshot.db"
 WARC_NAME = "capture.warc.gz"
@@ -319,6 +378,7 @@ class TableSpec:
         return self.pk == "id" and self.columns.get("id") is int
 
 
+LIST_KINDS = ("column", "view", "portal")
 _UNIT_FK = (("unit", "units", "id"),)
 _FETCH_FK = (("fetch_id", "fetches", "id"),)
 
@@ -344,11 +404,12 @@ TABLES: dict[str, TableSpec] = {t.name: t for t in (
         {"id": int, "unit": str, "url": str, "final_url": str, "method": str, "status": int,
          "headers": JSON, "content_type": str, "encoding": str, "declared_encoding": str,
          "bytes": int, "sha256": str, "elapsed_ms": int, "fetched_at": str, "via": str,
-         "purpose": str, "error": str, "warc_record_id": str},
+         "purpose": str, "error": str, "warc_record_id": str, "attempt": int, "redirects": JSON,
+         "failure": str},
         not_null=("url", "fetched_at"),
         foreign_keys=_UNIT_FK,
         indexes=(("unit", "url"), ("url",), ("final_url",)),
-        choices={"via": ("static", "browser"),
+        choices={"via": ("static", "browser"), "failure": ("site", "crawler"),
                  "purpose": ("crawl", "probe", "search", "search_entry", "soft404", "liveness", "media",
                              "attachment")},
     ),
@@ -416,6 +477,26 @@ TABLES: dict[str, TableSpec] = {t.name: t for t in (
         choices={"source": ("list", "view", "search", "home", "portal")},
     ),
     TableSpec(
+        "list_pages",
+        {"id": int, "unit": str, "kind": str, "list_key": str, "url": str, "page_no": int, "fetch_id": int,
+         "via": str, "ok": int, "status": int, "error": str, "entries": int, "announced_pages": int,
+         "announced_items": int, "unresolved": int, "needs_render": int},
+        not_null=("unit", "kind", "list_key", "url"),
+        foreign_keys=_UNIT_FK,
+        indexes=(("unit", "kind", "list_key"),),
+        choices={"kind": LIST_KINDS, "via": ("static", "browser")},
+    ),
+    TableSpec(
+        "lists",
+        {"id": int, "unit": str, "kind": str, "key": str, "column_path": str, "view": str, "first_url": str,
+         "announced_pages": int, "announced_items": int, "fetched_pages": int, "failed_pages": int,
+         "items_seen": int, "complete": int, "reason": str},
+        not_null=("unit", "kind", "key"),
+        foreign_keys=_UNIT_FK,
+        indexes=(("unit", "kind", "key"),),
+        choices={"kind": LIST_KINDS},
+    ),
+    TableSpec(
         "search_probes",
         {"id": int, "unit": str, "item_url": str, "by": str, "query": str, "search_url": str,
          "status": int, "results": JSON, "found": int, "rank": int, "error": str,
@@ -448,23 +529,50 @@ TABLES: dict[str, TableSpec] = {t.name: t for t in (
         "findings",
         {"id": int, "rule": str, "unit": str, "severity": str, "indicator": str, "url": str,
          "column_path": str, "index_no": str, "message": str, "evidence": JSON,
-         "fingerprint": str},
+         "fingerprint": str, "gap": int},
         not_null=("rule", "severity"),
         foreign_keys=_UNIT_FK,
         indexes=(("unit", "rule"), ("fingerprint",)),
         choices={"severity": ("veto", "major", "minor", "advisory")},
     ),
     TableSpec(
+        "coverage_gaps",
+        {"id": int, "unit": str, "rule": str, "indicator": str, "place": str, "url": str, "column_path": str,
+         "reason": str, "evidence": JSON, "fingerprint": str},
+        not_null=("unit", "rule", "reason"),
+        foreign_keys=_UNIT_FK,
+        indexes=(("unit", "rule"),),
+    ),
+    TableSpec(
         "scores",
         {"unit": str, "indicator": str, "points": float, "score": float, "max": float,
-         "veto": int, "detail": JSON},
+         "veto": int, "detail": JSON, "status": str},
         pk=("unit", "indicator"),
         foreign_keys=_UNIT_FK,
+        choices={"status": ("checked", "unchecked")},
     ),
 )}
 
+def _v1_to_v2(db: sqlite_utils.Database) -> None:
+    """Version 2: list completeness (list_pages, lists), coverage gaps, redirect chains, retries and
+    who failed in fetches, coverage-gap findings, unchecked scores. A version-1 run recorded no list
+    completeness: re-audited, its absence rules give coverage gaps, never findings."""
+    for table, columns in (("fetches", {"attempt": int, "redirects": str, "failure": str}),
+                           ("findings", {"gap": int}), ("scores", {"status": str})):
+        for name, kind in columns.items():
+            if name not in db[table].columns_dict:
+                db[table].add_column(name, kind)
+    for name in ("list_pages", "lists", "coverage_gaps"):
+        spec = TABLES[name]
+        if not db[name].exists():
+            db[name].create({c: (str if k == JSON else k) for c, k in spec.columns.items()}, pk="id",
+                            not_null=set(spec.not_null) | {"id"}, foreign_keys=list(spec.foreign_keys))
+            for index in spec.indexes:
+                db[name].create_index(list(index))
+
+
 # Upgrades of older snapshots: MIGRATIONS[n] turns schema version n into n + 1.
-MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {}
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1_to_v2}
 
 
 class SchemaVersionError(RuntimeError):

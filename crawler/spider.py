@@ -26,7 +26,10 @@ from scrapy.http import HtmlResponse, TextResponse
 from scrapy_playwright.page import PageMethod
 
 from . import attachment_text, extract
+from .completeness import first_page_no, is_list_page, pager_facts
 from .dates import all_dates, find_date_text, parse_date
+from .failures import who_failed
+from .middlewares import first_url, redirect_chain
 from .scope import Scope
 
 logger = logging.getLogger(__name__)
@@ -48,6 +51,9 @@ CONSULT_PERIOD = re.compile(r"(?:征求意见|意见征集|反馈)(?:时间|期�
 CHANNEL = re.compile(r"(通信地址|通讯地址|邮寄地址|地址|电子邮箱|电子邮件|邮箱|联系电话|电话|传真|在线提交|网址|网上留言)"
                      r"[：:]\s*([^；;。\n]{2,80})")
 TEXT_CAP = 100_000
+# Statuses the callbacks see as answers; redirects (301/302/303/307/308) are followed by Scrapy and
+# recorded as the fetch's chain.
+ANSWERED_STATUSES = [300, 304, 305, 306, *range(400, 600)]
 # breadcrumb roots that name the site, not a column: 政府信息公开, 信息公开网, 政务公开专栏 …
 SITE_ROOT = re.compile(r"^(政府|政务)?信息公开(网|平台|专栏|专题)?$|^政务公开(专栏|专题)?$"
                        r"|政府信息公开(网|平台|专栏)?$|信息公开(网|平台)$")
@@ -123,7 +129,7 @@ class GatherSpider(scrapy.Spider):
             if url in self.requested:
                 return None
             self.requested.add(url)
-        meta = {"unit": unit, "handle_httpstatus_all": True, **meta}
+        meta = {"unit": unit, "handle_httpstatus_list": ANSWERED_STATUSES, **meta}
         return scrapy.Request(url, callback or self.parse, errback=self.on_error, meta=meta,
                               dont_filter=dont_filter)
 
@@ -179,6 +185,8 @@ class GatherSpider(scrapy.Spider):
         if meta.get("kind") == "home" and response.status < 400:
             self.home_ok[unit.id].add(meta.get("role"))
         if response.status >= 400:
+            if meta.get("list_key"):
+                yield self.list_page_row(meta, response.url, ok=False, status=response.status)
             return
         if not isinstance(response, HtmlResponse):
             if "json" in response.headers.get("Content-Type", b"").decode("latin-1").lower():
@@ -206,10 +214,29 @@ class GatherSpider(scrapy.Spider):
         kind = ("home" if meta.get("kind") == "home" else "item" if is_item else "view" if view
                 else "list" if listings else "page")
         title = extract.title(tree)
+        text = extract.visible_text(tree)
         yield {"_table": "pages", "fetch_id": meta.get("fetch_id"), "unit": unit.id, "url": url, "kind": kind,
-               "site": site, "title": title, "text": extract.visible_text(tree)[:TEXT_CAP],
+               "site": site, "title": title, "text": text[:TEXT_CAP],
                "column_path": path, "breadcrumb": crumbs, "meta": self.meta_tags(tree),
                "footer": extract.footer_identity(tree) if kind == "home" else None}
+        pages = [] if is_item else extract.pagination(tree, url)
+        needs_render = not rendered and not is_item and self.needs_render(tree, html)
+        list_kind = meta.get("list_kind") or ("view" if view else "portal" if site == "portal" else "column")
+        list_key = view or path or meta.get("list_key")
+        if list_key and kind != "home" and not is_item and (site == "disclosure" or meta.get("list_key")
+                                                             or pages or needs_render or is_list_page(tree, listings)):
+            # one page of a list: what it shows and announces, the proof absence rules need
+            facts = pager_facts(tree, url, text, pages)
+            if not meta.get("list_key"):   # first seen as an ordinary link: page 1 unless its URL says
+                facts["page_no"] = first_page_no(url)
+            meta.update(list_key=list_key, list_kind=list_kind)
+            yield self.list_page_row(meta, url, ok=True, status=response.status, entries=len(listings),
+                                     needs_render=needs_render, via="browser" if rendered else "static", **facts)
+        # a list's own pages first, so they are requested as pages of that list (a pager link is
+        # also an ordinary link, and a URL is requested once)
+        for page_url in pages:
+            yield self.request(page_url, unit.id, view=view, role=meta.get("role"),
+                               **({"list_key": list_key, "list_kind": list_kind} if list_key else {}))
         if is_item:
             yield from self.item_row(response, tree, md, unit, title, path)
         elif path and not view and site == "disclosure":
@@ -222,15 +249,24 @@ class GatherSpider(scrapy.Spider):
                    "date_text": li.date_text, "index_no": li.index_no, "source": source, "source_url": url,
                    "column_path": None if view else path, "view": view, "rank": rank}
         yield from self.follow_links(response, tree, unit, view)
-        for page_url in extract.pagination(tree, url):
-            yield self.request(page_url, unit.id, view=view, role=meta.get("role"))
         for frag in extract.script_urls(tree, url):
             yield self.request(frag, unit.id, view=view, role=meta.get("role"))
         if meta.get("kind") == "home" and site == "disclosure":
             yield from self.discover_search(unit, tree, url)
-        if not rendered and not is_item and self.needs_render(tree, html):
+        if needs_render:
             yield self.render_request(url, unit.id, self.parse_rendered, view=view, kind=meta.get("kind"),
-                                      role=meta.get("role"))
+                                      role=meta.get("role"), **({"list_key": list_key, "list_kind": list_kind}
+                                                                if list_key and kind != "home" else {}))
+
+    def list_page_row(self, meta, url: str, *, ok: bool, status: int | None = None, error: str | None = None,
+                      entries: int = 0, needs_render: bool = False, via: str | None = None, page_no: int | None = None,
+                      announced_pages: int | None = None, announced_items: int | None = None,
+                      unresolved: bool = False) -> dict:
+        return {"_table": "list_pages", "unit": meta["unit"], "kind": meta["list_kind"], "list_key": meta["list_key"],
+                "url": url, "page_no": page_no or extract._page_no(url) or 1, "fetch_id": meta.get("fetch_id"),
+                "via": via or ("browser" if meta.get("playwright") else "static"), "ok": int(ok), "status": status,
+                "error": error, "entries": entries, "announced_pages": announced_pages,
+                "announced_items": announced_items, "unresolved": int(unresolved), "needs_render": int(needs_render)}
 
     def column_path(self, unit, crumbs: list[str]) -> str | None:
         parts = list(crumbs)
@@ -502,6 +538,12 @@ class GatherSpider(scrapy.Spider):
         view = meta.get("view")
         path = meta.get("column_path")
         source = "view" if view else "list"
+        key = view or path
+        if key and meta.get("kind") != "home" and meta.get("purpose", "crawl") == "crawl":
+            list_meta = {"unit": unit.id, "list_key": key, "list_kind": "view" if view else "column",
+                         "fetch_id": meta.get("fetch_id")}
+            yield self.list_page_row(list_meta, url, ok=True, entries=len(records), announced_pages=_api_page_count(data),
+                                     announced_items=_api_total(data), via="browser" if page_through else "static")
         for rank, rec in enumerate(records, 1):
             href = rec.get("url")
             if not href:
@@ -517,12 +559,15 @@ class GatherSpider(scrapy.Spider):
         if page_through:
             for page_url in _api_pages(url, data):
                 yield self.request(page_url, unit.id, self.parse_api_page, view=view, column_path=path,
-                                   page_url=meta.get("page_url"))
+                                   page_url=meta.get("page_url"),
+                                   **({"list_key": key, "list_kind": "view" if view else "column"} if key else {}))
 
     def parse_api_page(self, response):
         if response.status < 400:
             unit = self.units[response.meta["unit"]]
             yield from self.json_records(response.url, response.text, unit, response.meta, page_through=False)
+        elif response.meta.get("list_key"):
+            yield self.list_page_row(response.meta, response.url, ok=False, status=response.status)
 
     # ---- site search ----------------------------------------------------------------------------
     def discover_search(self, unit, tree, url):
@@ -619,12 +664,14 @@ class GatherSpider(scrapy.Spider):
         fetch_id = self.next_fetch_id()
         error = f"{type(exception).__name__}: {exception}"[:500]
         record_id = self.warc.record_error(request.url, error, now_iso())
+        browser = bool(meta.get("playwright"))
         self.snapshot.add("fetches", {
-            "id": fetch_id, "unit": meta.get("unit"), "url": request.url, "final_url": None, "method": request.method,
-            "status": None, "headers": None, "content_type": None, "encoding": None, "declared_encoding": None,
-            "bytes": 0, "sha256": None, "elapsed_ms": None, "fetched_at": now_iso(),
-            "via": "browser" if meta.get("playwright") else "static", "purpose": meta.get("purpose", "crawl"),
-            "error": error, "warc_record_id": record_id})
+            "id": fetch_id, "unit": meta.get("unit"), "url": first_url(request), "final_url": None,
+            "method": request.method, "status": None, "headers": None, "content_type": None, "encoding": None,
+            "declared_encoding": None, "bytes": 0, "sha256": None, "elapsed_ms": None, "fetched_at": now_iso(),
+            "via": "browser" if browser else "static", "purpose": meta.get("purpose", "crawl"),
+            "error": error, "warc_record_id": record_id, "attempt": meta.get("retry_times", 0),
+            "redirects": redirect_chain(meta), "failure": who_failed(exception, browser)})
         meta["fetch_id"] = fetch_id
         self.count(meta.get("unit"), "errors")
 
@@ -639,6 +686,8 @@ class GatherSpider(scrapy.Spider):
         self.render_done(meta, None)
         unit, purpose = meta.get("unit"), meta.get("purpose")
         error = f"{type(failure.value).__name__}: {failure.value}"[:500]
+        if meta.get("list_key"):
+            yield self.list_page_row(meta, request.url, ok=False, error=error)
         if purpose == "probe":
             yield {"_table": "probes", "unit": unit, "url": request.url, "kind": meta.get("role"), "at": now_iso(),
                    "status": None, "elapsed_ms": round((time.monotonic() - meta["sent"]) * 1000), "ok": 0,
@@ -730,19 +779,32 @@ def _records(data) -> list[dict]:
     return out
 
 
-def _api_pages(url: str, data) -> list[str]:
-    """Pages 2..N of a JSON list API, from its page count and the page parameter in its URL."""
+def _api_page_count(data) -> int | None:
+    """The page count a JSON list API states, or works out from its total and page size."""
     if not isinstance(data, dict):
-        return []
-    count = None
+        return None
     for key in ("pageCount", "totalPage", "totalPages", "pages", "pageTotal"):
         if isinstance(data.get(key), int):
-            count = data[key]
-            break
-    if count is None and isinstance(data.get("total"), int):
+            return data[key]
+    total = _api_total(data)
+    if total is not None:
         size = next((data[k] for k in ("size", "pageSize", "rows") if isinstance(data.get(k), int) and data[k] > 0), None)
         if size:
-            count = -(-data["total"] // size)
+            return -(-total // size)
+    return None
+
+
+def _api_total(data) -> int | None:
+    """The item total a JSON list API states."""
+    if not isinstance(data, dict):
+        return None
+    return next((data[k] for k in ("total", "totalCount", "totalRecord", "recordCount") if isinstance(data.get(k), int)),
+                None)
+
+
+def _api_pages(url: str, data) -> list[str]:
+    """Pages 2..N of a JSON list API, from its page count and the page parameter in its URL."""
+    count = _api_page_count(data)
     if not count or count < 2:
         return []
     parts = urlsplit(url)

@@ -42,7 +42,7 @@ def _dump(data: dict) -> str:
 
 # The demo world runs on this machine's loopback: politeness can be relaxed, probes spaced closer.
 DEMO_CRAWL = {"CONCURRENT_REQUESTS_PER_DOMAIN": 8, "DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_START_DELAY": 0,
-              "AUTOTHROTTLE_TARGET_CONCURRENCY": 8, "ZWGK_AVAIL_INTERVAL": 1, "ZWGK_AVAIL_PROBES": 5,
+              "AUTOTHROTTLE_TARGET_CONCURRENCY": 8, "ZWGK_AVAIL_INTERVAL": 1, "ZWGK_AVAIL_PROBES": 12,
               # every item is searched, so the evaluation sees every seeded search defect
               "ZWGK_SEARCH_SAMPLE": 0,
               # small, so that every crawl of the demo recycles browser contexts several times

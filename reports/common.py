@@ -71,12 +71,32 @@ class RunReport:
             for unit, n in snap.db.execute("select unit, count(*) from fetches where error is not null "
                                            "or status >= 400 group by unit"):
                 coverage.setdefault(unit, {})["errors"] = n
+            for unit, n in snap.db.execute("select unit, count(*) from fetches where failure = 'crawler' group by unit"):
+                coverage.setdefault(unit, {})["crawler_errors"] = n
+            # how completely each list was seen (crawler/completeness.py)
+            for unit, done, n, announced, fetched in snap.db.execute(
+                    "select unit, complete, count(*), sum(coalesce(announced_pages, fetched_pages)), sum(fetched_pages) "
+                    "from lists group by unit, complete"):
+                c = coverage.setdefault(unit, {})
+                c["lists_complete" if done else "lists_incomplete"] = n
+                c["pages_announced"] = c.get("pages_announced", 0) + (announced or 0)
+                c["pages_fetched"] = c.get("pages_fetched", 0) + (fetched or 0)
+            for row in snap.rows("lists", "complete = 0", order_by="unit, kind, key"):
+                coverage.setdefault(row["unit"], {}).setdefault("incomplete", []).append(row)
+            for unit, n in snap.db.execute("select unit, count(*) from coverage_gaps group by unit"):
+                coverage.setdefault(unit, {})["gaps"] = n
         finally:
             snap.close()
         return cls(run_dir, run, date.fromisoformat(run["as_of"]), units, findings, scores, all_rules(), coverage)
 
     def unit_findings(self, unit: str) -> list[dict]:
+        """Findings and coverage gaps of a unit (a gap has `gap` set)."""
         return [f for f in self.findings if f["unit"] == unit]
+
+    @property
+    def claims(self) -> list[dict]:
+        """The findings proper: coverage gaps left out (they accuse nobody)."""
+        return [f for f in self.findings if not f.get("gap")]
 
     def unit_scores(self, unit: str) -> list[dict]:
         return [s for s in self.scores if s["unit"] == unit]
@@ -103,6 +123,7 @@ class RunReport:
                 "problem": f["message"].split("。要求：")[0] + "。", "url": f["url"] or "",
                 "screenshot": ev.get("screenshot"), "evidence": ev, "found_at": found_at,
                 "requirement": rule.requirement if rule else "", "source": rule.source_text if rule else "",
-                "deadline": deadline(f["severity"], self.as_of).isoformat(), "fingerprint": f["fingerprint"],
+                "deadline": "人工核查" if f.get("gap") else deadline(f["severity"], self.as_of).isoformat(),
+                "gap": bool(f.get("gap")), "fingerprint": f["fingerprint"],
                 "index_no": f["index_no"] or ""})
         return out

@@ -28,19 +28,26 @@ def write(report: RunReport, path: Path) -> Path:
     units = []
     for u in report.units:
         got, full, vetoed = report.total(u["id"])
-        sev = Counter(f["severity"] for f in report.unit_findings(u["id"]))
+        mine = report.unit_findings(u["id"])
+        sev = Counter(f["severity"] for f in mine if not f.get("gap"))
+        scores = report.unit_scores(u["id"])
         units.append({"id": u["id"], "name": u["name"], "type": type_names.get(u["type"], u["type"]), "status": u["status"], "score": got,
                       "max": full, "rate": got / full if full else 0, "vetoed": vetoed,
                       "severity": [sev[s] for s in SEVERITY_NAMES], "findings": sum(sev.values()),
+                      "gaps": sum(1 for f in mine if f.get("gap")),
+                      "unchecked": sum(1 for s in scores if s.get("status") == "unchecked"),
                       "indicators": sorted(report.unit_scores(u["id"]), key=lambda s: s["indicator"]),
                       "coverage": report.coverage.get(u["id"], {})})
     units.sort(key=lambda u: (u["vetoed"], -u["rate"], u["id"]))
     for rank, u in enumerate(units, 1):
         u["rank"] = rank
     indicators = sorted({s["indicator"] for s in report.scores})
-    by_rule = Counter(f["rule"] for f in report.findings)
+    claims = report.claims
+    by_rule = Counter(f["rule"] for f in claims)
+    gaps_by_rule = Counter(f["rule"] for f in report.findings if f.get("gap"))
     rule_rows = [{"code": code, "title": r.title, "severity": SEVERITY_NAMES[r.severity], "count": by_rule[code],
-                  "units": len({f["unit"] for f in report.findings if f["rule"] == code}), "source": r.source_text,
+                  "gaps": gaps_by_rule[code],
+                  "units": len({f["unit"] for f in claims if f["rule"] == code}), "source": r.source_text,
                   "params": r.params} for code, r in report.rules.items()]
     thresholds = {}
     for s in report.scores:
@@ -49,14 +56,15 @@ def write(report: RunReport, path: Path) -> Path:
     detail = next((s["detail"] for s in report.scores), {})
     score_chart = bar_chart([(f"{u['rank']}. {u['name']}", round(u["rate"] * 100, 1), 100,
                               "#c0392b" if u["vetoed"] else "#2e86c1") for u in units])
-    family = Counter((f["rule"].split("-")[0], f["severity"]) for f in report.findings)
+    family = Counter((f["rule"].split("-")[0], f["severity"]) for f in claims)
     families = sorted({k[0] for k in family})
     sev_chart = bar_chart([(fam, sum(family[(fam, s)] for s in SEVERITY_NAMES), 0, "#2e86c1") for fam in families])
     html = environment().get_template("dashboard.html").render(
         run=report.run, as_of=report.as_of, units=units, indicators=indicators, rules=rule_rows,
         thresholds=thresholds, deduct=detail.get("deduct", {}), veto_effect=detail.get("veto_effect", ""),
         score_chart=score_chart, family_chart=sev_chart, severity_names=list(SEVERITY_NAMES.values()),
-        total_findings=len(report.findings))
+        total_findings=len(claims), total_gaps=len(report.findings) - len(claims),
+        unchecked_effect=detail.get("unchecked_effect") or "")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(html, encoding="utf-8")
     return path

@@ -20,6 +20,7 @@ RUBRIC_PATH = PACKAGE_DIR / "rubric.yaml"
 SEVERITIES = ("veto", "major", "minor", "advisory")
 FRESH_CLASSES = ("news", "notice", "yearly", "static", "event")
 VETO_EFFECTS = ("zero", "unit")
+UNCHECKED_EFFECTS = ("zero", "exclude")   # an indicator 未能检测: earns 0, or drops out of the total
 _INDICATOR_FIELDS = ["name", "points", "rules", "cap", "clause"]
 
 
@@ -53,6 +54,7 @@ class Rubric:
     freshness: tuple[tuple[str, tuple[str, ...]], ...]    # (class, keywords) in the order to try
     limits: dict[str, int]             # freshness class → days
     source: Path | None = None
+    unchecked: str = "zero"            # zero | exclude: how an indicator 未能检测 is scored
 
     def indicator_of(self, code: str) -> str | None:
         return next((i.id for i in self.indicators.values() if code in i.rules), None)
@@ -121,7 +123,7 @@ def load_rubric(path=RUBRIC_PATH, known_rules=None) -> Rubric:
     """The default rubric. `known_rules` (codes) lets a typo in a rule code fail here."""
     path = Path(path).resolve()
     f = _Fields(path, _compose(path))
-    f.check_known(["indicators", "deduct", "veto", "freshness", "limits"])
+    f.check_known(["indicators", "deduct", "veto", "unchecked", "freshness", "limits"])
     for need in ("indicators", "deduct", "freshness", "limits"):
         if not f.present(need):
             raise f.missing(need)
@@ -133,13 +135,16 @@ def load_rubric(path=RUBRIC_PATH, known_rules=None) -> Rubric:
     veto = f.text("veto", required=False) or "zero"
     if veto not in VETO_EFFECTS:
         raise f.error("veto", f"应为 {' 或 '.join(VETO_EFFECTS)}")
+    unchecked = f.text("unchecked", required=False) or "zero"
+    if unchecked not in UNCHECKED_EFFECTS:
+        raise f.error("unchecked", f"应为 {' 或 '.join(UNCHECKED_EFFECTS)}")
     fresh = _Fields(path, f.values["freshness"], prefix="freshness.", what="freshness")
     fresh.check_known(list(FRESH_CLASSES))
     freshness = tuple((cls, _strings(path, node, fresh.name(cls))) for cls, node in fresh.values.items())
     lim = _Fields(path, f.values["limits"], prefix="limits.", what="limits")
     lim.check_known(["news", "notice", "yearly"])
     limits = {cls: int(_number(path, node, lim.name(cls))) for cls, node in lim.values.items()}
-    return Rubric(indicators, deduct, veto, freshness, limits, path)
+    return Rubric(indicators, deduct, veto, freshness, limits, path, unchecked)
 
 
 def _severity_map(path: Path, node, where: str) -> dict[str, float]:

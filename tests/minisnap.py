@@ -46,15 +46,27 @@ class Mini:
         self.add("items", **row)
         return row
 
-    def column(self, path: str, **kw):
+    def column(self, path: str, complete: bool | None = True, reason: str | None = None, **kw):
+        """A column; its list seen whole unless `complete` is False (None: no list recorded)."""
         parts = path.split(" > ")
         row = {"path": path, "name": parts[-1], "parent": " > ".join(parts[:-1]) or None, "depth": len(parts),
                "url": f"http://xxgk.example.gov.cn/col/{abs(hash(path)) % 10**6}.html"}
         row.update(kw)
         self.add("columns", **row)
+        if complete is not None:
+            self.seen("column", path, complete, reason, first_url=row["url"])
         return row
 
-    def findings(self, *codes: str) -> list[dict]:
+    def seen(self, kind: str, key: str, complete: bool = True, reason: str | None = None, **kw):
+        """A list (column, view or portal) and how completely the crawl saw it."""
+        row = {"kind": kind, "key": key, "column_path": None if kind == "view" else key,
+               "view": key if kind == "view" else None, "fetched_pages": 1, "failed_pages": 0 if complete else 1,
+               "items_seen": 0, "complete": int(complete), "reason": None if complete else (reason or "第2页未能读取")}
+        row.update(kw)
+        return self.add("lists", **row)
+
+    def audit(self, *codes: str) -> list[dict]:
+        """Every row the rules yield, coverage gaps included."""
         self.snap.flush()
         rules = all_rules()
         utype = load_unit_types()[self.type]
@@ -62,3 +74,11 @@ class Mini:
         unit = next(self.snap.rows("units"))
         data = UnitData(self.snap, unit, spec, self.as_of)
         return audit_unit(data, {c: rules[c] for c in codes})
+
+    def findings(self, *codes: str) -> list[dict]:
+        """The findings against the unit (coverage gaps left out)."""
+        return [f for f in self.audit(*codes) if not f["gap"]]
+
+    def gaps(self, *codes: str) -> list[dict]:
+        """The coverage gaps: where a rule could not prove its place complete."""
+        return [f for f in self.audit(*codes) if f["gap"]]

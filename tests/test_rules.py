@@ -228,6 +228,7 @@ def test_views_and_consistency(mini):
     b = mini.item(topic="综合政务")
     for it in (b,):
         mini.add("listings", url=it["url"], title=it["title"], source="view", view="主题分类/综合政务")
+    mini.seen("view", "主题分类/综合政务")
     assert [f["url"] for f in mini.findings("CONS-001")] == [a["url"]]
     # truncation and highlight are not differences; another title or date is
     mini.add("listings", url=a["url"], title="关于加强安全生产…", source="list", date="2019-09-03")
@@ -247,7 +248,9 @@ def test_title_comparison():
 def test_sync_to_portal(mini):
     on = mini.item(column_path="法定主动公开内容 > 政策文件 > 规范性文件", title="关于印发甲办法的通知")
     off = mini.item(column_path="法定主动公开内容 > 政策文件 > 规范性文件", title="关于印发乙办法的通知")
-    mini.add("listings", url="http://portal.example.gov.cn/zcwj/1.html", title=on["title"], source="portal")
+    mini.add("listings", url="http://portal.example.gov.cn/zcwj/1.html", title=on["title"], source="portal",
+             column_path="政策文件")
+    mini.seen("portal", "政策文件")
     assert [f["url"] for f in mini.findings("SYNC-001")] == [off["url"]]
 
 

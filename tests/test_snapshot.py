@@ -148,7 +148,8 @@ def test_schema_version_mismatch_is_a_clear_error(snap, tmp_path):
     snap.db.execute("update run set schema_version = ?", [SCHEMA_VERSION + 1])
     snap.db.conn.commit()
     snap.close()
-    with pytest.raises(SchemaVersionError, match=r"schema_version is 2.*reads schema_version 1"):
+    with pytest.raises(SchemaVersionError,
+                       match=rf"schema_version is {SCHEMA_VERSION + 1}.*reads schema_version {SCHEMA_VERSION}"):
         Snapshot.open(tmp_path / "run1")
 
 
@@ -159,10 +160,32 @@ def test_older_schema_is_migrated(snap, tmp_path, monkeypatch):
     with pytest.raises(SchemaVersionError, match="no migration from version 0"):
         Snapshot.open(tmp_path / "run1")
     monkeypatch.setattr(snapshot_module, "MIGRATIONS",
-                        {0: lambda db: db.execute("create table extra (x integer)")})
+                        {**snapshot_module.MIGRATIONS, 0: lambda db: db.execute("create table extra (x integer)")})
     reopened = Snapshot.open(tmp_path / "run1")
     assert reopened.run()["schema_version"] == SCHEMA_VERSION
     assert "extra" in reopened.db.table_names()
+    reopened.close()
+
+
+def test_a_version_1_snapshot_gains_list_completeness_and_gaps(snap, tmp_path):
+    """Version 2 added list completeness, coverage gaps and who failed a fetch; a version-1 run opens
+    with them (empty: it proved no list complete, so its absence rules give gaps)."""
+    db = snap.db
+    for table in ("list_pages", "lists", "coverage_gaps"):
+        db[table].drop()
+    db["fetches"].transform(drop={"attempt", "redirects", "failure"})
+    db["findings"].transform(drop={"gap"})
+    db["scores"].transform(drop={"status"})
+    db.execute("update run set schema_version = 1")
+    db.conn.commit()
+    snap.close()
+    reopened = Snapshot.open(tmp_path / "run1")
+    assert reopened.run()["schema_version"] == SCHEMA_VERSION
+    for table in ("list_pages", "lists", "coverage_gaps"):
+        assert set(reopened.db[table].columns_dict) == set(snapshot_module.TABLES[table].columns)
+    assert {"attempt", "redirects", "failure"} <= set(reopened.db["fetches"].columns_dict)
+    reopened.add("lists", {"unit": "u", "kind": "view", "key": "主题分类/综合政务", "complete": 0, "reason": "x"})
+    reopened.flush()
     reopened.close()
 
 

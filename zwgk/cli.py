@@ -141,6 +141,9 @@ def demo_command(args) -> int:
         with tempfile.TemporaryDirectory() as tmp:
             program = load_program(write_profiles(world, tmp))
             run_dir = crawl(program, out=args.out or "runs")
+    except ValueError as exc:   # e.g. no browser: nothing was crawled
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
     finally:
         server.stop()
         print("演示世界已关闭")

@@ -9,8 +9,8 @@ SITE_NAMES = {"portal": "门户网站", "disclosure": "政府信息公开网"}
 def failure(outcome: dict | None, broken_status: tuple) -> str | None:
     """Why a fetched URL counts as broken, or None (fine, never fetched, or only "needs review":
     401/403/429 are how firewalls answer crawlers, not proof that a link is dead)."""
-    if outcome is None:
-        return None
+    if outcome is None or outcome.get("failure") == "crawler":
+        return None   # never fetched, or our own failure (a dropped request, a render): not the site's
     status = outcome["status"]
     if status is None:
         return f"无法连接（{(outcome['error'] or '').split(':')[0] or '连接失败'}）"
@@ -21,17 +21,20 @@ def failure(outcome: dict | None, broken_status: tuple) -> str | None:
 
 @rule("AVAIL-001", "网站无法访问", "veto", "4.(1)", "P2015, I2019",
       requirement="门户网站和政府信息公开网应能稳定访问，首页探测失败次数不得达到探测总数的5%",
-      share=0.05, timeout_ms=15_000)
+      share=0.05, timeout_ms=15_000, min_failures=2)
 def site_unavailable(audit):
-    """Every visit of a start URL counts: the spaced probes and the crawl's own visits."""
+    """Every visit of a start URL counts: the spaced probes and the crawl's own visits (a request's
+    last try only: a 503 that a retry got past is one visit that succeeded). One failed visit alone
+    is not proof that a site cannot be opened: it takes `min_failures`."""
     for role in ("portal", "disclosure"):
         url = audit.unit.get(role)
         if not url:
             continue
         visits = [p for p in audit.probes if p["url"] == url]
-        visits += [f for f in audit.fetches.get(url, ()) if f["purpose"] == "crawl"]
+        visits += _last_tries([f for f in audit.fetches.get(url, ()) if f["purpose"] == "crawl"
+                               and f.get("failure") != "crawler"])
         failed = [v for v in visits if _visit_failed(v, audit.param("timeout_ms"))]
-        if visits and len(failed) >= audit.param("share") * len(visits):
+        if visits and len(failed) >= max(audit.param("min_failures"), audit.param("share") * len(visits)):
             first = failed[0]
             why = f"HTTP {first['status']}" if first.get("status") else (first.get("error") or "无响应").split(":")[0]
             yield audit.finding(f"{SITE_NAMES[role]}首页{len(visits)}次访问中{len(failed)}次失败（如：{why}），"
@@ -39,6 +42,12 @@ def site_unavailable(audit):
                                 fetch_ids=[v["id"] for v in failed if "ok" not in v],
                                 probes=[{"at": v["at"], "status": v["status"], "error": v["error"]}
                                         for v in failed if "ok" in v][:10])
+
+
+def _last_tries(fetches: list[dict]) -> list[dict]:
+    """The fetches that ended their request: a try followed by its retry is not an outcome."""
+    return [f for f, after in zip(fetches, [*fetches[1:], None])
+            if not (after and (after.get("attempt") or 0) == (f.get("attempt") or 0) + 1)]
 
 
 def _visit_failed(visit: dict, timeout_ms: int) -> bool:

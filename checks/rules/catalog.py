@@ -60,9 +60,13 @@ def match_catalog(required, columns: list[dict], threshold: float):
 @rule("CAT-001", "基本目录缺少必备栏目", "major", "4.(2)", "N2017 4.(2)",
       requirement="政府信息公开网应按本类单位的基本目录设置全部必备栏目（名称可用规范别名）", threshold=85)
 def missing_columns(audit):
-    if not audit.reachable or not audit.spec.catalog:
+    if not audit.spec.catalog:
         return
-    matches = match_catalog(audit.spec.catalog, audit.columns, audit.param("threshold"))
+    if not audit.reachable:
+        yield audit.site_gap()
+        return
+    threshold = audit.param("threshold")
+    matches = match_catalog(audit.spec.catalog, audit.columns, threshold)
     missing = {req.path for req, col, _ in matches if col is None}
     for req, col, _ in matches:
         if col is not None:
@@ -70,6 +74,11 @@ def missing_columns(audit):
         parent_path = req.path.rsplit(" > ", 1)[0] if req.parent else None
         if parent_path in missing:
             continue   # reported with its parent
+        why = catalog_unproven(audit, lambda text, names=req.names: bool(text) and same_column(text, names, threshold))
+        if why:
+            yield audit.gap(f"栏目“{req.path}”", why, url=audit.unit.get("disclosure"), column_path=req.path,
+                            detail=req.path)
+            continue
         children = [r.name for r in audit.spec.catalog if r.path.startswith(req.path + " > ")]
         also = f"（含子栏目{'、'.join(children)}）" if children else ""
         alias = f"，别名{'、'.join(req.names[1:])}也未找到" if len(req.names) > 1 else ""
@@ -93,12 +102,38 @@ def misplaced_columns(audit):
       administrative_only=True)
 def missing_fixed_entries(audit):
     if not audit.reachable:
+        yield audit.site_gap()
         return
     present = {c["fixed"] for c in audit.columns if c["fixed"]}
     for kind, name in FIXED_NAMES.items():
-        if kind not in present:
-            yield audit.finding(f"未找到固定栏目“{name}”", url=audit.unit.get("disclosure"), column_path=name,
-                                detail=kind)
+        if kind in present:
+            continue
+        why = catalog_unproven(audit, lambda text, kind=kind: fixed_kind(text) == kind)
+        if why:
+            yield audit.gap(f"固定栏目“{name}”", why, url=audit.unit.get("disclosure"), column_path=name, detail=kind)
+            continue
+        yield audit.finding(f"未找到固定栏目“{name}”", url=audit.unit.get("disclosure"), column_path=name,
+                            detail=kind)
+
+
+FIXED_PATTERNS = {"guide": re.compile(r"信息公开指南|公开指南"), "system": re.compile(r"信息公开制度|公开制度"),
+                  "annual": re.compile(r"年度报告|年报"), "apply": re.compile(r"依申请")}
+
+
+def fixed_kind(text: str) -> str | None:
+    """Which fixed entry a link text names, if any."""
+    return next((kind for kind, rx in FIXED_PATTERNS.items() if rx.search(text or "")), None)
+
+
+def catalog_unproven(audit, names) -> str | None:
+    """Why the catalog cannot prove a column absent: the crawl stopped early, or a link whose text
+    names it (`names`: a predicate on link text) leads to a page that was not read. None: proven."""
+    if audit.crawl_cut:
+        return audit.crawl_cut
+    link = audit.unread_entry(names)
+    if link:
+        return f"页面上有名为“{link['anchor']}”的链接，但其页面{link['why']}（{link['to_url']}）"
+    return None
 
 
 CATALOG_FIELDS = {"index_no": "索引号", "title": "名称", "summary": "内容概述", "created": "生成日期"}

@@ -8,6 +8,7 @@ from datetime import date
 from ..audit import parse_day
 from ..registry import rule
 from ..workdays import REGULATION_2019
+from .catalog import catalog_unproven, fixed_kind
 
 
 def report_deadline(year: int, unit_type: str, dept_types) -> date:
@@ -35,6 +36,7 @@ def _reports(audit) -> dict[int, dict]:
       administrative_only=True, dept_types=["dept", "key_dept"])
 def missing_report(audit):
     if not audit.reachable:
+        yield audit.site_gap()
         return
     year = audit.as_of.year - 1
     while report_deadline(year, audit.type.id, audit.param("dept_types")) >= audit.as_of:
@@ -43,6 +45,12 @@ def missing_report(audit):
         return
     col = _annual_column(audit)
     deadline = report_deadline(year, audit.type.id, audit.param("dept_types"))
+    why = audit.list_gap("column", col["path"]) if col else catalog_unproven(audit, lambda t: fixed_kind(t) == "annual")
+    if why:   # the report may sit on a page of the 年报 list that was not seen
+        yield audit.gap(f"{year}年度报告（{col['path'] if col else '信息公开年报'}）", why,
+                        url=col["url"] if col else audit.unit.get("disclosure"),
+                        column_path=col["path"] if col else "信息公开年报", detail=str(year))
+        return
     yield audit.finding(f"截至{audit.as_of}未找到{year}年度政府信息公开工作年度报告（应于{deadline}前公布）",
                         url=col["url"] if col else audit.unit.get("disclosure"),
                         column_path=col["path"] if col else "信息公开年报", detail=str(year))
@@ -76,8 +84,14 @@ def guide_text(audit, col) -> str:
 @rule("GUIDE-001", "缺少信息公开指南", "major", "2.(2)", "R2019 第十二条",
       requirement="行政机关应编制并公布政府信息公开指南", administrative_only=True)
 def missing_guide(audit):
-    if audit.reachable and _guide(audit) is None:
-        yield audit.finding("未找到政府信息公开指南", url=audit.unit.get("disclosure"), column_path="信息公开指南")
+    if not audit.reachable:
+        yield audit.site_gap()
+    elif _guide(audit) is None:
+        why = catalog_unproven(audit, lambda t: fixed_kind(t) == "guide")
+        if why:
+            yield audit.gap("信息公开指南", why, url=audit.unit.get("disclosure"), column_path="信息公开指南")
+        else:
+            yield audit.finding("未找到政府信息公开指南", url=audit.unit.get("disclosure"), column_path="信息公开指南")
 
 
 GUIDE_TOPICS = {   # what the guide must cover → words that show it does
@@ -128,9 +142,14 @@ APPLY_WAYS = re.compile(r"申请表|在线申请|网上申请|申请方式|提�
       requirement="应提供依申请公开的办理指南、申请表或在线申请渠道", administrative_only=True)
 def no_apply_channel(audit):
     if not audit.reachable:
+        yield audit.site_gap()
         return
     col = next((c for c in audit.columns if c["fixed"] == "apply"), None)
     if col is None:
+        why = catalog_unproven(audit, lambda t: fixed_kind(t) == "apply")
+        if why:
+            yield audit.gap("依申请公开", why, url=audit.unit.get("disclosure"), column_path="依申请公开")
+            return
         yield audit.finding("未找到依申请公开栏目或申请渠道", url=audit.unit.get("disclosure"), column_path="依申请公开")
         return
     text = guide_text(audit, col)

@@ -26,7 +26,10 @@ def listing_date(listing: dict, as_of):
       requirement="门户网站首页应在检查日前14天内有新发布的信息（不显示日期的信息视为未更新）", days=14)
 def homepage_not_updated(audit):
     home = audit.unit.get("portal")
-    if not home or not audit.portal_reachable:
+    if not home:
+        return
+    if not audit.portal_reachable:
+        yield audit.gap("门户网站首页", "首页未能读取", url=home, detail="home")
         return
     shown = [li for li in audit.listings if li["source_url"] == home and li["source"] == "home"]
     # title-like links on the homepage that no dated list entry covers: items shown without a date
@@ -64,6 +67,10 @@ def stale_columns(audit):
             continue
         age = (audit.as_of - newest).days
         if age > limit:
+            why = audit.list_gap("column", col["path"])
+            if why:   # a newer item may sit on a page not seen: absence needs proof
+                yield audit.gap(f"栏目“{col['path']}”列表", why, url=col["url"], column_path=col["path"])
+                continue
             stale.append((col, cls, newest, age, limit))
     urgent = sum(1 for s in stale if s[1] in ("news", "notice"))
     veto = urgent >= audit.param("veto_urgent") or len(stale) >= audit.param("veto_any")
@@ -86,6 +93,10 @@ def blank_columns(audit):
         text = audit.page_text(col["url"])
         if cls == "static" and not _says_empty(text):
             continue   # 机构职能 and the like are often one page of text, not a list
+        why = audit.list_gap("column", col["path"])
+        if why:   # its list may come from a page or a script not seen: absence needs proof
+            yield audit.gap(f"栏目“{col['path']}”列表", why, url=col["url"], column_path=col["path"])
+            continue
         blank.append(col)
     veto = len(blank) >= audit.param("veto_count")
     for col in blank:

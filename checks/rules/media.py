@@ -18,7 +18,10 @@ def _broken(acct) -> bool:
       requirement="门户网站应设置本单位政务微博、微信等政务新媒体的入口")
 def no_media_entry(audit):
     home = audit.unit.get("portal")
-    if not home or not audit.type.own_portal or not audit.portal_reachable:
+    if not home or not audit.type.own_portal:
+        return
+    if not audit.portal_reachable:
+        yield audit.gap("门户网站首页", "首页未能读取", url=home)
         return
     if not any(link["kind"] == "media" for link in audit.links):
         yield audit.finding("门户网站没有政务微博、政务微信入口", url=home)

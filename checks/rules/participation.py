@@ -74,6 +74,12 @@ def missing_feedback(audit):
             yield audit.finding(f"“{item['title']}”征求意见于{end}结束，意见采纳情况{first}才公布，晚于{limit}日",
                                 feedback_url=answers[0]["url"], **where)
         elif audit.as_of > due:
+            unproven = [(k, why) for (kind, k) in audit.lists if kind == "column"
+                        for why in [audit.list_gap(kind, k)] if why]
+            if unproven or audit.crawl_cut:   # the feedback may be on a page not seen
+                key, why = unproven[0] if unproven else ("", audit.crawl_cut)
+                yield audit.gap(f"“{item['title']}”的意见反馈", f"栏目“{key}”：{why}" if key else why, **where)
+                continue
             yield audit.finding(f"“{item['title']}”征求意见于{end}结束，至检查日已{(audit.as_of - end).days}日，"
                                 f"未找到意见采纳情况或反馈", **where)
 

@@ -30,6 +30,13 @@ def no_search(audit):
         yield audit.finding("政府信息公开网未提供站内检索（首页未找到检索入口）", url=audit.unit.get("disclosure"))
     elif not _search_works(audit):
         failed = [p for p in audit.search_probes if not (p["status"] and p["status"] < 400)]
+        tries = [{"status": p["status"], "failure": (audit.outcome(p["search_url"]) or {}).get("failure")} for p in failed]
+        if entry:
+            tries.append({"status": entry["status"], "failure": entry.get("failure")})
+        if not any(t["status"] or t["failure"] == "site" for t in tries):   # the site never answered us
+            yield audit.gap("站内检索", "检索请求未能发出或被抓取程序中断，网站未作应答",
+                            url=entry["url"] if entry else audit.unit.get("disclosure"), detail="entry")
+            return
         status = entry["status"] if entry else (failed[0]["status"] if failed else None)
         why = f"返回HTTP {status}" if status else "无法连接"
         yield audit.finding(f"站内检索{why}（测试{len(audit.search_probes)}次均失败）",
@@ -60,16 +67,29 @@ def not_found_by_search(audit):
     if not _search_works(audit):
         return   # SRCH-001
     sampled = _probes_by_item(audit)
+    unanswered = []
     for url, probes in sampled.items():
         item = audit.items_by_url.get(url)
         if item is None or any(p["found"] for p in probes):
             continue
         if any(_misleading(audit, item, p) for p in probes):
             continue   # SRCH-003
+        if not any(_answered(p) for p in probes):
+            unanswered.append(item)   # absence needs proof: the site must have answered the search
+            continue
         tried = "、".join(f"{'标题' if p['by'] == 'title' else '文号'}“{p['query']}”" for p in probes)
         yield audit.finding(f"按{tried}检索均查不到“{item['title']}”（本单位抽查{len(sampled)}条信息）",
                             url=url, column_path=item["column_path"], index_no=item["index_no"],
                             search_urls=[p["search_url"] for p in probes])
+    if unanswered:
+        yield audit.gap("站内检索", f"{len(unanswered)}条抽查信息的检索请求未得到网站应答",
+                        url=audit.unit.get("disclosure"), detail="unanswered",
+                        items=[i["url"] for i in unanswered[:20]])
+
+
+def _answered(probe) -> bool:
+    """The site answered the search with a page we could read."""
+    return bool(probe["status"]) and probe["status"] < 400 and not probe["error"]
 
 
 @rule("SRCH-003", "检索结果指向其他内容", "major", "4.(3)", "N2017 4.(3)",
@@ -91,13 +111,16 @@ def misleading_results(audit):
 @rule("CONS-001", "分类视图中缺少信息", "major", "4.(3)", "N2017 4.(3)",
       requirement="信息应出现在其元数据所标注的每个分类（主题、组配、体裁、服务对象）下，同一信息各分类检测结果一致")
 def missing_from_views(audit):
-    members = defaultdict(set)                       # view label → urls listed there
+    members = defaultdict(set)                       # view key → urls listed there
+    labels = defaultdict(set)                        # view key → the view labels it was listed under
     for li in audit.listings:
         if li["source"] == "view" and li["view"]:
             members[_view_key(li["view"])].add(li["url"])
+            labels[_view_key(li["view"])].add(li["view"])
     if not members:
         return
     fixed = {c["path"] for c in audit.columns if c["fixed"]}
+    unproven = defaultdict(list)                     # view label → items it may still list
     for item in audit.items:
         if item["column_path"] in fixed:
             continue   # 指南, 制度, 年报 sit beside the catalog that the views classify
@@ -106,10 +129,22 @@ def missing_from_views(audit):
             if not value:
                 continue
             key = (dim, normal(value))
-            if key in members and item["url"] not in members[key]:
-                yield audit.finding(f"“{item['title']}”标注{dim}为“{value}”，但该分类下查不到此信息",
-                                    url=item["url"], column_path=item["column_path"], index_no=item["index_no"],
-                                    detail=dim, view=f"{dim}/{value}")
+            if key not in members or item["url"] in members[key]:
+                continue
+            # absence needs proof: the view must have been seen whole
+            gaps = [(label, audit.list_gap("view", label)) for label in sorted(labels[key])]
+            gaps = [(label, why) for label, why in gaps if why]
+            if gaps:
+                unproven[gaps[0]].append(item)
+                continue
+            yield audit.finding(f"“{item['title']}”标注{dim}为“{value}”，但该分类下查不到此信息",
+                                url=item["url"], column_path=item["column_path"], index_no=item["index_no"],
+                                detail=dim, view=f"{dim}/{value}")
+    for (label, why), items in unproven.items():
+        row = audit.lists.get(("view", label)) or {}
+        yield audit.gap(f"分类视图“{label}”", f"{why}；其中{len(items)}条按元数据应列入的信息是否列入无法确认",
+                        url=row.get("first_url"), detail=label, view=label,
+                        items=[i["url"] for i in items[:20]])
 
 
 def _view_key(view: str) -> tuple[str, str]:
@@ -159,9 +194,21 @@ def not_on_portal(audit):
     portal = [li for li in audit.listings if li["source"] in ("portal", "home") and li["url"] not in audit.items_by_url]
     if not portal or not audit.portal_reachable:
         return
+    # absence needs proof: every list of the portal seen whole
+    unproven = [(key, audit.list_gap(kind, key)) for kind, key in audit.lists if kind == "portal"]
+    unproven = [(key, why) for key, why in unproven if why]
+    watched = audit.param("columns")
+    if unproven:
+        candidates = [i for i in audit.items if any(c in (i["column_path"] or "") for c in watched)]
+        if candidates:
+            key, why = unproven[0]
+            more = f"等{len(unproven)}个栏目" if len(unproven) > 1 else ""
+            yield audit.gap(f"门户网站栏目“{key}”{more}", f"{why}；{len(candidates)}条政策文件是否同步无法确认",
+                            url=audit.unit.get("portal"), detail="portal",
+                            lists=[k for k, _ in unproven[:10]])
+        return
     on_portal = {normal(li["title_attr"] or li["title"]) for li in portal}
     prefixes = [t.rstrip("…") for t in on_portal if t.endswith("…")]
-    watched = audit.param("columns")
     for item in audit.items:
         path = item["column_path"] or ""
         if not any(c in path for c in watched):
