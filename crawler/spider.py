@@ -95,6 +95,7 @@ class GatherSpider(scrapy.Spider):
         self.columns_seen: set[tuple[str, str]] = set()
         self.links_seen: set[tuple[str, str]] = set()
         self.requested: set[str] = set()
+        self.rendered_lists: set[tuple[str, str]] = set()   # lists rendered for a pager no URL could be made of
         self.renders = 0
         self.render_issued: Counter = Counter()      # context generation → render requests sent to it
         self.render_finished: Counter = Counter()    # … and those that have ended
@@ -229,9 +230,16 @@ class GatherSpider(scrapy.Spider):
             facts = pager_facts(tree, url, text, pages)
             if not meta.get("list_key"):   # first seen as an ordinary link: page 1 unless its URL says
                 facts["page_no"] = first_page_no(url)
+            if facts["unresolved"] and not rendered and (unit.id, list_key) not in self.rendered_lists:
+                # a pager drawn by script that no URL could be made of: render the page once per list
+                # and follow the links the browser draws
+                self.rendered_lists.add((unit.id, list_key))
+                needs_render = True
             meta.update(list_key=list_key, list_kind=list_kind)
-            yield self.list_page_row(meta, url, ok=True, status=response.status, entries=len(listings),
-                                     needs_render=needs_render, via="browser" if rendered else "static", **facts)
+            lost = meta.get("capture_lost") if rendered else None   # our render lost the list's data
+            yield self.list_page_row(meta, url, ok=not lost, status=response.status, entries=len(listings),
+                                     needs_render=needs_render, via="browser" if rendered else "static",
+                                     error=lost, **facts)
         # a list's own pages first, so they are requested as pages of that list (a pager link is
         # also an ordinary link, and a URL is requested once)
         for page_url in pages:
@@ -410,7 +418,8 @@ class GatherSpider(scrapy.Spider):
     # ---- availability probes -------------------------------------------------------------------
     def parse_probe(self, response):
         meta = response.meta
-        elapsed = time.monotonic() - meta["sent"]
+        # the site's own latency: not the time the request waited in our queue before it was sent
+        elapsed = meta.get("download_latency", time.monotonic() - meta["sent"])
         ok = response.status < 500 and elapsed <= self.settings_.getint("ZWGK_AVAIL_TIMEOUT")
         yield {"_table": "probes", "unit": meta["unit"], "url": response.url, "kind": meta["role"], "at": now_iso(),
                "status": response.status, "elapsed_ms": round(elapsed * 1000), "ok": int(ok), "error": None}
@@ -496,8 +505,11 @@ class GatherSpider(scrapy.Spider):
         try:
             done = await asyncio.wait_for(asyncio.gather(*tasks, return_exceptions=True), timeout=15)
             results = [r for r in done if isinstance(r, tuple)]
+            if len(results) < len(done):   # a response the page fetched could not be read
+                meta["capture_lost"] = f"页面脚本获取的{len(done) - len(results)}个数据响应未能读取"
         except asyncio.TimeoutError:
             self.crawler.stats.inc_value("zwgk/render/capture_timeout")
+            meta["capture_lost"] = "页面脚本获取的数据超时未能读取"
         finally:
             if page is not None:
                 await page.close()   # frees its slot in the context; memory stays bounded by open pages
@@ -648,6 +660,11 @@ class GatherSpider(scrapy.Spider):
             tree = lxml.html.fromstring(response.text)
             results = [{"title": li.title, "url": li.url, "date": _iso(li.date)}
                        for li in extract.listings(tree, response.url)]
+        lost = response.meta.get("capture_lost")
+        if lost and not any(canonical(r["url"]) == canonical(response.meta["probe"]["item_url"]) for r in results):
+            # the results may be in the data our render lost: no answer, not "not found"
+            yield self.probe_row(response.meta, response.url, None, results, lost)
+            return
         yield self.probe_row(response.meta, response.url, response.status, results)
 
     def probe_row(self, meta, url, status, results, error=None):
@@ -688,7 +705,8 @@ class GatherSpider(scrapy.Spider):
         error = f"{type(failure.value).__name__}: {failure.value}"[:500]
         if meta.get("list_key"):
             yield self.list_page_row(meta, request.url, ok=False, error=error)
-        if purpose == "probe":
+        if purpose == "probe" and who_failed(failure.value, bool(meta.get("playwright"))) == "site":
+            # a probe that failed on our side (dropped, cancelled) says nothing of the site
             yield {"_table": "probes", "unit": unit, "url": request.url, "kind": meta.get("role"), "at": now_iso(),
                    "status": None, "elapsed_ms": round((time.monotonic() - meta["sent"]) * 1000), "ok": 0,
                    "error": error}

@@ -429,3 +429,20 @@ def test_footer_identity(mini):
     (f,) = mini.findings("IDENT-001")
     what = f["message"].split("。要求")[0]
     assert "网站标识码" in what and "公安机关备案号" in what and "ICP" not in what
+
+
+def test_footer_identity_read_from_alt_text_counts(tmp_path):
+    """网站标识码 shown only as an image's alt text: the extractor read the code, so it is there."""
+    m = Mini(tmp_path)
+    m.add("pages", url=PORTAL, kind="home", site="portal", text="主办：某某县人民政府",
+          footer={"site_code": "3415230001", "icp": "皖ICP备123号", "police": "皖公网安备34152302000123号"})
+    assert m.findings("IDENT-001") == []
+
+
+def test_sync_ignores_the_disclosure_homes_own_blocks(tmp_path):
+    """Blocks on the disclosure site's home are not the portal: they prove nothing about syncing."""
+    m = Mini(tmp_path)
+    m.item(column_path="法定主动公开内容 > 政策文件", title="关于印发乙办法的通知")
+    m.add("listings", url="http://xxgk.example.gov.cn/other/1.html", title="别的机构的信息", source="home",
+          source_url=DISCLOSURE, date="2019-09-01")
+    assert m.findings("SYNC-001") == [] and m.gaps("SYNC-001") == []

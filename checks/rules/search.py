@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from urllib.parse import urlsplit
 
 from ..audit import parse_day
 from ..registry import rule
@@ -191,7 +192,11 @@ def inconsistent_views(audit):
       requirement="政策文件等信息应同步推送到政府门户网站和政府信息公开网",
       columns=["政策文件", "政策法规"])
 def not_on_portal(audit):
-    portal = [li for li in audit.listings if li["source"] in ("portal", "home") and li["url"] not in audit.items_by_url]
+    portal_host = urlsplit(audit.unit.get("portal") or "").netloc
+    # the portal's lists and its home page's blocks (the disclosure home's blocks are not the portal)
+    portal = [li for li in audit.listings if (li["source"] == "portal" or li["source"] == "home" and portal_host
+                                              and urlsplit(li["source_url"] or "").netloc == portal_host)
+              and li["url"] not in audit.items_by_url]
     if not portal or not audit.portal_reachable:
         return
     # absence needs proof: every list of the portal seen whole
