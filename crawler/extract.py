@@ -1302,7 +1302,7 @@ def footer_identity(html) -> dict:
         if (m.get("name") or "").lower() == "siteidcode" and m.get("content"):
             site_code = m.get("content").strip()
             break
-    text = _text(root)
+    text = _identity_text(root)
     if not site_code:
         m = _SITE_CODE_RE.search(text)
         site_code = m.group(1) if m else None
@@ -1313,3 +1313,34 @@ def footer_identity(html) -> dict:
         "icp": _LABEL_JUNK_RE.sub("", icp.group(0)) if icp else None,
         "police": _LABEL_JUNK_RE.sub("", police.group(0)) if police else None,
     }
+
+
+def _identity_text(root) -> str:
+    """The page's text for reading identity marks: a space at every block boundary (adjacent
+    cells "3415000001" | "2019" must not run together into one number), inline pieces joined as
+    they show ("网站标识码：<span>3415000001</span>"), and images' alt/title text in place (the
+    公安备案 badge often carries its number only as an image's alt text)."""
+    out: list[str] = []
+    stack: list = [root]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            out.append(item)
+            continue
+        tag = _tag(item)
+        if not tag or (tag in _SKIP_TAGS and item is not root):
+            continue
+        if tag == "img":
+            out.append(f" {item.get('alt') or item.get('title') or ''} ")
+        block = tag in _BLOCK_TAGS or tag == "br"
+        if block:
+            stack.append(" ")   # after the element's content
+        for child in reversed(item):
+            if child.tail:
+                stack.append(child.tail)
+            stack.append(child)
+        if item.text:
+            stack.append(item.text)
+        if block:
+            out.append(" ")
+    return _norm("".join(out))

@@ -35,10 +35,7 @@ class Scope:
         self.hosts[unit] = {h.lower() for h in hosts}
         self.patterns[unit] = [re.compile(p) for p in patterns]
         for url in start_urls:
-            parts = urlsplit(url)
-            prefix = parts.path.rsplit("/", 1)[0] + "/"
-            organ = next(((k.lower(), v) for k, v in parse_qsl(parts.query) if ORGAN_PARAM.match(k)), None)
-            self.starts.setdefault((parts.hostname or "").lower(), []).append(Start(unit, prefix, organ))
+            self.add_start(unit, url)
 
     def allowed(self, unit: str, url: str) -> bool:
         """Is `url` inside `unit`'s part of the web (host allowed, not another unit's organ/channel)?"""
@@ -51,17 +48,34 @@ class Scope:
         owner = self.owner(host, parts.path, parts.query)
         return owner is None or owner == unit
 
+    def learn_start(self, unit: str, url: str) -> None:
+        """A start URL that redirected to an organ's page (`/` → `?organId=2`): the unit is that
+        organ of a shared platform, so the other organs' pages there are not its own."""
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+        organ = next(((k.lower(), v) for k, v in parse_qsl(parts.query) if ORGAN_PARAM.match(k)), None)
+        if organ and host in self.hosts.get(unit, ()) and not any(
+                s.unit == unit and s.organ == organ for s in self.starts.get(host, [])):
+            self.add_start(unit, url)
+
+    def add_start(self, unit: str, url: str) -> None:
+        parts = urlsplit(url)
+        prefix = parts.path.rsplit("/", 1)[0] + "/"
+        organ = next(((k.lower(), v) for k, v in parse_qsl(parts.query) if ORGAN_PARAM.match(k)), None)
+        self.starts.setdefault((parts.hostname or "").lower(), []).append(Start(unit, prefix, organ))
+
     def owner(self, host: str, path: str, query: str) -> str | None:
         starts = self.starts.get(host, [])
-        if len({s.unit for s in starts}) < 2:
-            return None
         params = {k.lower(): v for k, v in parse_qsl(query)}
+        # organs decide even for a single unit: a 乡镇 audited alone on its county's platform
         for s in starts:
             if s.organ and s.organ[0] in params:
                 if params[s.organ[0]] == s.organ[1]:
                     return s.unit
         if any(s.organ and s.organ[0] in params for s in starts):
             return "?"   # another organ's page that no unit of this program claims
+        if len({s.unit for s in starts}) < 2:
+            return None
         best = [s for s in starts if path.startswith(s.prefix)]
         if not best:
             return None

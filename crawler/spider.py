@@ -178,6 +178,8 @@ class GatherSpider(scrapy.Spider):
         unit = self.units[meta["unit"]]
         if meta.get("kind") == "home" and response.status < 400:
             self.home_ok[unit.id].add(meta.get("role"))
+            if meta.get("redirect_urls"):
+                self.scope.learn_start(unit.id, response.url)
         if response.status >= 400:
             return
         if not isinstance(response, HtmlResponse):
@@ -202,6 +204,8 @@ class GatherSpider(scrapy.Spider):
         crumbs = extract.breadcrumb(tree)
         path = self.column_path(unit, crumbs)
         view = meta.get("view")
+        if meta.get("fixed_entry") and not view and site == "disclosure":
+            path = yield from self.fixed_entry_column(unit, path, meta["fixed_entry"], url)
         listings = [] if is_item else extract.listings(tree, url)
         kind = ("home" if meta.get("kind") == "home" else "item" if is_item else "view" if view
                 else "list" if listings else "page")
@@ -246,6 +250,14 @@ class GatherSpider(scrapy.Spider):
         fixed = next((key for key, rx in FIXED if rx.search(parts[-1])), None)
         yield {"_table": "columns", "unit": unit.id, "path": path, "name": parts[-1], "url": url,
                "parent": " > ".join(parts[:-1]) or None, "depth": len(parts), "fixed": fixed}
+
+    def fixed_entry_column(self, unit, path: str | None, name: str, url: str):
+        """A page reached by a link named like a fixed entry (信息公开指南 in a left tree, a tab or
+        the footer) is that entry even where no breadcrumb names it; its path stays the crumb's
+        when there is one."""
+        if not (path and any(rx.search(path.split(" > ")[-1]) for _, rx in FIXED)):
+            yield from self.column_row(unit, name, url)
+        return path or name
 
     @staticmethod
     def meta_tags(tree) -> dict:
@@ -325,8 +337,9 @@ class GatherSpider(scrapy.Spider):
                 if inside:
                     # a view's own pages (same folder: index_1.html, ?pageIndex=2) stay in that view
                     same_list = view and _folder(href) == _folder(url)
+                    fixed = fixed_entry_name(text)
                     yield self.request(href, unit.id, view=view_links.get(href) or (view if same_list else None),
-                                       role=role)
+                                       role=role, **({"fixed_entry": fixed} if fixed else {}))
             elif kind in ("external", "attachment"):
                 yield self.request(href, unit.id, self.parse_liveness, purpose="liveness",
                                    download_maxsize=2**20, from_url=url)
@@ -684,6 +697,15 @@ def _iso(d) -> str | None:
 def _title(html: str) -> str:
     m = re.search(r"<title[^>]*>(.*?)</title>", html, re.S | re.I)
     return strip_tags(m.group(1)) if m else ""
+
+
+def fixed_entry_name(text: str | None) -> str | None:
+    """The link text when it names a fixed entry as navigation does ("信息公开指南", "依申请公开"):
+    short and without digits, so "2018年信息公开年报" or a notice quoting the guide's name is not one."""
+    name = re.sub(r"[\s【】\[\]<>«»›·•|｜]+", "", text or "")
+    if not name or len(name) > 12 or re.search(r"\d", name):
+        return None
+    return name if any(rx.search(name) for _, rx in FIXED) else None
 
 
 def _report_year(title: str) -> int | None:

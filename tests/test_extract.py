@@ -560,6 +560,48 @@ def test_footer_identity_meta_and_negative():
     assert ex.footer_identity(none) == {"site_code": None, "icp": None, "police": None}
 
 
+def test_footer_identity_alt_text_and_split_cells():
+    # the police badge's number only in an image's alt; the site code in a cell next to a number
+    html = """<table><tr><td>标识码：</td><td>网站标识码：<span>34150</span><span>00007</span></td><td>2018</td></tr>
+      <tr><td><a href="http://www.beian.gov.cn/"><img src="b.gif" alt="皖公网安备 34150202000777号"></a></td>
+      <td>备案：<font>皖ICP备</font>12345678号</td></tr></table>"""
+    assert ex.footer_identity(html) == {
+        "site_code": "3415000007", "icp": "皖ICP备12345678号", "police": "皖公网安备34150202000777号"}
+
+
+# ----------------------------------------------------------------------------------- fixed entries, organs
+
+def test_fixed_entry_named_by_navigation_link_text():
+    from crawler.spider import fixed_entry_name
+    assert fixed_entry_name(" 政府信息公开指南 ") == "政府信息公开指南"
+    assert fixed_entry_name("【依申请公开】") == "依申请公开"
+    assert fixed_entry_name("信息公开年度报告") == "信息公开年度报告"
+    assert fixed_entry_name("信息公开制度") == "信息公开制度"
+    # items and prose that quote an entry's name are not the entry
+    assert fixed_entry_name("2018年政府信息公开年报") is None
+    assert fixed_entry_name("关于修订本局政府信息公开指南的通知") is None
+    assert fixed_entry_name("政务动态") is None
+
+
+def test_single_unit_on_shared_platform_keeps_to_its_organ():
+    from crawler.scope import Scope
+    scope = Scope()
+    scope.add_unit("town", ["xxgk.example.gov.cn"], ["http://xxgk.example.gov.cn/"])
+    other = "http://xxgk.example.gov.cn/public/list?orgid=31&cat=4"
+    assert scope.allowed("town", other)       # nothing says which organ the unit is yet
+    # the start redirected to the organ's page: the other organs' pages are not the unit's
+    scope.learn_start("town", "http://xxgk.example.gov.cn/public/home?OrgId=12")
+    assert not scope.allowed("town", other)
+    assert scope.allowed("town", "http://xxgk.example.gov.cn/public/list?orgid=12&cat=4")
+    assert scope.allowed("town", "http://xxgk.example.gov.cn/public/12/5001.html")
+    assert not scope.allowed("town", "http://elsewhere.example.com/public/list?orgid=12")
+    # a start URL naming its organ works the same without a redirect
+    direct = Scope()
+    direct.add_unit("dept", ["p.example.gov.cn"], ["http://p.example.gov.cn/index?siteId=7"])
+    assert not direct.allowed("dept", "http://p.example.gov.cn/col?siteId=8&page=2")
+    assert direct.allowed("dept", "http://p.example.gov.cn/col?siteId=7&page=2")
+
+
 # ----------------------------------------------------------------------------------- performance
 
 def test_large_list_page_is_fast():
