@@ -178,8 +178,9 @@ class GatherSpider(scrapy.Spider):
         unit = self.units[meta["unit"]]
         if meta.get("kind") == "home" and response.status < 400:
             self.home_ok[unit.id].add(meta.get("role"))
-            if meta.get("redirect_urls"):
-                self.scope.learn_start(unit.id, response.url)
+        if 300 <= response.status < 400:
+            yield from self.follow_redirect(response, unit)
+            return
         if response.status >= 400:
             return
         if not isinstance(response, HtmlResponse):
@@ -187,6 +188,21 @@ class GatherSpider(scrapy.Spider):
                 yield from self.parse_json_records(response, json_text=response.text)
             return
         yield from self.parse_html(response, response.text, unit)
+
+    def follow_redirect(self, response, unit):
+        """Redirects come back to the spider (handle_httpstatus_all): follow them in the unit's scope.
+        A start URL that lands on an organ's page of a shared platform tells which organ the unit is."""
+        location = response.headers.get("Location")
+        hops = response.meta.get("redirects", 0)
+        if not location or hops >= 5:
+            return
+        target = urljoin(response.url, location.decode("latin-1").strip())
+        if response.meta.get("kind") == "home":
+            self.scope.learn_start(unit.id, target)
+        keep = {k: response.meta[k] for k in ("kind", "role", "view", "fixed_entry") if response.meta.get(k)}
+        req = self.request(target, unit.id, redirects=hops + 1, **keep)
+        if req is not None:
+            yield req
 
     def parse_html(self, response, html: str, unit, rendered: bool = False):
         # requests for URLs already requested come back as None: Scrapy never sees them
