@@ -723,3 +723,50 @@ def test_memoised_results_belong_to_one_document():
     second = lxml.html.fromstring('<html><body><p>相关解读：<a href="/c">丙</a></p></body></html>')
     assert ex.labelled_links(second, "http://h/x") == {"相关解读": [("丙", "http://h/c")]}
     assert ex.links(second, "http://h/x") == [("http://h/c", "丙", "page")]
+
+
+# ----------------------------------------------------------------------------------- spider: redirects, fixed entries
+
+def _spider():
+    from types import SimpleNamespace
+    from crawler.spider import GatherSpider
+    unit = SimpleNamespace(id="town", name="某镇人民政府", portal=None, disclosure="http://xxgk.example.gov.cn/",
+                           hosts=["xxgk.example.gov.cn"], overrides={}, media=[], search=None)
+    return GatherSpider(program=None, units=[unit], snapshot=None, warc=None), unit
+
+
+def _response(url, body=b"", status=200, headers=None, **meta):
+    from scrapy.http import HtmlResponse, Request as ScrapyRequest
+    req = ScrapyRequest(url, meta={"unit": "town", **meta})
+    return HtmlResponse(url, status=status, body=body, headers=headers or {}, encoding="utf-8", request=req)
+
+
+def test_spider_follows_a_start_redirect_and_learns_the_organ():
+    spider, unit = _spider()
+    resp = _response("http://xxgk.example.gov.cn/", status=302, headers={"Location": "/public/index?organId=12"},
+                     kind="home", role="disclosure")
+    out = list(spider.follow_redirect(resp, unit))
+    assert [r.url for r in out] == ["http://xxgk.example.gov.cn/public/index?organId=12"]
+    assert out[0].meta["kind"] == "home" and out[0].meta["redirects"] == 1
+    assert not spider.scope.allowed("town", "http://xxgk.example.gov.cn/public/index?organId=31")
+    assert spider.scope.allowed("town", "http://xxgk.example.gov.cn/public/column?organId=12&catId=3")
+
+
+def test_page_reached_by_a_fixed_entry_link_is_that_entry_without_a_breadcrumb():
+    spider, unit = _spider()
+    html = "<html><body><h2>政府信息公开指南</h2><p>办公地址：某镇某路1号</p></body></html>".encode()
+    resp = _response("http://xxgk.example.gov.cn/guide.htm", html, fixed_entry="信息公开指南")
+    rows = [x for x in spider.parse_html(resp, resp.text, unit) if isinstance(x, dict)]
+    cols = [r for r in rows if r["_table"] == "columns"]
+    assert [(c["path"], c["fixed"]) for c in cols] == [("信息公开指南", "guide")]
+    # links named like fixed entries carry their name to the page they lead to
+    home = _response("http://xxgk.example.gov.cn/", '<div><a href="/zn.htm">信息公开指南</a> | '
+                     '<a href="/news/1.htm">关于修订信息公开指南的通知</a></div>'.encode(), kind="home")
+    reqs = {r.url: r.meta.get("fixed_entry") for r in spider.follow_links(home, lxml_html(home.text), unit, None)
+            if hasattr(r, "url")}
+    assert reqs == {"http://xxgk.example.gov.cn/zn.htm": "信息公开指南", "http://xxgk.example.gov.cn/news/1.htm": None}
+
+
+def lxml_html(text):
+    import lxml.html
+    return lxml.html.fromstring(text)
