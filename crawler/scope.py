@@ -30,6 +30,9 @@ class Scope:
     hosts: dict[str, set[str]] = field(default_factory=dict)       # unit → hosts
     starts: dict[str, list[Start]] = field(default_factory=dict)   # host → starts on it
     patterns: dict[str, list[re.Pattern]] = field(default_factory=dict)  # unit → override regexes
+    # host → organ ids seen in its URLs' organ parameters: platforms put items under the organ's
+    # id in the path (/public/4533/7001.html), so a path segment naming another organ is its page
+    organ_ids: dict[str, set[str]] = field(default_factory=dict)
 
     def add_unit(self, unit: str, hosts: list[str], start_urls: list[str], patterns=()) -> None:
         self.hosts[unit] = {h.lower() for h in hosts}
@@ -73,7 +76,18 @@ class Scope:
                 if params[s.organ[0]] == s.organ[1]:
                     return s.unit
         if any(s.organ and s.organ[0] in params for s in starts):
+            self.organ_ids.setdefault(host, set()).update(
+                params[s.organ[0]] for s in starts if s.organ and s.organ[0] in params)
             return "?"   # another organ's page that no unit of this program claims
+        # ids too short to tell from page numbers or months are not read in paths
+        own = {s.organ[1]: s.unit for s in starts if s.organ and len(s.organ[1]) >= 3}
+        if own:
+            segments = path.split("/")
+            for seg in segments:
+                if seg in own:
+                    return own[seg]
+            if any(seg in self.organ_ids.get(host, ()) and len(seg) >= 3 for seg in segments):
+                return "?"
         if len({s.unit for s in starts}) < 2:
             return None
         best = [s for s in starts if path.startswith(s.prefix)]

@@ -595,6 +595,13 @@ def test_single_unit_on_shared_platform_keeps_to_its_organ():
     assert scope.allowed("town", "http://xxgk.example.gov.cn/public/list?orgid=12&cat=4")
     assert scope.allowed("town", "http://xxgk.example.gov.cn/public/12/5001.html")
     assert not scope.allowed("town", "http://elsewhere.example.com/public/list?orgid=12")
+    # items under another organ's id in the path, once that id has been seen as an organ
+    scope.learn_start("town", "http://xxgk.example.gov.cn/public/home?orgId=4521")
+    assert scope.allowed("town", "http://xxgk.example.gov.cn/public/4533/7001.html")
+    assert not scope.allowed("town", "http://xxgk.example.gov.cn/public/list?orgId=4533")
+    assert not scope.allowed("town", "http://xxgk.example.gov.cn/public/4533/7001.html")
+    assert scope.allowed("town", "http://xxgk.example.gov.cn/public/4521/7002.html")
+    assert scope.allowed("town", "http://xxgk.example.gov.cn/public/2019/31/7003.html")
     # a start URL naming its organ works the same without a redirect
     direct = Scope()
     direct.add_unit("dept", ["p.example.gov.cn"], ["http://p.example.gov.cn/index?siteId=7"])

@@ -190,9 +190,14 @@ def organ_home() -> str:
     latest = sorted((i for i in ITEMS.items() if i[1]["cat"] in COLUMNS), key=lambda x: x[1]["day"], reverse=True)[:6]
     rows = "".join(f'<li><a href="{_item_url(iid)}" title="{escape(it["title"])}">{escape(it["title"])}</a>'
                    f'<span class="date">{it["day"].isoformat()}</span></li>' for iid, it in latest)
+    # another organ's item, linked by its path only (/public/4540/7101.html): not this unit's.
+    # Undated on purpose: a dated one becomes a "home" listing that SYNC-001 takes for the portal's
+    others = "".join(f'<li><a href="{_item_url(i, o)}">{t}</a></li>'
+                     for o in ("4540",) for i, t, d in OTHER_ITEMS[o])
     return _frame(NAME, _crumb(), f"""{_search_form()}
 <div class="organ-info"><p>机构名称：{NAME}</p><p>办公地址：清溪县华山镇华山路1号</p></div>
-<div class="latest"><div class="hd">最新公开信息</div><ul>{rows}</ul></div>""")
+<div class="latest"><div class="hd">最新公开信息</div><ul>{rows}</ul></div>
+<div class="county-latest"><div class="hd">县直部门公开</div><ul>{others}</ul></div>""")
 
 
 def _list_table(entries) -> str:
