@@ -719,7 +719,7 @@ def fixed_entry_name(text: str | None) -> str | None:
     """The link text when it names a fixed entry as navigation does ("信息公开指南", "依申请公开"):
     short and without digits, so "2018年信息公开年报" or a notice quoting the guide's name is not one."""
     name = re.sub(r"[\s【】\[\]<>«»›·•|｜]+", "", text or "")
-    if not name or len(name) > 12 or re.search(r"\d", name):
+    if not name or len(name) > 14 or re.search(r"\d|关于|通知|公告|印发|修订", name):
         return None
     return name if any(rx.search(name) for _, rx in FIXED) else None
 

@@ -560,6 +560,14 @@ def test_footer_identity_meta_and_negative():
     assert ex.footer_identity(none) == {"site_code": None, "icp": None, "police": None}
 
 
+def test_footer_identity_labels_without_their_usual_form():
+    # "标识码" without 网站; a police number under its label only; a badge link titled, no alt
+    html = """<div><p>政府网站标识码 <b>34150000A1</b></p><p>公安机关备案号：<i>34150202000888</i></p></div>"""
+    assert ex.footer_identity(html) == {"site_code": "34150000A1", "icp": None, "police": "34150202000888"}
+    badge = """<p><a href="/ga.html" title="皖公网安备 34150202000999号"><img src="ga.png"></a> 皖ICP备1234号</p>"""
+    assert ex.footer_identity(badge)["police"] == "皖公网安备34150202000999号"
+
+
 def test_footer_identity_alt_text_and_split_cells():
     # the police badge's number only in an image's alt; the site code in a cell next to a number
     html = """<table><tr><td>标识码：</td><td>网站标识码：<span>34150</span><span>00007</span></td><td>2018</td></tr>
@@ -581,6 +589,8 @@ def test_fixed_entry_named_by_navigation_link_text():
     assert fixed_entry_name("2018年政府信息公开年报") is None
     assert fixed_entry_name("关于修订本局政府信息公开指南的通知") is None
     assert fixed_entry_name("政务动态") is None
+    assert fixed_entry_name("关于信息公开指南的通知") is None
+    assert fixed_entry_name("政府信息公开工作年度报告>>") == "政府信息公开工作年度报告"
 
 
 def test_single_unit_on_shared_platform_keeps_to_its_organ():
