@@ -197,10 +197,12 @@ class GatherSpider(scrapy.Spider):
         if not location or hops >= 5:
             return
         target = urljoin(response.url, location.decode("latin-1").strip())
-        if response.meta.get("kind") == "home":
+        home = response.meta.get("kind") == "home"
+        if home:
             self.scope.learn_start(unit.id, target)
         keep = {k: response.meta[k] for k in ("kind", "role", "view", "fixed_entry") if response.meta.get(k)}
-        req = self.request(target, unit.id, redirects=hops + 1, **keep)
+        # a home's target is read as the home even when another page linked it first
+        req = self.request(target, unit.id, redirects=hops + 1, dont_filter=home, **keep)
         if req is not None:
             yield req
 
