@@ -88,6 +88,7 @@ class GatherSpider(scrapy.Spider):
         self.pending_probe_rounds = 0
         self.columns_seen: set[tuple[str, str]] = set()
         self.links_seen: set[tuple[str, str]] = set()
+        self.fixed_links: dict[str, str] = {}       # URL → fixed-entry name a navigation link gave it
         self.requested: set[str] = set()
         self.renders = 0
         self.render_issued: Counter = Counter()      # context generation → render requests sent to it
@@ -222,8 +223,9 @@ class GatherSpider(scrapy.Spider):
         crumbs = extract.breadcrumb(tree)
         path = self.column_path(unit, crumbs)
         view = meta.get("view")
-        if meta.get("fixed_entry") and not view and site == "disclosure":
-            path = yield from self.fixed_entry_column(unit, path, meta["fixed_entry"], url)
+        fixed_name = meta.get("fixed_entry") or self.fixed_links.get(url)
+        if fixed_name and not view and site == "disclosure":
+            path = yield from self.fixed_entry_column(unit, path, fixed_name, url)
         listings = [] if is_item else extract.listings(tree, url)
         kind = ("home" if meta.get("kind") == "home" else "item" if is_item else "view" if view
                 else "list" if listings else "page")
@@ -356,6 +358,8 @@ class GatherSpider(scrapy.Spider):
                     # a view's own pages (same folder: index_1.html, ?pageIndex=2) stay in that view
                     same_list = view and _folder(href) == _folder(url)
                     fixed = fixed_entry_name(text)
+                    if fixed:   # also for a URL already requested through a link of another text
+                        self.fixed_links.setdefault(href, fixed)
                     yield self.request(href, unit.id, view=view_links.get(href) or (view if same_list else None),
                                        role=role, **({"fixed_entry": fixed} if fixed else {}))
             elif kind in ("external", "attachment"):

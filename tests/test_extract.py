@@ -783,6 +783,14 @@ def test_page_reached_by_a_fixed_entry_link_is_that_entry_without_a_breadcrumb()
     reqs = {r.url: r.meta.get("fixed_entry") for r in spider.follow_links(home, lxml_html(home.text), unit, None)
             if hasattr(r, "url")}
     assert reqs == {"http://xxgk.example.gov.cn/zn.htm": "信息公开指南", "http://xxgk.example.gov.cn/news/1.htm": None}
+    # the entry requested earlier through a link of another text ("详见") is still the entry
+    spider, unit = _spider()
+    spider.requested.add("http://xxgk.example.gov.cn/ysq.htm")
+    nav = _response("http://xxgk.example.gov.cn/", '<p><a href="/ysq.htm">依申请公开</a></p>'.encode(), kind="home")
+    assert not [r for r in spider.follow_links(nav, lxml_html(nav.text), unit, None) if hasattr(r, "url")]
+    page = _response("http://xxgk.example.gov.cn/ysq.htm", "<p>申请方式：信函</p>".encode())
+    cols = [r for r in spider.parse_html(page, page.text, unit) if isinstance(r, dict) and r["_table"] == "columns"]
+    assert [(c["path"], c["fixed"]) for c in cols] == [("依申请公开", "apply")]
 
 
 def lxml_html(text):
