@@ -273,11 +273,12 @@ class GatherSpider(scrapy.Spider):
 
     def fixed_entry_column(self, unit, path: str | None, name: str, url: str):
         """A page reached by a link named like a fixed entry (信息公开指南 in a left tree, a tab or
-        the footer) is that entry even where no breadcrumb names it; its path stays the crumb's
-        when there is one."""
-        if not (path and any(rx.search(path.split(" > ")[-1]) for _, rx in FIXED)):
-            yield from self.column_row(unit, name, url)
-        return path or name
+        the footer) is that entry even where no breadcrumb names it, or the crumb calls it by
+        another name (年度报告): the link's name becomes its path, so its list is counted there."""
+        if path and any(rx.search(path.split(" > ")[-1]) for _, rx in FIXED):
+            return path
+        yield from self.column_row(unit, name, url)
+        return name
 
     @staticmethod
     def meta_tags(tree) -> dict:

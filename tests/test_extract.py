@@ -777,6 +777,13 @@ def test_page_reached_by_a_fixed_entry_link_is_that_entry_without_a_breadcrumb()
     rows = [x for x in spider.parse_html(resp, resp.text, unit) if isinstance(x, dict)]
     cols = [r for r in rows if r["_table"] == "columns"]
     assert [(c["path"], c["fixed"]) for c in cols] == [("信息公开指南", "guide")]
+    # a crumb that calls the entry otherwise: the list is counted under the entry, one column only
+    html = ("<html><body><div>当前位置：首页 &gt; 公开专栏 &gt; 年度报告</div><ul><li><a href='/r/1.htm'>"
+            "2018年度报告</a><span>2019-03-01</span></li></ul></body></html>").encode()
+    resp = _response("http://xxgk.example.gov.cn/nb.htm", html, fixed_entry="政府信息公开年报")
+    rows = [x for x in spider.parse_html(resp, resp.text, unit) if isinstance(x, dict)]
+    assert [(c["path"], c["fixed"]) for c in rows if c["_table"] == "columns"] == [("政府信息公开年报", "annual")]
+    assert {r["column_path"] for r in rows if r["_table"] == "listings"} == {"政府信息公开年报"}
     # links named like fixed entries carry their name to the page they lead to
     home = _response("http://xxgk.example.gov.cn/", '<div><a href="/zn.htm">信息公开指南</a> | '
                      '<a href="/news/1.htm">关于修订信息公开指南的通知</a></div>'.encode(), kind="home")
