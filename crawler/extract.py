@@ -1288,10 +1288,12 @@ def _form_template(form, inputs, text_input, base: str) -> str | None:
 # ---------------------------------------------------------------------------------------------
 # Footer identity
 
-_SITE_CODE_RE = re.compile(r"网站标识码\s*[：:]?\s*([A-Za-z0-9]{10})(?![A-Za-z0-9])")
+_SITE_CODE_RE = re.compile(r"(?:网站)?标识码\s*[：:]?\s*([A-Za-z0-9]{10})(?![A-Za-z0-9])")
 _PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
 _ICP_RE = re.compile(rf"[{_PROVINCES}]\s*ICP\s*[备证]\s*\d{{4,}}\s*号(?:\s*-\s*\d+)?", re.I)
 _POLICE_RE = re.compile(rf"[{_PROVINCES}]\s*公网安备\s*\d{{6,}}\s*号?")
+# "公安机关备案号：34152302000101" without the 皖公网安备 form
+_POLICE_LABEL_RE = re.compile(r"公安(?:机关)?备案(?:号|编号)?\s*[：:]?\s*(\d{10,})")
 
 
 def footer_identity(html) -> dict:
@@ -1302,14 +1304,46 @@ def footer_identity(html) -> dict:
         if (m.get("name") or "").lower() == "siteidcode" and m.get("content"):
             site_code = m.get("content").strip()
             break
-    text = _text(root)
+    text = _identity_text(root)
     if not site_code:
         m = _SITE_CODE_RE.search(text)
         site_code = m.group(1) if m else None
     icp = _ICP_RE.search(text)
-    police = _POLICE_RE.search(text)
+    police = _POLICE_RE.search(text) or _POLICE_LABEL_RE.search(text)
     return {
         "site_code": site_code,
         "icp": _LABEL_JUNK_RE.sub("", icp.group(0)) if icp else None,
-        "police": _LABEL_JUNK_RE.sub("", police.group(0)) if police else None,
+        "police": (_LABEL_JUNK_RE.sub("", police.group(0)) if police.re is _POLICE_RE else police.group(1))
+        if police else None,
     }
+
+
+def _identity_text(root) -> str:
+    """The page's text for reading identity marks: a space at every block boundary (adjacent
+    cells "3415000001" | "2019" must not run together into one number), inline pieces joined as
+    they show ("网站标识码：<span>3415000001</span>"), and images' alt/title text in place (the
+    公安备案 badge often carries its number only as an image's alt text)."""
+    out: list[str] = []
+    stack: list = [root]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            out.append(item)
+            continue
+        tag = _tag(item)
+        if not tag or (tag in _SKIP_TAGS and item is not root):
+            continue
+        if tag == "img" or (tag == "a" and item.get("title") and not _text(item)):
+            out.append(f" {item.get('alt') or item.get('title') or ''} ")
+        block = tag in _BLOCK_TAGS or tag == "br"
+        if block:
+            stack.append(" ")   # after the element's content
+        for child in reversed(item):
+            if child.tail:
+                stack.append(child.tail)
+            stack.append(child)
+        if item.text:
+            stack.append(item.text)
+        if block:
+            out.append(" ")
+    return _norm("".join(out))

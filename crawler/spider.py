@@ -94,6 +94,7 @@ class GatherSpider(scrapy.Spider):
         self.pending_probe_rounds = 0
         self.columns_seen: set[tuple[str, str]] = set()
         self.links_seen: set[tuple[str, str]] = set()
+        self.fixed_links: dict[str, str] = {}       # URL → fixed-entry name a navigation link gave it
         self.requested: set[str] = set()
         self.rendered_lists: set[tuple[str, str]] = set()   # lists rendered for a pager no URL could be made of
         self.renders = 0
@@ -185,6 +186,9 @@ class GatherSpider(scrapy.Spider):
         unit = self.units[meta["unit"]]
         if meta.get("kind") == "home" and response.status < 400:
             self.home_ok[unit.id].add(meta.get("role"))
+        if 300 <= response.status < 400:
+            yield from self.follow_redirect(response, unit)
+            return
         if response.status >= 400:
             if meta.get("list_key"):
                 yield self.list_page_row(meta, response.url, ok=False, status=response.status)
@@ -194,6 +198,23 @@ class GatherSpider(scrapy.Spider):
                 yield from self.parse_json_records(response, json_text=response.text)
             return
         yield from self.parse_html(response, response.text, unit)
+
+    def follow_redirect(self, response, unit):
+        """Redirects come back to the spider (handle_httpstatus_all): follow them in the unit's scope.
+        A start URL that lands on an organ's page of a shared platform tells which organ the unit is."""
+        location = response.headers.get("Location")
+        hops = response.meta.get("redirects", 0)
+        if not location or hops >= 5:
+            return
+        target = urljoin(response.url, location.decode("latin-1").strip())
+        home = response.meta.get("kind") == "home"
+        if home:
+            self.scope.learn_start(unit.id, target)
+        keep = {k: response.meta[k] for k in ("kind", "role", "view", "fixed_entry") if response.meta.get(k)}
+        # a home's target is read as the home even when another page linked it first
+        req = self.request(target, unit.id, redirects=hops + 1, dont_filter=home, **keep)
+        if req is not None:
+            yield req
 
     def parse_html(self, response, html: str, unit, rendered: bool = False):
         # requests for URLs already requested come back as None: Scrapy never sees them
@@ -211,6 +232,9 @@ class GatherSpider(scrapy.Spider):
         crumbs = extract.breadcrumb(tree)
         path = self.column_path(unit, crumbs)
         view = meta.get("view")
+        fixed_name = meta.get("fixed_entry") or self.fixed_links.get(url)
+        if fixed_name and not view and site == "disclosure":
+            path = yield from self.fixed_entry_column(unit, path, fixed_name, url)
         listings = [] if is_item else extract.listings(tree, url)
         kind = ("home" if meta.get("kind") == "home" else "item" if is_item else "view" if view
                 else "list" if listings else "page")
@@ -291,6 +315,15 @@ class GatherSpider(scrapy.Spider):
         yield {"_table": "columns", "unit": unit.id, "path": path, "name": parts[-1], "url": url,
                "parent": " > ".join(parts[:-1]) or None, "depth": len(parts), "fixed": fixed}
 
+    def fixed_entry_column(self, unit, path: str | None, name: str, url: str):
+        """A page reached by a link named like a fixed entry (信息公开指南 in a left tree, a tab or
+        the footer) is that entry even where no breadcrumb names it, or the crumb calls it by
+        another name (年度报告): the link's name becomes its path, so its list is counted there."""
+        if path and any(rx.search(path.split(" > ")[-1]) for _, rx in FIXED):
+            return path
+        yield from self.column_row(unit, name, url)
+        return name
+
     @staticmethod
     def meta_tags(tree) -> dict:
         return {m.get("name"): m.get("content") for m in tree.iter("meta") if m.get("name")}
@@ -369,8 +402,11 @@ class GatherSpider(scrapy.Spider):
                 if inside:
                     # a view's own pages (same folder: index_1.html, ?pageIndex=2) stay in that view
                     same_list = view and _folder(href) == _folder(url)
+                    fixed = fixed_entry_name(text)
+                    if fixed:   # also for a URL already requested through a link of another text
+                        self.fixed_links.setdefault(href, fixed)
                     yield self.request(href, unit.id, view=view_links.get(href) or (view if same_list else None),
-                                       role=role)
+                                       role=role, **({"fixed_entry": fixed} if fixed else {}))
             elif kind in ("external", "attachment"):
                 yield self.request(href, unit.id, self.parse_liveness, purpose="liveness",
                                    download_maxsize=2**20, from_url=url)
@@ -751,6 +787,15 @@ def _iso(d) -> str | None:
 def _title(html: str) -> str:
     m = re.search(r"<title[^>]*>(.*?)</title>", html, re.S | re.I)
     return strip_tags(m.group(1)) if m else ""
+
+
+def fixed_entry_name(text: str | None) -> str | None:
+    """The link text when it names a fixed entry as navigation does ("信息公开指南", "依申请公开"):
+    short and without digits, so "2018年信息公开年报" or a notice quoting the guide's name is not one."""
+    name = re.sub(r"[\s【】\[\]<>«»›·•|｜]+", "", text or "")
+    if not name or len(name) > 14 or re.search(r"\d|关于|通知|公告|印发|修订", name):
+        return None
+    return name if any(rx.search(name) for _, rx in FIXED) else None
 
 
 def _report_year(title: str) -> int | None:

@@ -560,6 +560,65 @@ def test_footer_identity_meta_and_negative():
     assert ex.footer_identity(none) == {"site_code": None, "icp": None, "police": None}
 
 
+def test_footer_identity_labels_without_their_usual_form():
+    # "标识码" without 网站; a police number under its label only; a badge link titled, no alt
+    html = """<div><p>政府网站标识码 <b>34150000A1</b></p><p>公安机关备案号：<i>34150202000888</i></p></div>"""
+    assert ex.footer_identity(html) == {"site_code": "34150000A1", "icp": None, "police": "34150202000888"}
+    badge = """<p><a href="/ga.html" title="皖公网安备 34150202000999号"><img src="ga.png"></a> 皖ICP备1234号</p>"""
+    assert ex.footer_identity(badge)["police"] == "皖公网安备34150202000999号"
+
+
+def test_footer_identity_alt_text_and_split_cells():
+    # the police badge's number only in an image's alt; the site code in a cell next to a number
+    html = """<table><tr><td>标识码：</td><td>网站标识码：<span>34150</span><span>00007</span></td><td>2018</td></tr>
+      <tr><td><a href="http://www.beian.gov.cn/"><img src="b.gif" alt="皖公网安备 34150202000777号"></a></td>
+      <td>备案：<font>皖ICP备</font>12345678号</td></tr></table>"""
+    assert ex.footer_identity(html) == {
+        "site_code": "3415000007", "icp": "皖ICP备12345678号", "police": "皖公网安备34150202000777号"}
+
+
+# ----------------------------------------------------------------------------------- fixed entries, organs
+
+def test_fixed_entry_named_by_navigation_link_text():
+    from crawler.spider import fixed_entry_name
+    assert fixed_entry_name(" 政府信息公开指南 ") == "政府信息公开指南"
+    assert fixed_entry_name("【依申请公开】") == "依申请公开"
+    assert fixed_entry_name("信息公开年度报告") == "信息公开年度报告"
+    assert fixed_entry_name("信息公开制度") == "信息公开制度"
+    # items and prose that quote an entry's name are not the entry
+    assert fixed_entry_name("2018年政府信息公开年报") is None
+    assert fixed_entry_name("关于修订本局政府信息公开指南的通知") is None
+    assert fixed_entry_name("政务动态") is None
+    assert fixed_entry_name("关于信息公开指南的通知") is None
+    assert fixed_entry_name("政府信息公开工作年度报告>>") == "政府信息公开工作年度报告"
+
+
+def test_single_unit_on_shared_platform_keeps_to_its_organ():
+    from crawler.scope import Scope
+    scope = Scope()
+    scope.add_unit("town", ["xxgk.example.gov.cn"], ["http://xxgk.example.gov.cn/"])
+    other = "http://xxgk.example.gov.cn/public/list?orgid=31&cat=4"
+    assert scope.allowed("town", other)       # nothing says which organ the unit is yet
+    # the start redirected to the organ's page: the other organs' pages are not the unit's
+    scope.learn_start("town", "http://xxgk.example.gov.cn/public/home?OrgId=12")
+    assert not scope.allowed("town", other)
+    assert scope.allowed("town", "http://xxgk.example.gov.cn/public/list?orgid=12&cat=4")
+    assert scope.allowed("town", "http://xxgk.example.gov.cn/public/12/5001.html")
+    assert not scope.allowed("town", "http://elsewhere.example.com/public/list?orgid=12")
+    # items under another organ's id in the path, once that id has been seen as an organ
+    scope.learn_start("town", "http://xxgk.example.gov.cn/public/home?orgId=4521")
+    assert scope.allowed("town", "http://xxgk.example.gov.cn/public/4533/7001.html")
+    assert not scope.allowed("town", "http://xxgk.example.gov.cn/public/list?orgId=4533")
+    assert not scope.allowed("town", "http://xxgk.example.gov.cn/public/4533/7001.html")
+    assert scope.allowed("town", "http://xxgk.example.gov.cn/public/4521/7002.html")
+    assert scope.allowed("town", "http://xxgk.example.gov.cn/public/2019/31/7003.html")
+    # a start URL naming its organ works the same without a redirect
+    direct = Scope()
+    direct.add_unit("dept", ["p.example.gov.cn"], ["http://p.example.gov.cn/index?siteId=7"])
+    assert not direct.allowed("dept", "http://p.example.gov.cn/col?siteId=8&page=2")
+    assert direct.allowed("dept", "http://p.example.gov.cn/col?siteId=7&page=2")
+
+
 # ----------------------------------------------------------------------------------- performance
 
 def test_large_list_page_is_fast():
@@ -681,3 +740,66 @@ def test_memoised_results_belong_to_one_document():
     second = lxml.html.fromstring('<html><body><p>相关解读：<a href="/c">丙</a></p></body></html>')
     assert ex.labelled_links(second, "http://h/x") == {"相关解读": [("丙", "http://h/c")]}
     assert ex.links(second, "http://h/x") == [("http://h/c", "丙", "page")]
+
+
+# ----------------------------------------------------------------------------------- spider: redirects, fixed entries
+
+def _spider():
+    from types import SimpleNamespace
+    from crawler.spider import GatherSpider
+    unit = SimpleNamespace(id="town", name="某镇人民政府", portal=None, disclosure="http://xxgk.example.gov.cn/",
+                           hosts=["xxgk.example.gov.cn"], overrides={}, media=[], search=None)
+    return GatherSpider(program=None, units=[unit], snapshot=None, warc=None), unit
+
+
+def _response(url, body=b"", status=200, headers=None, **meta):
+    from scrapy.http import HtmlResponse, Request as ScrapyRequest
+    req = ScrapyRequest(url, meta={"unit": "town", **meta})
+    return HtmlResponse(url, status=status, body=body, headers=headers or {}, encoding="utf-8", request=req)
+
+
+def test_spider_follows_a_start_redirect_and_learns_the_organ():
+    spider, unit = _spider()
+    spider.requested.add("http://xxgk.example.gov.cn/public/index?organId=12")   # another page linked it first
+    resp = _response("http://xxgk.example.gov.cn/", status=302, headers={"Location": "/public/index?organId=12"},
+                     kind="home", role="disclosure")
+    out = list(spider.follow_redirect(resp, unit))
+    assert [r.url for r in out] == ["http://xxgk.example.gov.cn/public/index?organId=12"]
+    assert out[0].meta["kind"] == "home" and out[0].meta["redirects"] == 1
+    assert not spider.scope.allowed("town", "http://xxgk.example.gov.cn/public/index?organId=31")
+    assert spider.scope.allowed("town", "http://xxgk.example.gov.cn/public/column?organId=12&catId=3")
+
+
+def test_page_reached_by_a_fixed_entry_link_is_that_entry_without_a_breadcrumb():
+    spider, unit = _spider()
+    html = "<html><body><h2>政府信息公开指南</h2><p>办公地址：某镇某路1号</p></body></html>".encode()
+    resp = _response("http://xxgk.example.gov.cn/guide.htm", html, fixed_entry="信息公开指南")
+    rows = [x for x in spider.parse_html(resp, resp.text, unit) if isinstance(x, dict)]
+    cols = [r for r in rows if r["_table"] == "columns"]
+    assert [(c["path"], c["fixed"]) for c in cols] == [("信息公开指南", "guide")]
+    # a crumb that calls the entry otherwise: the list is counted under the entry, one column only
+    html = ("<html><body><div>当前位置：首页 &gt; 公开专栏 &gt; 年度报告</div><ul><li><a href='/r/1.htm'>"
+            "2018年度报告</a><span>2019-03-01</span></li></ul></body></html>").encode()
+    resp = _response("http://xxgk.example.gov.cn/nb.htm", html, fixed_entry="政府信息公开年报")
+    rows = [x for x in spider.parse_html(resp, resp.text, unit) if isinstance(x, dict)]
+    assert [(c["path"], c["fixed"]) for c in rows if c["_table"] == "columns"] == [("政府信息公开年报", "annual")]
+    assert {r["column_path"] for r in rows if r["_table"] == "listings"} == {"政府信息公开年报"}
+    # links named like fixed entries carry their name to the page they lead to
+    home = _response("http://xxgk.example.gov.cn/", '<div><a href="/zn.htm">信息公开指南</a> | '
+                     '<a href="/news/1.htm">关于修订信息公开指南的通知</a></div>'.encode(), kind="home")
+    reqs = {r.url: r.meta.get("fixed_entry") for r in spider.follow_links(home, lxml_html(home.text), unit, None)
+            if hasattr(r, "url")}
+    assert reqs == {"http://xxgk.example.gov.cn/zn.htm": "信息公开指南", "http://xxgk.example.gov.cn/news/1.htm": None}
+    # the entry requested earlier through a link of another text ("详见") is still the entry
+    spider, unit = _spider()
+    spider.requested.add("http://xxgk.example.gov.cn/ysq.htm")
+    nav = _response("http://xxgk.example.gov.cn/", '<p><a href="/ysq.htm">依申请公开</a></p>'.encode(), kind="home")
+    assert not [r for r in spider.follow_links(nav, lxml_html(nav.text), unit, None) if hasattr(r, "url")]
+    page = _response("http://xxgk.example.gov.cn/ysq.htm", "<p>申请方式：信函</p>".encode())
+    cols = [r for r in spider.parse_html(page, page.text, unit) if isinstance(r, dict) and r["_table"] == "columns"]
+    assert [(c["path"], c["fixed"]) for c in cols] == [("依申请公开", "apply")]
+
+
+def lxml_html(text):
+    import lxml.html
+    return lxml.html.fromstring(text)
