@@ -151,7 +151,9 @@ class GatherSpider(scrapy.Spider):
         for u in self.units.values():
             for role, url in (("portal", u.portal), ("disclosure", u.disclosure)):
                 if url:
-                    yield self.request(url, u.id, kind="home", role=role)
+                    # dont_filter: the redirect target of a start is read as its home even when another
+                    # unit on a shared platform asked for that URL first (Scrapy keeps it on redirects)
+                    yield self.request(url, u.id, kind="home", role=role, dont_filter=True)
                     # LINK-004: learn how the site answers a page that does not exist
                     missing = urlunsplit(urlsplit(url)._replace(path=f"/zwgk-404-probe-{random.Random(url).randrange(10**8)}.html", query=""))
                     yield self.request(missing, u.id, self.parse_soft404, purpose="soft404", role=role)
@@ -186,9 +188,9 @@ class GatherSpider(scrapy.Spider):
         unit = self.units[meta["unit"]]
         if meta.get("kind") == "home" and response.status < 400:
             self.home_ok[unit.id].add(meta.get("role"))
-        if 300 <= response.status < 400:
-            yield from self.follow_redirect(response, unit)
-            return
+        if meta.get("kind") == "home" and meta.get("redirect_urls"):
+            # a start URL that lands on an organ's page of a shared platform tells which organ the unit is
+            self.scope.learn_start(unit.id, response.url)
         if response.status >= 400:
             if meta.get("list_key"):
                 yield self.list_page_row(meta, response.url, ok=False, status=response.status)
@@ -198,23 +200,6 @@ class GatherSpider(scrapy.Spider):
                 yield from self.parse_json_records(response, json_text=response.text)
             return
         yield from self.parse_html(response, response.text, unit)
-
-    def follow_redirect(self, response, unit):
-        """Redirects come back to the spider (handle_httpstatus_all): follow them in the unit's scope.
-        A start URL that lands on an organ's page of a shared platform tells which organ the unit is."""
-        location = response.headers.get("Location")
-        hops = response.meta.get("redirects", 0)
-        if not location or hops >= 5:
-            return
-        target = urljoin(response.url, location.decode("latin-1").strip())
-        home = response.meta.get("kind") == "home"
-        if home:
-            self.scope.learn_start(unit.id, target)
-        keep = {k: response.meta[k] for k in ("kind", "role", "view", "fixed_entry") if response.meta.get(k)}
-        # a home's target is read as the home even when another page linked it first
-        req = self.request(target, unit.id, redirects=hops + 1, dont_filter=home, **keep)
-        if req is not None:
-            yield req
 
     def parse_html(self, response, html: str, unit, rendered: bool = False):
         # requests for URLs already requested come back as None: Scrapy never sees them
