@@ -129,19 +129,19 @@ def _items_seen(db) -> dict:
 def judge(kind: str, key: str, rows: list[dict], items_seen: int) -> dict:
     """One list's completeness from its page rows (pages told apart by page number, so page 1 reached
     as /col/ and as /col/index.html counts once)."""
-    ok = {r["page_no"] for r in rows if r["ok"]}
-    rendered = {r["page_no"] for r in rows if r["ok"] and r["via"] == "browser"}
+    # a page's list is read when a page without script-drawn lists, a render or an API page was read
+    read = {r["page_no"] for r in rows if r["ok"] and not r["needs_render"]}
     failed: dict[int, str] = {}
     for r in rows:
+        if r["ok"] or r["page_no"] in read:
+            continue
         why = r["error"] or (f"HTTP {r['status']}" if r["status"] else "未能读取")
-        if not r["ok"] and r["via"] == "browser" and r["page_no"] not in rendered:
-            failed.setdefault(r["page_no"], f"{r['url']} 浏览器渲染失败（{why}）")
-        elif not r["ok"] and r["page_no"] not in ok:
-            failed.setdefault(r["page_no"], f"{r['url']}：{why}")
-    unrendered = {r["page_no"] for r in rows if r["needs_render"]} - rendered - set(failed)
+        failed.setdefault(r["page_no"], f"{r['url']} 浏览器渲染失败（{why}）" if r["via"] == "browser"
+                          else f"{r['url']}：{why}")
+    unrendered = {r["page_no"] for r in rows if r["needs_render"]} - read - set(failed)
     announced_pages = max((r["announced_pages"] for r in rows if r["announced_pages"]), default=None)
     announced_items = max((r["announced_items"] for r in rows if r["announced_items"]), default=None)
-    fetched = len(ok)
+    fetched = len(read)
     reasons = []
     if failed:
         first = [failed[n] for n in sorted(failed)[:3]]

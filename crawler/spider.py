@@ -267,7 +267,7 @@ class GatherSpider(scrapy.Spider):
                    "column_path": None if view else path, "view": view, "rank": rank}
         yield from self.follow_links(response, tree, unit, view)
         for frag in extract.script_urls(tree, url):
-            yield self.request(frag, unit.id, view=view, role=meta.get("role"))
+            yield self.request(frag, unit.id, view=view, role=meta.get("role"), column_path=None if view else path)
         if meta.get("kind") == "home" and site == "disclosure":
             yield from self.discover_search(unit, tree, url)
         if needs_render:
@@ -557,7 +557,8 @@ class GatherSpider(scrapy.Spider):
 
     def parse_json_records(self, response, json_text: str):
         unit = self.units[response.meta["unit"]]
-        yield from self.json_records(response.url, json_text, unit, response.meta, page_through=False)
+        yield from self.json_records(response.url, json_text, unit, response.meta,
+                                     page_through=response.meta.get("kind") != "home")
 
     def json_records(self, url: str, text: str, unit, meta, page_through: bool):
         return (x for x in self._json_records(url, text, unit, meta, page_through) if x is not None)
@@ -858,8 +859,11 @@ def _api_pages(url: str, data) -> list[str]:
     parts = urlsplit(url)
     params = parse_qsl(parts.query, keep_blank_values=True)
     name = next((k for k, _ in params if k in PAGE_PARAMS), None)
-    if name is None:
-        return []
+    if name is None:   # the first page asked without a page parameter: the JSON names its page field
+        name = next((k for k in PAGE_PARAMS if isinstance(data.get(k), int) and data[k] == 1), None)
+        if name is None:
+            return []
+        params.append((name, "1"))
     out = []
     for n in range(2, count + 1):
         q = urlencode([(k, str(n) if k == name else v) for k, v in params])

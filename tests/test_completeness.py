@@ -115,3 +115,11 @@ def test_an_unexpandable_pager_is_incomplete():
     got = judge("column", "c", [row(1, unresolved=1)], items_seen=20)
     assert got["complete"] == 0 and "翻页" in got["reason"]
     assert judge("column", "c", [row(1)], items_seen=20)["complete"] == 1   # one page, no pager: the last page
+
+
+def test_a_lost_render_does_not_matter_when_the_lists_api_was_read_page_by_page():
+    shell = row(1, needs_render=1)                                   # the HTML shell: its list comes by script
+    lost = row(1, via="browser", ok=0, error="页面脚本获取的数据超时未能读取")
+    api = [row(1, announced_pages=3, announced_items=31), row(2), row(3)]   # the JSON API, read without a browser
+    assert judge("view", "v", [shell, lost], 0)["complete"] == 0
+    assert judge("view", "v", [shell, lost, *api], 31)["complete"] == 1
