@@ -25,7 +25,7 @@ from .dates import find_date_text, parse_date
 __all__ = [
     "LABELS", "LABEL_INDEX", "Listing", "parse", "label_key", "metadata", "meta_tags", "title",
     "body_text", "breadcrumb", "listings", "pagination", "labelled_links", "links",
-    "script_urls", "search_form", "footer_identity",
+    "script_urls", "search_form", "footer_identity", "embedded_markup", "xml_as_html",
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -383,6 +383,10 @@ def script_urls(html, url: str) -> list[str]:
         if _tag(el) == "script" and el.text and not el.get("src"):
             candidates.extend(m.group(1) for m in _QUOTED_RE.finditer(el.text))
     seen, out = set(), []
+    for u in _datastore_groups(root, base):
+        if u not in seen and urlsplit(u).netloc.lower() == host:
+            seen.add(u)
+            out.append(u)
     for c in candidates:
         if not _URLISH_RE.match(c) or c in ("//", "/"):
             continue
@@ -398,6 +402,84 @@ def script_urls(html, url: str) -> list[str]:
         if u not in seen:
             seen.add(u)
             out.append(u)
+    return out
+
+
+# Markup shipped as data: jpage/Hanweb datastores (<script type="text/xml"><datastore><recordset>
+# <record><![CDATA[<li><a …>…</a><span>date</span></li>]]></record>…), the XML a data proxy answers
+# with, and HTML templates in <script type="text/html">.
+_CDATA_RE = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.S)
+_NEXTGROUP_RE = re.compile(r"<nextgroup>(.*?)</nextgroup>", re.S | re.I)
+_JS_TYPES = frozenset({"", "text/javascript", "application/javascript", "module", "text/ecmascript",
+                       "application/ecmascript", "application/x-javascript", "text/jscript"})
+_HAS_LINK_RE = re.compile(r"<a\s[^>]*href", re.I)
+
+
+def embedded_markup(text: str | None, as_data: bool = True) -> str:
+    """The HTML records a datastore or template carries ('' when none): the CDATA sections holding
+    links (a datastore's nextgroup link is its proxy, not a record), else, for text that is data
+    (``as_data``, e.g. a <script type="text/html">), the text itself when it holds links."""
+    if not text or "<" not in text:
+        return ""
+    body = _NEXTGROUP_RE.sub("", text)
+    parts = [m.group(1) for m in _CDATA_RE.finditer(body) if _HAS_LINK_RE.search(m.group(1))]
+    if parts:
+        return "\n".join(parts)
+    return body if as_data and "<![CDATA[" not in body and _HAS_LINK_RE.search(body) else ""
+
+
+def _embedded_docs(root) -> list:
+    """Parsed documents of the markup carried by the page's scripts (see embedded_markup)."""
+    docs = []
+    for s in root.iter("script"):
+        if s.get("src") or not s.text:
+            continue
+        is_data = (s.get("type") or "").strip().lower() not in _JS_TYPES
+        markup = embedded_markup(s.text, as_data=is_data)
+        if markup:
+            docs.append(_parse(f"<html><body>{markup}</body></html>"))
+    return docs
+
+
+def xml_as_html(text: str) -> str | None:
+    """An XML answer of a list proxy (jpage dataproxy.jsp) as an HTML page of its records; None when
+    it carries no HTML records."""
+    markup = embedded_markup(text, as_data=False)
+    return f"<html><body>{markup}</body></html>" if markup else None
+
+
+# jpage: totalRecord/perPage in the pager's options; the inline group's size is its record count
+_TOTAL_RECORD_RE = re.compile(r"\b(?:totalRecords?|recordCount|totalCount)\b['\"]?\s*[:=]\s*['\"]?(\d{1,6})\b")
+_PER_PAGE_RE = re.compile(r"\b(?:perPage|perpage|pageSize)\b['\"]?\s*[:=]\s*['\"]?(\d{1,4})\b")
+_HREF_RE = re.compile(r"""href\s*=\s*["']([^"']+)["']""", re.I)
+
+
+def _datastore_groups(root, base: str) -> list[str]:
+    """Later record groups of an inline datastore: its nextgroup URL (the data proxy with the
+    list's parameters) asked for records start…end, as jpage asks, up to the total record count."""
+    code = "\n".join(s.text or "" for s in root.iter("script") if not s.get("src"))
+    total, per_page = _TOTAL_RECORD_RE.search(code), _PER_PAGE_RE.search(code)
+    if not total:
+        return []
+    out = []
+    for s in root.iter("script"):
+        text = s.text or ""
+        nxt = _NEXTGROUP_RE.search(text)
+        href = _HREF_RE.search(nxt.group(1)) if nxt else None
+        if not href:
+            continue
+        proxy = _resolve(base, href.group(1).replace("&amp;", "&"))
+        if proxy:   # start/end records say which group: a page number beside them would contradict
+            proxy = _strip_page_param(proxy)
+        inline = len(_CDATA_RE.findall(_NEXTGROUP_RE.sub("", text)))
+        per = int(per_page.group(1)) if per_page else inline
+        if not proxy or not inline or not per:
+            continue
+        group = max(per, inline - inline % per)
+        parts = urlsplit(proxy)
+        for start in range(group + 1, min(int(total.group(1)), _MAX_PAGES * per) + 1, group):
+            q = f"startrecord={start}&endrecord={start + group - 1}&perpage={per}"
+            out.append(urlunsplit(parts._replace(query=f"{q}&{parts.query}" if parts.query else q)))
     return out
 
 
@@ -623,8 +705,10 @@ def title(html) -> str:
     for level, tag in enumerate(("h1", "h2", "h3", "h4", "h5", "h6")):
         for h in root.iter(tag):
             text = _text(h)
+            # a heading naming the site is a banner, unless it is the <title>'s own first part
+            # (an article titled "某某街道2018年政府信息公开工作年度报告" names its unit)
             if len(text) < 2 or _in_chrome(h) or text == column or \
-                    any(text in n or n in text for n in site_names):
+                    any(text in n or (n in text and text != parts[0]) for n in site_names):
                 continue
             # linked headings are logos or list items, very short ones column names ("政务公开"):
             # try them after plain article-like headings
@@ -875,6 +959,18 @@ def listings(html, url: str, default_year: int | None = None) -> list[Listing]:
     ``default_year`` (date stays None without it; date_text keeps the token)."""
     root = parse(html)
     base = _base(root, url)
+    found = _listings_of(root, base, default_year)
+    # lists shipped as data in the page (jpage datastores, templates) come after the page's own
+    seen = {item.url for item in found}
+    for doc in _embedded_docs(root):
+        for item in _listings_of(doc, base, default_year):
+            if item.url not in seen:
+                seen.add(item.url)
+                found.append(item)
+    return found
+
+
+def _listings_of(root, base: str, default_year: int | None) -> list[Listing]:
     handled: set = set()
     out = _table_listings(root, base, default_year, handled)
     for a in root.iter("a"):

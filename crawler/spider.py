@@ -183,8 +183,16 @@ class GatherSpider(scrapy.Spider):
         if not isinstance(response, HtmlResponse):
             if "json" in response.headers.get("Content-Type", b"").decode("latin-1").lower():
                 yield from self.parse_json_records(response, json_text=response.text)
+            elif isinstance(response, TextResponse):
+                yield from self.parse_xml_records(response, unit)
             return
         yield from self.parse_html(response, response.text, unit)
+
+    def parse_xml_records(self, response, unit):
+        """An XML list answer (a jpage data proxy's datastore): its CDATA records read as a list page."""
+        html = extract.xml_as_html(response.text)
+        if html:
+            yield from self.parse_html(response, html, unit, rendered=True)
 
     def parse_html(self, response, html: str, unit, rendered: bool = False):
         # requests for URLs already requested come back as None: Scrapy never sees them
@@ -200,7 +208,8 @@ class GatherSpider(scrapy.Spider):
         md = extract.metadata(tree)
         is_item = site == "disclosure" and sum(1 for k in ITEM_FIELDS if k in md) >= 3
         crumbs = extract.breadcrumb(tree)
-        path = self.column_path(unit, crumbs)
+        # a list fragment or data-proxy answer has no breadcrumb: it belongs to the page that asked for it
+        path = self.column_path(unit, crumbs) or (None if is_item else meta.get("column_path"))
         view = meta.get("view")
         listings = [] if is_item else extract.listings(tree, url)
         kind = ("home" if meta.get("kind") == "home" else "item" if is_item else "view" if view
@@ -222,10 +231,11 @@ class GatherSpider(scrapy.Spider):
                    "date_text": li.date_text, "index_no": li.index_no, "source": source, "source_url": url,
                    "column_path": None if view else path, "view": view, "rank": rank}
         yield from self.follow_links(response, tree, unit, view)
+        inherit = {} if is_item or not path else {"column_path": path}
         for page_url in extract.pagination(tree, url):
-            yield self.request(page_url, unit.id, view=view, role=meta.get("role"))
+            yield self.request(page_url, unit.id, view=view, role=meta.get("role"), **inherit)
         for frag in extract.script_urls(tree, url):
-            yield self.request(frag, unit.id, view=view, role=meta.get("role"))
+            yield self.request(frag, unit.id, view=view, role=meta.get("role"), **inherit)
         if meta.get("kind") == "home" and site == "disclosure":
             yield from self.discover_search(unit, tree, url)
         if not rendered and not is_item and self.needs_render(tree, html):
