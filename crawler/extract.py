@@ -527,7 +527,7 @@ def _value_after(label_el, field: str, colon: bool) -> str | None:
         if tail:
             parent = el.getparent()
             line = _line_from(parent, el.tail, parent.index(el) + 1).lstrip("：:").strip()
-            m = _SEG_RE.search(line)
+            m = next(_value_ends(line, field), None)
             value = (_norm(line[:m.start()]) if m else line).strip(_VALUE_TRIM)
             return value if _plausible(field, value) else None
         nxt = _next_el(el)
@@ -586,11 +586,33 @@ def _inline_pairs(line: str) -> list[tuple[str, str]]:
         if not m.group("known"):
             continue
         field = LABEL_INDEX.get(label_key(m.group("known")))
-        end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
+        end = next((e.start() for e in matches[i + 1:] if _ends_value(line, e, field)), len(line))
         value = _norm(line[m.end():end]).strip(_VALUE_TRIM)
         if field and _plausible(field, value):
             pairs.append((field, value))
     return pairs
+
+
+def _ends_value(line: str, m, field: str | None) -> bool:
+    """Does label match ``m`` end the value of ``field`` before it? A sentence-long value (内容概述)
+    runs on through "（一）申请条件：" inside it: there only known labels, or words after a space, end it."""
+    if m.group("known") or field not in _LONG_FIELDS:
+        return True
+    return m.start() > 0 and line[m.start() - 1].isspace()
+
+
+def _value_ends(line: str, field: str | None):
+    return (m for m in _SEG_RE.finditer(line) if _ends_value(line, m, field))
+
+
+def _undouble(value: str) -> str:
+    """A value cell holding the desktop and the mobile copy of one value ("X X") reads as X."""
+    n = len(value)
+    for half in ((n - 1) // 2, n // 2):
+        a, b = value[:half].strip(), value[half:].strip()
+        if len(a) >= 2 and a == b:
+            return a
+    return value
 
 
 def _near(a, b, levels: int = 4) -> bool:
@@ -612,9 +634,11 @@ def metadata(html) -> dict[str, str]:
     titles: list[tuple] = []       # 名称/标题 candidates, accepted only next to other metadata
 
     def add(field: str, value: str, el) -> None:
+        value = _undouble(value)
         if field == "title":
             titles.append((value, el))
-        elif field not in found:
+        elif field not in found or (value and not found[field]):
+            # the first copy wins, but an empty cell does not hide the value the other copy holds
             found[field] = value
             where.append(el)
 
@@ -1158,6 +1182,10 @@ def pagination(html, url: str) -> list[str]:
         m = _COUNT_RE.search(code)
         if m:
             found.extend(_pages_from_count(url, int(m.group(1))))
+    # a list fragment (…&pageIndex=1) whose pager is drawn by script states only "共N页"
+    stated = _stated_page_count(root) if _page_param(url) else None
+    if stated:
+        found.extend(_pages_from_count(url, stated))
     current = _canon(url)
     order = {u: i for i, (_, u) in reversed(list(enumerate(found)))}
     numbers: dict[str, int | None] = {}
@@ -1177,6 +1205,19 @@ def pagination(html, url: str) -> list[str]:
         seen.add(c)
         result.append(u)
     return result
+
+
+_STATED_PAGES_RE = re.compile(r"共\s*(\d{1,4})\s*页|第\s*\d{1,4}\s*/\s*(\d{1,4})\s*页")
+
+
+def _stated_page_count(root) -> int | None:
+    """The page count a pager states in a short text ("共3页", "第1/3页"), not in prose."""
+    for piece in _text_parts(root):
+        if len(piece.strip()) <= 30:
+            m = _STATED_PAGES_RE.search(piece)
+            if m:
+                return int(m.group(1) or m.group(2))
+    return None
 
 
 def _script_int(token: str, code: str) -> int | None:
