@@ -1213,7 +1213,7 @@ _STATED_PAGES_RE = re.compile(r"共\s*(\d{1,4})\s*页|第\s*\d{1,4}\s*/\s*(\d{1,
 def _stated_page_count(root) -> int | None:
     """The page count a pager states in a short text ("共3页", "第1/3页"), not in prose."""
     for piece in _text_parts(root):
-        if len(piece.strip()) <= 30:
+        if len(piece.strip()) <= 24 and not _PROSE_PUNCT.intersection(piece):
             m = _STATED_PAGES_RE.search(piece)
             if m:
                 return int(m.group(1) or m.group(2))
