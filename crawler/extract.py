@@ -1183,7 +1183,7 @@ def pagination(html, url: str) -> list[str]:
         if m:
             found.extend(_pages_from_count(url, int(m.group(1))))
     # a list fragment (…&pageIndex=1) whose pager is drawn by script states only "共N页"
-    stated = _stated_page_count(root) if _page_param(url) else None
+    stated = _stated_page_count(root) if not found and _page_param(url) else None
     if stated:
         found.extend(_pages_from_count(url, stated))
     current = _canon(url)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
-from tests.zoo.harness import Response, not_found
+from tests.zoo.harness import Response, not_found, redirect
 
 FAMILY = "大汉 Hanweb jpage: inline XML datastore + dataproxy.jsp groups, 4-column metadata grid"
 AS_OF = dt.date(2019, 9, 30)
@@ -96,7 +96,8 @@ def _col_items(col):
 
 def _page(title, body, crumbs=()):
     trail = "".join(f' &gt; <a href="{u}">{escape(n)}</a>' for n, u in crumbs)
-    tree = "".join(f'<li><a href="/col/col{c}/index.html">{escape(n)}</a></li>'
+    # the tree links 工作动态 by its folder, which the server redirects to index.html
+    tree = "".join(f'<li><a href="/col/col{c}/{"" if c == 1109 else "index.html"}">{escape(n)}</a></li>'
                    for c, (n, _) in COLUMNS.items() if c < 1200)
     fixed = "".join(f'<li><a href="/col/col{c}/index.html">{escape(n)}</a></li>'
                     for c, (n, _) in COLUMNS.items() if c >= 1200)
@@ -280,6 +281,8 @@ def respond(req):
     p = req.path
     if p in ("/", "/index.html"):
         return Response(_home())
+    if p == "/col/col1109/":
+        return redirect("/col/col1109/index.html", 301)
     if p.startswith("/col/col") and p.endswith("/index.html"):
         try:
             col = int(p[len("/col/col"):-len("/index.html")])
@@ -341,5 +344,6 @@ def truth(base):
         {"rule": "CONS-002", "url": url[56711], "decoy": True, "note": "列表标题截断为“…”"},
         {"rule": "CONS-002", "url": url[56710], "decoy": True, "note": "<title> 带站点名后缀“_和平街道办事处”"},
         {"rule": "PRIV-001", "url": url[56737], "decoy": True, "note": "身份证号已遮蔽"},
+        {"rule": "LINK-001", "url": f"{b}/col/col1109/", "decoy": True, "note": "栏目链接经301跳转到index.html"},
         {"rule": "FRESH-002", "column": "社区公益项目建设", "decoy": True, "note": "年度类栏目，2019-04-18 更新，未超期"},
     ]
