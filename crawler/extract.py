@@ -1183,7 +1183,7 @@ def pagination(html, url: str) -> list[str]:
         if m:
             found.extend(_pages_from_count(url, int(m.group(1))))
     # a list fragment (…&pageIndex=1) whose pager is drawn by script states only "共N页"
-    stated = _stated_page_count(root) if not found and _page_param(url) else None
+    stated = (_stated_page_count(root) or _data_page_count(root, url)) if not found and _page_param(url) else None
     if stated:
         found.extend(_pages_from_count(url, stated))
     current = _canon(url)
@@ -1217,6 +1217,30 @@ def _stated_page_count(root) -> int | None:
             m = _STATED_PAGES_RE.search(piece)
             if m:
                 return int(m.group(1) or m.group(2))
+    return None
+
+
+_DATA_PAGES = ("data-pages", "data-pagecount", "data-page-count", "data-totalpage", "data-total-page")
+_DATA_RECORDS = ("data-total", "data-totalcount", "data-total-count", "data-records", "data-count")
+_SIZE_PARAMS = ("pagesize", "page_size", "perpage", "size", "rows", "limit")
+
+
+def _data_page_count(root, url: str) -> int | None:
+    """The page count a pager element carries as data: data-pages="3", or data-total="23" with the
+    page size from its data-pagesize or the URL's pageSize."""
+    size = next((int(v) for k, v in parse_qsl(urlsplit(url).query)
+                 if k.lower() in _SIZE_PARAMS and v.isdigit() and int(v) > 0), None)
+    for el in root.iter():
+        if not _tag(el) or not any(k.startswith("data-") for k in el.attrib):
+            continue
+        for name in _DATA_PAGES:
+            if (el.get(name) or "").strip().isdigit():
+                return int(el.get(name).strip())
+        per = next((int(el.get(k)) for k in ("data-pagesize", "data-page-size", "data-perpage")
+                    if (el.get(k) or "").strip().isdigit() and int(el.get(k)) > 0), size)
+        for name in _DATA_RECORDS:
+            if per and (el.get(name) or "").strip().isdigit():
+                return -(-int(el.get(name).strip()) // per)
     return None
 
 

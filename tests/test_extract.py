@@ -773,3 +773,14 @@ def test_title_keeps_a_heading_that_names_the_unit_when_it_is_the_page_title():
       <div class="logo"><h2>青岚镇</h2></div><div><h3>导航</h3>
       <h1>青岚镇2018年政府信息公开工作年度报告</h1></div></body></html>"""
     assert ex.title(html) == "青岚镇2018年政府信息公开工作年度报告"
+
+
+def test_pagination_fragment_pager_drawn_from_data_attributes():
+    url = "http://x.gov.cn/site/label/9?name=list&classId=2&pageNo=1&size=8"
+    frag = '<ul><li><a href="/p/1.html">一</a> 2019-09-01</li></ul><div class="pg" data-total="20" data-current="1"></div>'
+    assert ex.pagination(frag, url) == [
+        "http://x.gov.cn/site/label/9?name=list&classId=2&pageNo=2&size=8",
+        "http://x.gov.cn/site/label/9?name=list&classId=2&pageNo=3&size=8",
+    ]
+    assert len(ex.pagination('<div data-pages="4"></div>', url)) == 3
+    assert ex.pagination('<div data-total="20"></div>', "http://x.gov.cn/l?pageNo=1") == []   # no page size

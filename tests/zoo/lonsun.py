@@ -3,7 +3,8 @@
 Catalog pages `/public/column/{organId}?type=4&catId=…&action=list` are shells: their list is an
 HTML label fragment `/site/label/8888?labelName=publicInfoList&organId=…&catId=…&pageIndex=N&pageSize=10`
 loaded by jQuery; the fragment's pager is drawn with javascript: links and states "共N页".
-Classification views (主题分类) are column-like shells loading the same fragment by classId.
+Classification views (主题分类) are column-like shells loading the same fragment by classId, whose
+pager is an empty element with data-total (records; the page size is the URL's pageSize).
 Items at `/public/{organId}/{id}.html` print the metadata grid twice (a desktop table and a mobile
 list hidden by CSS): on some items the mobile copy comes first and its 内容概述 runs on through
 "（一）适用范围：…", on others the desktop grid's 内容概述 cell is empty and the text sits in a block
@@ -167,7 +168,7 @@ def _shell(title, key, value, crumbs):
     return _page(f"{title}-{SITE}", body, crumbs)
 
 
-def _fragment(items, page):
+def _fragment(items, page, data_pager=False):
     pages = max(1, -(-len(items) // PAGE_SIZE))
     rows = items[(page - 1) * PAGE_SIZE:page * PAGE_SIZE]
     lis = "".join(
@@ -178,6 +179,9 @@ def _fragment(items, page):
     links = "".join(f'<a href="javascript:;" onclick="pageTo({n})"{active if n == page else ""}>{n}</a>'
                     for n in range(1, pages + 1))
     nxt = f'<a href="javascript:;" onclick="pageTo({min(page + 1, pages)})">下一页</a>'
+    if data_pager:   # the views' pager is drawn by script from data-* attributes, no text at all
+        return (f'<ul class="ls-info-list">{lis or "<li>暂无信息</li>"}</ul>'
+                f'<div class="ls-pagination" data-total="{len(items)}" data-current="{page}"></div>')
     return (f'<ul class="ls-info-list">{lis or "<li>暂无信息</li>"}</ul>'
             f'<div class="ls-pagination"><span>共{len(items)}条</span> <span>共{pages}页</span> {links} {nxt}</div>')
 
@@ -329,12 +333,10 @@ def respond(req):
         except ValueError:
             page = 1
         if q.get("catId", "").isdigit():
-            items = _col_items(int(q["catId"]))
-        elif q.get("classId", "").isdigit() and int(q["classId"]) in VIEWS:
-            items = _view_items(int(q["classId"]))
-        else:
-            items = []
-        return Response(_fragment(items, page))
+            return Response(_fragment(_col_items(int(q["catId"])), page))
+        if q.get("classId", "").isdigit() and int(q["classId"]) in VIEWS:
+            return Response(_fragment(_view_items(int(q["classId"])), page, data_pager=True))
+        return Response(_fragment([], page))
     if p == f"/public/apply/{ORGAN}":
         return Response(_apply_form())
     if p.startswith(f"/public/{ORGAN}/") and p.endswith(".html"):
