@@ -25,7 +25,7 @@ from .dates import find_date_text, parse_date
 __all__ = [
     "LABELS", "LABEL_INDEX", "Listing", "parse", "label_key", "metadata", "meta_tags", "title",
     "body_text", "breadcrumb", "listings", "pagination", "labelled_links", "links",
-    "script_urls", "search_form", "footer_identity", "embedded_markup", "xml_as_html",
+    "script_urls", "search_form", "footer_identity", "embedded_markup", "xml_as_html", "datastore_next_groups",
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -381,7 +381,7 @@ def script_urls(html, url: str) -> list[str]:
             if name.startswith("data-") and value:
                 candidates.append(value.strip())
         if _tag(el) == "script" and el.text and not el.get("src"):
-            candidates.extend(m.group(1) for m in _QUOTED_RE.finditer(el.text))
+            candidates.extend(_with_request_data(el.text, m) for m in _QUOTED_RE.finditer(el.text))
     seen, out = set(), []
     for u in _datastore_groups(root, base):
         if u not in seen and urlsplit(u).netloc.lower() == host:
@@ -402,6 +402,65 @@ def script_urls(html, url: str) -> list[str]:
         if u not in seen:
             seen.add(u)
             out.append(u)
+    return out
+
+
+# $.ajax({url: "/proxy.jsp?startrecord=1", type: "POST", data: {columnid: 12, webid: "3"}}): the request's
+# fields are part of what is asked (a GET with them in the query answers the same on these servers)
+_URL_KEY_RE = re.compile(r"""\burl\s*:\s*$""")
+_DATA_OBJ_RE = re.compile(r"""\b(?:data|params|ajaxParam|param)\s*:\s*\{([^{}]*)\}""")
+_PAIR_RE = re.compile(r"""\s*['"]?([\w\-]+)['"]?\s*:\s*(?:'([^']*)'|"([^"]*)"|(-?\d+(?:\.\d+)?|true|false))\s*(?:,|$)""")
+
+
+def _with_request_data(code: str, m) -> str:
+    """The quoted URL of match ``m``; when it is the url of an options object whose data/params
+    object holds only literals, those fields appended to its query."""
+    url = m.group(1)
+    if not _URL_KEY_RE.search(code[max(0, m.start() - 12):m.start()]):
+        return url
+    window = code[max(0, m.start() - 400):m.end() + 600]
+    at = m.start() - max(0, m.start() - 400)
+    objs = sorted(_DATA_OBJ_RE.finditer(window), key=lambda d: abs(d.start() - at))
+    if not objs:
+        return url
+    body = objs[0].group(1).strip().rstrip(",")
+    pairs, pos = [], 0
+    while pos < len(body):
+        p = _PAIR_RE.match(body, pos)
+        if not p or p.end() == pos:
+            return url   # a variable or an expression: the fields cannot be known here
+        pairs.append((p.group(1), next(g for g in p.group(2, 3, 4) if g is not None)))
+        pos = p.end()
+    if not pairs:
+        return url
+    query = "&".join(f"{quote(k, safe='')}={quote(v, safe='/')}" for k, v in pairs)
+    return f"{url}{'&' if '?' in url else '?'}{query}"
+
+
+# XML answers of a data proxy state the total (<totalrecord>37</totalrecord>): the later groups are
+# asked with the same fields and the next start/end records
+_XML_TOTAL_RE = re.compile(r"<total_?records?>\s*(\d{1,6})\s*</total_?records?>", re.I)
+_RECORD_PARAMS = {"startrecord", "endrecord"}
+
+
+def datastore_next_groups(text: str, url: str) -> list[str]:
+    """Later groups of a data proxy's XML answer asked for records start…end: the same URL with
+    the next start/end records up to the total the answer states."""
+    total = _XML_TOTAL_RE.search(text or "")
+    parts = urlsplit(url)
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    given = {k.lower(): v for k, v in pairs}
+    if not total or not given.get("startrecord", "").isdigit() or not given.get("endrecord", "").isdigit():
+        return []
+    start, end = int(given["startrecord"]), int(given["endrecord"])
+    size = end - start + 1
+    if size < 1 or start != 1:
+        return []   # the first group states every later one
+    out = []
+    for s in range(end + 1, min(int(total.group(1)), size * _MAX_PAGES) + 1, size):
+        bounds = {"startrecord": s, "endrecord": s + size - 1}
+        q = "&".join(f"{quote(k, safe='')}={quote(str(bounds.get(k.lower(), v)), safe='/')}" for k, v in pairs)
+        out.append(urlunsplit(parts._replace(query=q)))
     return out
 
 

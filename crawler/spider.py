@@ -193,6 +193,12 @@ class GatherSpider(scrapy.Spider):
         html = extract.xml_as_html(response.text)
         if html:
             yield from self.parse_html(response, html, unit, rendered=True)
+        meta = response.meta
+        for url in extract.datastore_next_groups(response.text, response.url):
+            req = self.request(url, unit.id, view=meta.get("view"), role=meta.get("role"),
+                               column_path=meta.get("column_path"))
+            if req is not None:
+                yield req
 
     def parse_html(self, response, html: str, unit, rendered: bool = False):
         # requests for URLs already requested come back as None: Scrapy never sees them

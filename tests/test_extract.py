@@ -784,3 +784,26 @@ def test_pagination_fragment_pager_drawn_from_data_attributes():
     ]
     assert len(ex.pagination('<div data-pages="4"></div>', url)) == 3
     assert ex.pagination('<div data-total="20"></div>', "http://x.gov.cn/l?pageNo=1") == []   # no page size
+
+
+def test_script_urls_take_the_literal_fields_of_a_request_options_object():
+    html = """<script>
+      jQuery.ajax({ type: 'POST', url: '/data/proxy.do?start=1&end=20',
+                    data: { siteId: 12, path: '/', name: "东城区", open: true }, dataType: 'xml' });
+      $.ajax({ url: '/data/other.do', data: { id: pageId } });
+    </script>"""
+    got = ex.script_urls(html, "http://x.gov.cn/col/col9/index.html")
+    assert got[0] == ("http://x.gov.cn/data/proxy.do?start=1&end=20&siteId=12&path=/"
+                      "&name=%E4%B8%9C%E5%9F%8E%E5%8C%BA&open=true")
+    assert "http://x.gov.cn/data/other.do" in got   # a variable field: the URL as written
+
+
+def test_datastore_next_groups_from_the_total_an_xml_answer_states():
+    xml = "<datastore><recordset><record><![CDATA[<li>x</li>]]></record></recordset><totalRecord>25</totalRecord></datastore>"
+    first = "http://x.gov.cn/proxy.jsp?startrecord=1&endrecord=10&perpage=5&cid=4"
+    assert ex.datastore_next_groups(xml, first) == [
+        "http://x.gov.cn/proxy.jsp?startrecord=11&endrecord=20&perpage=5&cid=4",
+        "http://x.gov.cn/proxy.jsp?startrecord=21&endrecord=30&perpage=5&cid=4",
+    ]
+    assert ex.datastore_next_groups(xml, first.replace("startrecord=1&endrecord=10", "startrecord=11&endrecord=20")) == []
+    assert ex.datastore_next_groups("<datastore/>", first) == []

@@ -4,7 +4,8 @@ Column pages `/col/col{id}/index.html` carry their list as an inline XML datasto
 (`<script type="text/xml"><datastore><nextgroup>…</nextgroup><recordset><record><![CDATA[<li>…]]>`)
 paged in the browser by jpage (`totalRecord`, `perPage`, `groupSize`); records beyond the inline group
 come from `/module/web/jpage/dataproxy.jsp?startrecord=…&endrecord=…&perpage=…` with the column's
-parameters, answering the same XML. Items at `/art/2019/9/20/art_1234_56789.html` with a 4-column
+parameters, answering the same XML with <totalrecord>. 工作动态 has no inline records: its first group
+is POSTed by $.ajax with the fields in a data object, and the answer's total says the rest. Items at `/art/2019/9/20/art_1234_56789.html` with a 4-column
 metadata grid and `<title>` "标题_站点名". Search: `/jrobot/search.do?webid=…&q=` from a GET form with
 hidden fields and an image button.
 """
@@ -41,6 +42,7 @@ COLUMNS = {
 }
 PER_PAGE, GROUP = 4, 2          # jpage: 4 records a page, 2 pages a group (8 records inline)
 UNIT_IDS = {c: 9000 + c for c in COLUMNS}   # the jpage "unitid" (the list widget's id)
+PROXY_ONLY = {1109}     # lists with no inline records: the first group too is POSTed to the proxy
 
 D = dt.date
 
@@ -77,6 +79,11 @@ def _items():
     add(1109, 39, "和平街道召开国庆安全维稳工作部署会", D(2019, 9, 27), no_search=True)   # SRCH-002
     add(1109, 40, "街道开展“不忘初心、牢记使命”主题教育专题党课", D(2019, 9, 23))
     add(1109, 41, "和平街道举办重阳节敬老文艺汇演", D(2019, 9, 16), index_no=f"{ORG}/201909-00090")  # META-003
+    more = ["和平街道开展中秋节前食品安全检查", "和平街道组织开展消防应急演练", "和平街道召开网格员业务培训会",
+            "和平街道开展夏季防溺水宣传", "和平街道推进老旧小区改造项目", "和平街道举办退役军人座谈会",
+            "和平街道开展创文志愿服务活动", "和平街道召开八月份工作例会"]
+    for i, t in enumerate(more):
+        add(1109, 60 + i, t, D(2019, 9, 12) - dt.timedelta(days=5 * i))
     add(1202, 42, "和平街道政府信息公开工作制度", D(2019, 5, 20))
     add(1203, 43, "和平街道办事处2018年政府信息公开工作年度报告", D(2019, 3, 20))
     add(1203, 44, "和平街道办事处2017年政府信息公开工作年度报告", D(2018, 3, 22))
@@ -137,9 +144,11 @@ def _nextgroup(col):
     return f'<a href="/module/web/jpage/dataproxy.jsp?page=1&{q}"></a>'
 
 
-def _datastore(col, records):
+def _datastore(col, records, total=None):
     recs = "\n".join(f"<record><![CDATA[\n{_record(it)}\n]]></record>" for it in records)
-    return f"<datastore>\n<nextgroup><![CDATA[{_nextgroup(col)}]]></nextgroup>\n<recordset>\n{recs}\n</recordset>\n</datastore>"
+    tail = f"\n<totalrecord>{total}</totalrecord>" if total is not None else ""
+    return (f"<datastore>\n<nextgroup><![CDATA[{_nextgroup(col)}]]></nextgroup>\n<recordset>\n{recs}\n</recordset>"
+            f"{tail}\n</datastore>")
 
 
 def _list_page(col):
@@ -148,6 +157,22 @@ def _list_page(col):
     inline = items[:PER_PAGE * GROUP]
     params = ",\n".join(f"\t\t\t'{k}': '{v}'" for k, v in _ajax_params(col).items())
     uid = UNIT_IDS[col]
+    if col in PROXY_ONLY:
+        fields = ", ".join(f'{k}: {v if v.isdigit() else repr(v)}' for k, v in _ajax_params(col).items())
+        body = f"""<div class="bt-list-title">{escape(name)}</div>
+<div id="{uid}" class="bt-list"></div>
+<script type="text/javascript">
+$(function () {{
+	$.ajax({{
+		type: "POST",
+		url: "/module/web/jpage/dataproxy.jsp?startrecord=1&endrecord={PER_PAGE * GROUP}&perpage={PER_PAGE}",
+		data: {{ {fields} }},
+		dataType: "xml",
+		success: function (xml) {{ $("#{uid}").jpage({{ dataStore: xml, perPage: {PER_PAGE}, groupSize: {GROUP} }}); }}
+	}});
+}});
+</script>"""
+        return _page(f"{name}_{SITE}", body, [(name, f"/col/col{col}/index.html")])
     body = f"""<div class="bt-list-title">{escape(name)}</div>
 <div id="{uid}"><script type="text/xml">
 {_datastore(col, inline)}
@@ -181,7 +206,7 @@ def _dataproxy(req):
         start = end = col = 0
     items = _col_items(col) if col in COLUMNS else []
     records = items[start - 1:end] if start >= 1 else []
-    body = f'<?xml version="1.0" encoding="UTF-8"?>\n{_datastore(col, records) if col in COLUMNS else "<datastore/>"}'
+    body = f'<?xml version="1.0" encoding="UTF-8"?>\n{_datastore(col, records, len(items)) if col in COLUMNS else "<datastore/>"}'
     return Response(body, content_type="text/xml; charset=UTF-8")
 
 
@@ -318,7 +343,7 @@ def urls(base):
         if kind != "list":
             continue
         n, group = len(_col_items(c)), PER_PAGE * GROUP
-        for start in range(group + 1, n + 1, group):
+        for start in range(1 if c in PROXY_ONLY else group + 1, n + 1, group):
             q = "&".join(f"{k}={v}" for k, v in _ajax_params(c).items())
             out.append(f"{b}/module/web/jpage/dataproxy.jsp?startrecord={start}&endrecord={start + group - 1}"
                        f"&perpage={PER_PAGE}&{q}")
