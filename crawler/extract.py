@@ -25,7 +25,7 @@ from .dates import find_date_text, parse_date
 __all__ = [
     "LABELS", "LABEL_INDEX", "Listing", "parse", "label_key", "metadata", "meta_tags", "title",
     "body_text", "breadcrumb", "listings", "pagination", "labelled_links", "links",
-    "script_urls", "search_form", "footer_identity",
+    "script_urls", "search_form", "footer_identity", "embedded_markup", "xml_as_html", "datastore_next_groups",
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -381,8 +381,12 @@ def script_urls(html, url: str) -> list[str]:
             if name.startswith("data-") and value:
                 candidates.append(value.strip())
         if _tag(el) == "script" and el.text and not el.get("src"):
-            candidates.extend(m.group(1) for m in _QUOTED_RE.finditer(el.text))
+            candidates.extend(_with_request_data(el.text, m) for m in _QUOTED_RE.finditer(el.text))
     seen, out = set(), []
+    for u in _datastore_groups(root, base):
+        if u not in seen and urlsplit(u).netloc.lower() == host:
+            seen.add(u)
+            out.append(u)
     for c in candidates:
         if not _URLISH_RE.match(c) or c in ("//", "/"):
             continue
@@ -398,6 +402,143 @@ def script_urls(html, url: str) -> list[str]:
         if u not in seen:
             seen.add(u)
             out.append(u)
+    return out
+
+
+# $.ajax({url: "/proxy.jsp?startrecord=1", type: "POST", data: {columnid: 12, webid: "3"}}): the request's
+# fields are part of what is asked (a GET with them in the query answers the same on these servers)
+_URL_KEY_RE = re.compile(r"""\burl\s*:\s*$""")
+_DATA_OBJ_RE = re.compile(r"""\b(?:data|params|ajaxParam|param)\s*:\s*\{([^{}]*)\}""")
+_PAIR_RE = re.compile(r"""\s*['"]?([\w\-]+)['"]?\s*:\s*(?:'([^']*)'|"([^"]*)"|(-?\d+(?:\.\d+)?|true|false))\s*(?:,|$)""")
+
+
+def _with_request_data(code: str, m) -> str:
+    """The quoted URL of match ``m``; when it is the url of an options object whose data/params
+    object holds only literals, those fields appended to its query."""
+    url = m.group(1)
+    if not _URL_KEY_RE.search(code[max(0, m.start() - 12):m.start()]):
+        return url
+    window = code[max(0, m.start() - 400):m.end() + 600]
+    at = m.start() - max(0, m.start() - 400)
+    objs = sorted(_DATA_OBJ_RE.finditer(window), key=lambda d: abs(d.start() - at))
+    if not objs:
+        return url
+    body = objs[0].group(1).strip().rstrip(",")
+    pairs, pos = [], 0
+    while pos < len(body):
+        p = _PAIR_RE.match(body, pos)
+        if not p or p.end() == pos:
+            return url   # a variable or an expression: the fields cannot be known here
+        pairs.append((p.group(1), next(g for g in p.group(2, 3, 4) if g is not None)))
+        pos = p.end()
+    if not pairs:
+        return url
+    query = "&".join(f"{quote(k, safe='')}={quote(v, safe='/')}" for k, v in pairs)
+    return f"{url}{'&' if '?' in url else '?'}{query}"
+
+
+# XML answers of a data proxy state the total (<totalrecord>37</totalrecord>): the later groups are
+# asked with the same fields and the next start/end records
+_XML_TOTAL_RE = re.compile(r"<total_?records?>\s*(\d{1,6})\s*</total_?records?>", re.I)
+_RECORD_PARAMS = {"startrecord", "endrecord"}
+
+
+def datastore_next_groups(text: str, url: str) -> list[str]:
+    """Later groups of a data proxy's XML answer asked for records start…end: the same URL with
+    the next start/end records up to the total the answer states."""
+    total = _XML_TOTAL_RE.search(text or "")
+    parts = urlsplit(url)
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    given = {k.lower(): v for k, v in pairs}
+    if not total or not given.get("startrecord", "").isdigit() or not given.get("endrecord", "").isdigit():
+        return []
+    start, end = int(given["startrecord"]), int(given["endrecord"])
+    size = end - start + 1
+    if size < 1 or start != 1:
+        return []   # the first group states every later one
+    out = []
+    for s in range(end + 1, min(int(total.group(1)), size * _MAX_PAGES) + 1, size):
+        bounds = {"startrecord": s, "endrecord": s + size - 1}
+        q = "&".join(f"{quote(k, safe='')}={quote(str(bounds.get(k.lower(), v)), safe='/')}" for k, v in pairs)
+        out.append(urlunsplit(parts._replace(query=q)))
+    return out
+
+
+# Markup shipped as data: jpage/Hanweb datastores (<script type="text/xml"><datastore><recordset>
+# <record><![CDATA[<li><a …>…</a><span>date</span></li>]]></record>…), the XML a data proxy answers
+# with, and HTML templates in <script type="text/html">.
+_CDATA_RE = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.S)
+_NEXTGROUP_RE = re.compile(r"<nextgroup>(.*?)</nextgroup>", re.S | re.I)
+_JS_TYPES = frozenset({"", "text/javascript", "application/javascript", "module", "text/ecmascript",
+                       "application/ecmascript", "application/x-javascript", "text/jscript"})
+_HAS_LINK_RE = re.compile(r"<a\s[^>]*href", re.I)
+
+
+def embedded_markup(text: str | None, as_data: bool = True) -> str:
+    """The HTML records a datastore or template carries ('' when none): the CDATA sections holding
+    links (a datastore's nextgroup link is its proxy, not a record), else, for text that is data
+    (``as_data``, e.g. a <script type="text/html">), the text itself when it holds links."""
+    if not text or "<" not in text:
+        return ""
+    body = _NEXTGROUP_RE.sub("", text)
+    parts = [m.group(1) for m in _CDATA_RE.finditer(body) if _HAS_LINK_RE.search(m.group(1))]
+    if parts:
+        return "\n".join(parts)
+    return body if as_data and "<![CDATA[" not in body and _HAS_LINK_RE.search(body) else ""
+
+
+def _embedded_docs(root) -> list:
+    """Parsed documents of the markup carried by the page's scripts (see embedded_markup)."""
+    docs = []
+    for s in root.iter("script"):
+        if s.get("src") or not s.text:
+            continue
+        is_data = (s.get("type") or "").strip().lower() not in _JS_TYPES
+        markup = embedded_markup(s.text, as_data=is_data)
+        if markup:
+            docs.append(_parse(f"<html><body>{markup}</body></html>"))
+    return docs
+
+
+def xml_as_html(text: str) -> str | None:
+    """An XML answer of a list proxy (jpage dataproxy.jsp) as an HTML page of its records; None when
+    it carries no HTML records."""
+    markup = embedded_markup(text, as_data=False)
+    return f"<html><body>{markup}</body></html>" if markup else None
+
+
+# jpage: totalRecord/perPage in the pager's options; the inline group's size is its record count
+_TOTAL_RECORD_RE = re.compile(r"\b(?:totalRecords?|recordCount|totalCount)\b['\"]?\s*[:=]\s*['\"]?(\d{1,6})\b")
+_PER_PAGE_RE = re.compile(r"\b(?:perPage|perpage|pageSize)\b['\"]?\s*[:=]\s*['\"]?(\d{1,4})\b")
+_HREF_RE = re.compile(r"""href\s*=\s*["']([^"']+)["']""", re.I)
+
+
+def _datastore_groups(root, base: str) -> list[str]:
+    """Later record groups of an inline datastore: its nextgroup URL (the data proxy with the
+    list's parameters) asked for records start…end, as jpage asks, up to the total record count."""
+    code = "\n".join(s.text or "" for s in root.iter("script") if not s.get("src"))
+    total, per_page = _TOTAL_RECORD_RE.search(code), _PER_PAGE_RE.search(code)
+    if not total:
+        return []
+    out = []
+    for s in root.iter("script"):
+        text = s.text or ""
+        nxt = _NEXTGROUP_RE.search(text)
+        href = _HREF_RE.search(nxt.group(1)) if nxt else None
+        if not href:
+            continue
+        proxy = _resolve(base, href.group(1).replace("&amp;", "&"))
+        if proxy:   # start/end records say which group: a page number beside them would contradict
+            proxy = _strip_page_param(proxy)
+        inline = len(_CDATA_RE.findall(_NEXTGROUP_RE.sub("", text)))
+        per = int(per_page.group(1)) if per_page else inline
+        if not proxy or not inline or not per:
+            continue
+        group = max(per, inline - inline % per)
+        parts = urlsplit(proxy)
+        for start in range(group + 1, min(int(total.group(1)), _MAX_PAGES * per) + 1, group):
+            q = f"startrecord={start}&endrecord={start + group - 1}&perpage={per}"
+            out.append(urlunsplit(parts._replace(query=f"{q}&{parts.query}" if parts.query else q)))
     return out
 
 
@@ -445,7 +586,7 @@ def _value_after(label_el, field: str, colon: bool) -> str | None:
         if tail:
             parent = el.getparent()
             line = _line_from(parent, el.tail, parent.index(el) + 1).lstrip("：:").strip()
-            m = _SEG_RE.search(line)
+            m = next(_value_ends(line, field), None)
             value = (_norm(line[:m.start()]) if m else line).strip(_VALUE_TRIM)
             return value if _plausible(field, value) else None
         nxt = _next_el(el)
@@ -504,11 +645,33 @@ def _inline_pairs(line: str) -> list[tuple[str, str]]:
         if not m.group("known"):
             continue
         field = LABEL_INDEX.get(label_key(m.group("known")))
-        end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
+        end = next((e.start() for e in matches[i + 1:] if _ends_value(line, e, field)), len(line))
         value = _norm(line[m.end():end]).strip(_VALUE_TRIM)
         if field and _plausible(field, value):
             pairs.append((field, value))
     return pairs
+
+
+def _ends_value(line: str, m, field: str | None) -> bool:
+    """Does label match ``m`` end the value of ``field`` before it? A sentence-long value (内容概述)
+    runs on through "（一）申请条件：" inside it: there only known labels, or words after a space, end it."""
+    if m.group("known") or field not in _LONG_FIELDS:
+        return True
+    return m.start() > 0 and line[m.start() - 1].isspace()
+
+
+def _value_ends(line: str, field: str | None):
+    return (m for m in _SEG_RE.finditer(line) if _ends_value(line, m, field))
+
+
+def _undouble(value: str) -> str:
+    """A value cell holding the desktop and the mobile copy of one value ("X X") reads as X."""
+    n = len(value)
+    for half in ((n - 1) // 2, n // 2):
+        a, b = value[:half].strip(), value[half:].strip()
+        if len(a) >= 2 and a == b:
+            return a
+    return value
 
 
 def _near(a, b, levels: int = 4) -> bool:
@@ -530,9 +693,11 @@ def metadata(html) -> dict[str, str]:
     titles: list[tuple] = []       # 名称/标题 candidates, accepted only next to other metadata
 
     def add(field: str, value: str, el) -> None:
+        value = _undouble(value)
         if field == "title":
             titles.append((value, el))
-        elif field not in found:
+        elif field not in found or (value and not found[field]):
+            # the first copy wins, but an empty cell does not hide the value the other copy holds
             found[field] = value
             where.append(el)
 
@@ -623,8 +788,10 @@ def title(html) -> str:
     for level, tag in enumerate(("h1", "h2", "h3", "h4", "h5", "h6")):
         for h in root.iter(tag):
             text = _text(h)
+            # a heading naming the site is a banner, unless it is the <title>'s own first part
+            # (an article titled "某某街道2018年政府信息公开工作年度报告" names its unit)
             if len(text) < 2 or _in_chrome(h) or text == column or \
-                    any(text in n or n in text for n in site_names):
+                    any(text in n or (n in text and text != parts[0]) for n in site_names):
                 continue
             # linked headings are logos or list items, very short ones column names ("政务公开"):
             # try them after plain article-like headings
@@ -875,6 +1042,18 @@ def listings(html, url: str, default_year: int | None = None) -> list[Listing]:
     ``default_year`` (date stays None without it; date_text keeps the token)."""
     root = parse(html)
     base = _base(root, url)
+    found = _listings_of(root, base, default_year)
+    # lists shipped as data in the page (jpage datastores, templates) come after the page's own
+    seen = {item.url for item in found}
+    for doc in _embedded_docs(root):
+        for item in _listings_of(doc, base, default_year):
+            if item.url not in seen:
+                seen.add(item.url)
+                found.append(item)
+    return found
+
+
+def _listings_of(root, base: str, default_year: int | None) -> list[Listing]:
     handled: set = set()
     out = _table_listings(root, base, default_year, handled)
     for a in root.iter("a"):
@@ -1062,6 +1241,10 @@ def pagination(html, url: str) -> list[str]:
         m = _COUNT_RE.search(code)
         if m:
             found.extend(_pages_from_count(url, int(m.group(1))))
+    # a list fragment (…&pageIndex=1) whose pager is drawn by script states only "共N页"
+    stated = (_stated_page_count(root) or _data_page_count(root, url)) if not found and _page_param(url) else None
+    if stated:
+        found.extend(_pages_from_count(url, stated))
     current = _canon(url)
     order = {u: i for i, (_, u) in reversed(list(enumerate(found)))}
     numbers: dict[str, int | None] = {}
@@ -1081,6 +1264,43 @@ def pagination(html, url: str) -> list[str]:
         seen.add(c)
         result.append(u)
     return result
+
+
+_STATED_PAGES_RE = re.compile(r"共\s*(\d{1,4})\s*页|第\s*\d{1,4}\s*/\s*(\d{1,4})\s*页")
+
+
+def _stated_page_count(root) -> int | None:
+    """The page count a pager states in a short text ("共3页", "第1/3页"), not in prose."""
+    for piece in _text_parts(root):
+        if len(piece.strip()) <= 24 and not _PROSE_PUNCT.intersection(piece):
+            m = _STATED_PAGES_RE.search(piece)
+            if m:
+                return int(m.group(1) or m.group(2))
+    return None
+
+
+_DATA_PAGES = ("data-pages", "data-pagecount", "data-page-count", "data-totalpage", "data-total-page")
+_DATA_RECORDS = ("data-total", "data-totalcount", "data-total-count", "data-records", "data-count")
+_SIZE_PARAMS = ("pagesize", "page_size", "perpage", "size", "rows", "limit")
+
+
+def _data_page_count(root, url: str) -> int | None:
+    """The page count a pager element carries as data: data-pages="3", or data-total="23" with the
+    page size from its data-pagesize or the URL's pageSize."""
+    size = next((int(v) for k, v in parse_qsl(urlsplit(url).query)
+                 if k.lower() in _SIZE_PARAMS and v.isdigit() and int(v) > 0), None)
+    for el in root.iter():
+        if not _tag(el) or not any(k.startswith("data-") for k in el.attrib):
+            continue
+        for name in _DATA_PAGES:
+            if (el.get(name) or "").strip().isdigit():
+                return int(el.get(name).strip())
+        per = next((int(el.get(k)) for k in ("data-pagesize", "data-page-size", "data-perpage")
+                    if (el.get(k) or "").strip().isdigit() and int(el.get(k)) > 0), size)
+        for name in _DATA_RECORDS:
+            if per and (el.get(name) or "").strip().isdigit():
+                return -(-int(el.get(name).strip()) // per)
+    return None
 
 
 def _script_int(token: str, code: str) -> int | None:

@@ -198,8 +198,22 @@ class GatherSpider(scrapy.Spider):
         if not isinstance(response, HtmlResponse):
             if "json" in response.headers.get("Content-Type", b"").decode("latin-1").lower():
                 yield from self.parse_json_records(response, json_text=response.text)
+            elif isinstance(response, TextResponse):
+                yield from self.parse_xml_records(response, unit)
             return
         yield from self.parse_html(response, response.text, unit)
+
+    def parse_xml_records(self, response, unit):
+        """An XML list answer (a jpage data proxy's datastore): its CDATA records read as a list page."""
+        html = extract.xml_as_html(response.text)
+        if html:
+            yield from self.parse_html(response, html, unit, rendered=True)
+        meta = response.meta
+        for url in extract.datastore_next_groups(response.text, response.url):
+            req = self.request(url, unit.id, view=meta.get("view"), role=meta.get("role"),
+                               column_path=meta.get("column_path"))
+            if req is not None:
+                yield req
 
     def parse_html(self, response, html: str, unit, rendered: bool = False):
         # requests for URLs already requested come back as None: Scrapy never sees them
@@ -215,7 +229,8 @@ class GatherSpider(scrapy.Spider):
         md = extract.metadata(tree)
         is_item = site == "disclosure" and sum(1 for k in ITEM_FIELDS if k in md) >= 3
         crumbs = extract.breadcrumb(tree)
-        path = self.column_path(unit, crumbs)
+        # a list fragment or data-proxy answer has no breadcrumb: it belongs to the page that asked for it
+        path = self.column_path(unit, crumbs) or (None if is_item else meta.get("column_path"))
         view = meta.get("view")
         fixed_name = meta.get("fixed_entry") or self.fixed_links.get(url)
         if fixed_name and not view and site == "disclosure":
@@ -251,8 +266,10 @@ class GatherSpider(scrapy.Spider):
                                      error=lost, **facts)
         # a list's own pages first, so they are requested as pages of that list (a pager link is
         # also an ordinary link, and a URL is requested once)
+        # a list fragment or data-proxy answer has no breadcrumb: it belongs to the page that asked for it
+        inherit = {} if is_item or not path else {"column_path": path}
         for page_url in pages:
-            yield self.request(page_url, unit.id, view=view, role=meta.get("role"),
+            yield self.request(page_url, unit.id, view=view, role=meta.get("role"), **inherit,
                                **({"list_key": list_key, "list_kind": list_kind} if list_key else {}))
         if is_item:
             yield from self.item_row(response, tree, md, unit, title, path)
@@ -267,7 +284,7 @@ class GatherSpider(scrapy.Spider):
                    "column_path": None if view else path, "view": view, "rank": rank}
         yield from self.follow_links(response, tree, unit, view)
         for frag in extract.script_urls(tree, url):
-            yield self.request(frag, unit.id, view=view, role=meta.get("role"), column_path=None if view else path)
+            yield self.request(frag, unit.id, view=view, role=meta.get("role"), **inherit)
         if meta.get("kind") == "home" and site == "disclosure":
             yield from self.discover_search(unit, tree, url)
         if needs_render:

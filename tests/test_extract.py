@@ -805,3 +805,129 @@ def test_page_reached_by_a_fixed_entry_link_is_that_entry_without_a_breadcrumb()
 def lxml_html(text):
     import lxml.html
     return lxml.html.fromstring(text)
+
+
+# ----------------------------------------------------------------------------------- data lists and copies
+
+def test_listings_from_an_inline_xml_datastore():
+    html = """<html><body><div id="w7"><script type="text/xml">
+      <datastore><nextgroup><![CDATA[<a href="/proxy.jsp?cid=7"></a>]]></nextgroup>
+      <recordset>
+        <record><![CDATA[<p class="r"><a href="/art/2020/3/2/art_7_1.html">春耕备耕工作安排</a><i>2020-03-02</i></p>]]></record>
+        <record><![CDATA[<p class="r"><a href="/art/2020/2/8/art_7_2.html">疫情防控告知书</a><i>2020-02-08</i></p>]]></record>
+      </recordset></datastore></script></div>
+      <script>$("#w7").pager({totalRecord: 2});</script></body></html>"""
+    got = ex.listings(html, "http://x.gov.cn/col/col7/index.html")
+    assert [(li.title, li.url, li.date) for li in got] == [
+        ("春耕备耕工作安排", "http://x.gov.cn/art/2020/3/2/art_7_1.html", date(2020, 3, 2)),
+        ("疫情防控告知书", "http://x.gov.cn/art/2020/2/8/art_7_2.html", date(2020, 2, 8)),
+    ]
+
+
+def test_xml_proxy_answer_read_as_a_list_without_its_nextgroup():
+    xml = """<?xml version="1.0" encoding="UTF-8"?><datastore>
+      <nextgroup><![CDATA[<a href="/proxy.jsp?cid=7&page=2">下一组</a>]]></nextgroup><recordset>
+      <record><![CDATA[<div><a href="/art/2019/1/4/art_7_9.html">年度工作总结</a> 2019-01-04</div>]]></record>
+      </recordset></datastore>"""
+    html = ex.xml_as_html(xml)
+    got = ex.listings(html, "http://x.gov.cn/proxy.jsp?startrecord=9")
+    assert [(li.title, li.url) for li in got] == [("年度工作总结", "http://x.gov.cn/art/2019/1/4/art_7_9.html")]
+    assert "proxy.jsp" not in html
+    assert ex.xml_as_html("<rss><item><title>x</title></item></rss>") is None
+
+
+def test_script_urls_datastore_groups_from_total_and_per_page():
+    records = "".join(f'<record><![CDATA[<li><a href="/a/{n}.html">t{n}</a></li>]]></record>' for n in range(6))
+    html = f"""<div><script type="text/xml"><datastore>
+      <nextgroup><![CDATA[<a href="/mod/proxy.jsp?page=1&amp;col=3&amp;site=9"></a>]]></nextgroup>
+      <recordset>{records}</recordset></datastore></script></div>
+      <script>$('#d').jpage({{ perPage: 3, totalRecord: 14, groupSize: 2 }});</script>"""
+    got = [u for u in ex.script_urls(html, "http://x.gov.cn/col/col3/index.html") if "startrecord" in u]
+    assert got == [
+        "http://x.gov.cn/mod/proxy.jsp?startrecord=7&endrecord=12&perpage=3&col=3&site=9",
+        "http://x.gov.cn/mod/proxy.jsp?startrecord=13&endrecord=18&perpage=3&col=3&site=9",
+    ]
+
+
+def test_pagination_fragment_that_states_only_its_page_count():
+    frag = """<ul><li><a href="/p/1.html">一</a><span>2019-09-01</span></li></ul>
+      <div><span>共25条</span> <span>共3页</span> <a href="javascript:;" onclick="go(2)">2</a>
+      <a href="javascript:;" onclick="go(2)">下一页</a></div>"""
+    url = "http://x.gov.cn/site/label/8888?labelName=list&catId=5&pageIndex=1&pageSize=10"
+    assert ex.pagination(frag, url) == [
+        "http://x.gov.cn/site/label/8888?labelName=list&catId=5&pageIndex=2&pageSize=10",
+        "http://x.gov.cn/site/label/8888?labelName=list&catId=5&pageIndex=3&pageSize=10",
+    ]
+    # prose that mentions pages, and a page without a page parameter, give nothing
+    prose = "<p>本册共3页，请按顺序阅读全部内容后再填写申请表并提交到窗口。</p>"
+    assert ex.pagination(prose, url) == []
+    assert ex.pagination(frag, "http://x.gov.cn/public/column/5?type=4&catId=5") == []
+
+
+def test_metadata_empty_desktop_cell_does_not_hide_the_mobile_value():
+    html = """<div class="wide"><table><tr><td>索引号：</td><td>11340000/2019-01</td>
+      <td>摘要：</td><td></td></tr></table></div>
+      <div class="narrow"><p><em>索引号：</em>11340000/2019-01</p><p><em>摘要：</em>明确补贴标准和申领流程</p></div>"""
+    md = ex.metadata(html)
+    assert md["summary"] == "明确补贴标准和申领流程"
+    assert md["index_no"] == "11340000/2019-01"
+
+
+def test_metadata_cell_holding_both_copies_reads_once():
+    html = """<table><tr><th>文号</th><td><b class="w">皖政办〔2019〕3号</b><b class="n">皖政办〔2019〕3号</b></td></tr>
+      <tr><th>内容概述</th><td><span>规范公共资源交易行为</span> <span>规范公共资源交易行为</span></td></tr></table>"""
+    md = ex.metadata(html)
+    assert md["doc_no"] == "皖政办〔2019〕3号"
+    assert md["summary"] == "规范公共资源交易行为"
+
+
+def test_metadata_summary_runs_on_through_inner_word_colons():
+    html = """<ul><li>索引号：003/201909-00001</li>
+      <li>内容概述：现将有关事项公告如下：（一）补贴对象：在册困难群众；（二）发放方式：按月发放。</li>
+      <li>发布日期：2019-09-02</li></ul>
+      <p>内容概述：项目简介 浏览次数：12</p>"""
+    md = ex.metadata(html)
+    assert md["summary"] == "现将有关事项公告如下：（一）补贴对象：在册困难群众；（二）发放方式：按月发放。"
+    assert md["published"] == "2019-09-02"
+    assert ex.metadata("<p>内容概述：项目简介 浏览次数：12</p>")["summary"] == "项目简介"
+
+
+def test_title_keeps_a_heading_that_names_the_unit_when_it_is_the_page_title():
+    html = """<html><head><title>青岚镇2018年政府信息公开工作年度报告_青岚镇</title></head><body>
+      <div class="logo"><h2>青岚镇</h2></div><div><h3>导航</h3>
+      <h1>青岚镇2018年政府信息公开工作年度报告</h1></div></body></html>"""
+    assert ex.title(html) == "青岚镇2018年政府信息公开工作年度报告"
+
+
+def test_pagination_fragment_pager_drawn_from_data_attributes():
+    url = "http://x.gov.cn/site/label/9?name=list&classId=2&pageNo=1&size=8"
+    frag = '<ul><li><a href="/p/1.html">一</a> 2019-09-01</li></ul><div class="pg" data-total="20" data-current="1"></div>'
+    assert ex.pagination(frag, url) == [
+        "http://x.gov.cn/site/label/9?name=list&classId=2&pageNo=2&size=8",
+        "http://x.gov.cn/site/label/9?name=list&classId=2&pageNo=3&size=8",
+    ]
+    assert len(ex.pagination('<div data-pages="4"></div>', url)) == 3
+    assert ex.pagination('<div data-total="20"></div>', "http://x.gov.cn/l?pageNo=1") == []   # no page size
+
+
+def test_script_urls_take_the_literal_fields_of_a_request_options_object():
+    html = """<script>
+      jQuery.ajax({ type: 'POST', url: '/data/proxy.do?start=1&end=20',
+                    data: { siteId: 12, path: '/', name: "东城区", open: true }, dataType: 'xml' });
+      $.ajax({ url: '/data/other.do', data: { id: pageId } });
+    </script>"""
+    got = ex.script_urls(html, "http://x.gov.cn/col/col9/index.html")
+    assert got[0] == ("http://x.gov.cn/data/proxy.do?start=1&end=20&siteId=12&path=/"
+                      "&name=%E4%B8%9C%E5%9F%8E%E5%8C%BA&open=true")
+    assert "http://x.gov.cn/data/other.do" in got   # a variable field: the URL as written
+
+
+def test_datastore_next_groups_from_the_total_an_xml_answer_states():
+    xml = "<datastore><recordset><record><![CDATA[<li>x</li>]]></record></recordset><totalRecord>25</totalRecord></datastore>"
+    first = "http://x.gov.cn/proxy.jsp?startrecord=1&endrecord=10&perpage=5&cid=4"
+    assert ex.datastore_next_groups(xml, first) == [
+        "http://x.gov.cn/proxy.jsp?startrecord=11&endrecord=20&perpage=5&cid=4",
+        "http://x.gov.cn/proxy.jsp?startrecord=21&endrecord=30&perpage=5&cid=4",
+    ]
+    assert ex.datastore_next_groups(xml, first.replace("startrecord=1&endrecord=10", "startrecord=11&endrecord=20")) == []
+    assert ex.datastore_next_groups("<datastore/>", first) == []
