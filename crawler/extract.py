@@ -1062,6 +1062,8 @@ def pagination(html, url: str) -> list[str]:
         m = _COUNT_RE.search(code)
         if m:
             found.extend(_pages_from_count(url, int(m.group(1))))
+    if not found:
+        found.extend(_script_pager(root, scripts, all_code, base, url))
     current = _canon(url)
     order = {u: i for i, (_, u) in reversed(list(enumerate(found)))}
     numbers: dict[str, int | None] = {}
@@ -1081,6 +1083,171 @@ def pagination(html, url: str) -> list[str]:
         seen.add(c)
         result.append(u)
     return result
+
+
+# Pagers of any name: names a script gives the page count, the record count and the page size
+# (compared lower-case without "_"/"$", after a Hungarian prefix n/i/m/int is dropped)
+_PAGES_NAMES = frozenset({"pagecount", "countpage", "pagetotal", "totalpage", "totalpages", "pagesum",
+                          "maxpage", "pagescount", "totalpagecount", "allpage", "allpages", "pages",
+                          "totalpagenum", "pagetotalnum", "lastpage", "pagemax"})
+_RECORDS_NAMES = frozenset({"total", "count", "totalcount", "totalrecord", "totalrecords", "recordcount",
+                            "records", "totalnum", "totalrows", "rowcount", "totalsize", "recordtotal",
+                            "allcount", "totalitems", "itemcount", "totalresult", "recordsum", "datacount"})
+_SIZE_NAMES = frozenset({"limit", "pagesize", "perpage", "rows", "size", "pagelimit", "pagerows",
+                         "rowsperpage", "perpagecount", "pagerecord", "pageitems", "itemsperpage",
+                         "numperpage", "pagelength"})
+_ASSIGN_RE = re.compile(r"""(?<![\w$.])["']?([A-Za-z_$][\w$]{0,40})["']?\s*[:=]\s*["']?(\d{1,6})(?![\w.])""")
+_STR_ASSIGN_RE = r"""(?<![\w$.]){name}["']?\s*[:=]\s*(["'])([^"'\n]*)\1"""
+_CALL_RE = re.compile(r"([A-Za-z_$][\w$.]*)\s*\(([^()]{1,300})\)")
+_PAGE_EXT_RE = re.compile(r"^(?:s?html?)$", re.I)
+_STEM_RE = re.compile(r"^[\w\-]{1,40}$")
+# a string literal ending in "pageIndex=" (or any page parameter) that a script continues with "+":
+# location.href = base + '&pageIndex=' + obj.curr
+_CONCAT_RE = re.compile(r"""(?:([A-Za-z_$][\w$.]*)\s*\+\s*)?(["'])([^"'\s<>]{0,200}?([A-Za-z_]\w*)=)\2\s*\+""")
+_TEXT_PAGES_RE = re.compile(r"共\s*(\d{1,5})\s*页")
+_TEXT_RECORDS_RE = re.compile(r"共\s*(?:有\s*)?(\d{1,6})\s*(?:条|篇|项|个)")
+_TEXT_SIZE_RE = re.compile(r"每页\s*(?:显示\s*)?(\d{1,4})\s*(?:条|篇|项|个|行)")
+_PAGER_HINT_RE = re.compile(r"page|pager|paging|laypage|分页|页", re.I)
+
+
+def _name_kind(name: str) -> str | None:
+    """"pages", "records" or "size" for a script name that says what a number is."""
+    n = name.lower().replace("_", "").replace("$", "")
+    for cand in (n, n[1:] if n[:1] in "nim" else "", n[3:] if n.startswith("int") else ""):
+        if cand in _PAGES_NAMES:
+            return "pages"
+        if cand in _RECORDS_NAMES:
+            return "records"
+        if cand in _SIZE_NAMES:
+            return "size"
+    return None
+
+
+def _script_str(name: str, code: str) -> str | None:
+    m = re.search(_STR_ASSIGN_RE.format(name=re.escape(name)), code)
+    return m.group(2) if m else None
+
+
+def _split_args(args: str) -> list[str]:
+    out, cur, quote_ch = [], "", None
+    for ch in args:
+        if quote_ch:
+            cur += ch
+            if ch == quote_ch:
+                quote_ch = None
+        elif ch in "'\"":
+            quote_ch = ch
+            cur += ch
+        elif ch == ",":
+            out.append(cur.strip())
+            cur = ""
+        else:
+            cur += ch
+    out.append(cur.strip())
+    return out
+
+
+def _call_pager(code: str, all_code: str) -> tuple[int, str, str] | None:
+    """(page count, stem, ext) from a call of any name handed a page count, the current page and
+    a file stem and extension (the TRS shape in any order): showPager(0, 3, "index", "html")."""
+    for m in _CALL_RE.finditer(code):
+        if code[max(0, m.start() - 9):m.start()].rstrip().endswith("function"):
+            continue   # the pager's own definition
+        ints, strs = [], []
+        for arg in _split_args(m.group(2)):
+            if len(arg) >= 2 and arg[0] == arg[-1] and arg[0] in "'\"":
+                strs.append(arg[1:-1])
+            elif arg.isdigit():
+                ints.append(int(arg))
+            elif re.fullmatch(r"[A-Za-z_$][\w$]*", arg):
+                value = _script_int(arg, all_code)
+                if value is not None:
+                    ints.append(value)
+                else:
+                    text = _script_str(arg, all_code)
+                    if text is not None:
+                        strs.append(text)
+        ext = next((i for i, x in enumerate(strs) if _PAGE_EXT_RE.match(x)), None)
+        if ext is None or not ints or ext == 0 or not _STEM_RE.match(strs[ext - 1]):
+            continue
+        # the count and the current page are the first two numbers, in either order: the current
+        # page never exceeds the count (later numbers are record counts)
+        return max(ints[:2]), strs[ext - 1], strs[ext]
+    return None
+
+
+def _script_counts(code: str) -> dict[str, int]:
+    """The first page count, record count and page size a pager script names."""
+    out: dict[str, int] = {}
+    for m in _ASSIGN_RE.finditer(code):
+        kind = _name_kind(m.group(1))
+        if kind and kind not in out:
+            out[kind] = int(m.group(2))
+    return out
+
+
+def _concat_template(code: str, all_code: str, url: str, base: str):
+    """A function n → page URL from a script that builds the URL by concatenation, or None."""
+    for m in _CONCAT_RE.finditer(code):
+        if m.group(4).lower() not in _PAGE_PARAMS:
+            continue
+        literal, ident = m.group(3), m.group(1)
+        prefix = _script_str(ident, all_code) if ident and "." not in ident else None
+        if prefix is not None:
+            return lambda n, s=prefix + literal: _resolve(base, f"{s}{n}")
+        if literal.startswith("&"):
+            here = _strip_page_param(urldefrag(url)[0])
+            glue = "&" if urlsplit(here).query else "?"
+            return lambda n, h=here, s=glue + literal[1:]: f"{h}{s}{n}"
+        return lambda n, s=literal: _resolve(base, f"{s}{n}")
+    return None
+
+
+def _pager_words(text: str, m) -> bool:
+    """A pager's "共4页"/"共47条" stands among short words, not inside a sentence of prose."""
+    around = text[max(0, m.start() - 20):m.end() + 20]
+    return not any(c in around for c in "，。；、")
+
+
+def _script_pager(root, scripts: list[str], all_code: str, base: str, url: str) -> list[tuple[int, str]]:
+    """Pages of a pager drawn by script whatever its name: the page count from a call's arguments,
+    from named numbers (page count, or records and page size: {count: 47, limit: 15}) or from the
+    page's text (共4页, 共47条 … 每页15条); the URLs from the script's concatenation, the call's
+    file stem, or the list URL's own shape."""
+    count, shape = None, None
+    for code in scripts:
+        call = _call_pager(code, all_code)
+        if call:
+            count, stem, ext = call
+            shape = lambda n, s=stem, e=ext: _resolve(base, f"{s}.{e}" if n == 1 else f"{s}_{n - 1}.{e}")
+            break
+    pager_code = [c for c in scripts if _PAGER_HINT_RE.search(c)]
+    if shape is None:
+        for code in pager_code:
+            shape = _concat_template(code, all_code, url, base)
+            if shape:
+                break
+    if count is None:
+        numbers: dict[str, int] = {}
+        for code in pager_code:
+            for kind, n in _script_counts(code).items():
+                numbers.setdefault(kind, n)
+        text = None
+        if "pages" not in numbers and not ("records" in numbers and "size" in numbers):
+            text = _text(root)
+            for kind, rx in (("pages", _TEXT_PAGES_RE), ("records", _TEXT_RECORDS_RE), ("size", _TEXT_SIZE_RE)):
+                m = next((m for m in rx.finditer(text) if _pager_words(text, m)), None)
+                if m and kind not in numbers:
+                    numbers[kind] = int(m.group(1))
+        if "pages" in numbers:
+            count = numbers["pages"]
+        elif numbers.get("records") and numbers.get("size"):
+            count = -(-numbers["records"] // numbers["size"])
+    if not count or count < 2:
+        return []
+    if shape is None:
+        return _pages_from_count(url, count)
+    return [(n, u) for n in range(1, min(count, _MAX_PAGES) + 1) if (u := shape(n))]
 
 
 def _script_int(token: str, code: str) -> int | None:

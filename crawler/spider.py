@@ -178,6 +178,9 @@ class GatherSpider(scrapy.Spider):
         unit = self.units[meta["unit"]]
         if meta.get("kind") == "home" and response.status < 400:
             self.home_ok[unit.id].add(meta.get("role"))
+        if 300 <= response.status < 400:
+            yield from self.follow_redirect(response)
+            return
         if response.status >= 400:
             return
         if not isinstance(response, HtmlResponse):
@@ -185,6 +188,23 @@ class GatherSpider(scrapy.Spider):
                 yield from self.parse_json_records(response, json_text=response.text)
             return
         yield from self.parse_html(response, response.text, unit)
+
+    def follow_redirect(self, response):
+        """Every status is handed to the spider (handle_httpstatus_all), so Scrapy's redirect
+        middleware stands aside: a page answering 301/302 (a portal's "/" → /index.html) is
+        followed here, as the same kind of page."""
+        location = response.headers.get("Location")
+        hops = response.meta.get("zwgk_redirects", 0)
+        if not location or hops >= self.settings_.getint("REDIRECT_MAX_TIMES", 5):
+            return
+        target = urljoin(response.url, location.decode("latin-1").strip())
+        if urlsplit(target).scheme not in ("http", "https") or \
+                not self.scope.allowed(response.meta["unit"], target):
+            return
+        keep = {k: response.meta[k] for k in ("kind", "role", "view") if k in response.meta}
+        request = self.request(target, response.meta["unit"], zwgk_redirects=hops + 1, **keep)
+        if request is not None:
+            yield request
 
     def parse_html(self, response, html: str, unit, rendered: bool = False):
         # requests for URLs already requested come back as None: Scrapy never sees them
