@@ -601,6 +601,56 @@ def _in_chrome(el) -> bool:
     return any(_tag(a) in _CHROME_TAGS for a in _ancestors(el, 50))
 
 
+def _logo_names(root) -> list[str]:
+    """Names the site gives itself: alt/title of linked images (the logo) and of images in the
+    page header."""
+    out = []
+    for img in root.iter("img"):
+        name = _norm(img.get("alt") or img.get("title") or "")
+        if len(name) >= 2 and (any(_tag(a) == "a" for a in _ancestors(img, 3)) or _in_chrome(img)):
+            out.append(name)
+    return out
+
+
+def _shown_in_body(root, text: str) -> bool:
+    """Does the page show ``text`` as a block of its own (a heading, a bold line or a table cell
+    above the body), not as a link?"""
+    body = next(root.iter("body"), None)
+    if body is None or len(text) < 4 or text not in _text(body):
+        return False
+    for el in body.iter():
+        tag = _tag(el)
+        if not tag or tag in _SKIP_TAGS or tag == "a" or not (el.text or "").strip() and not len(el):
+            continue
+        if _text(el) == text and not any(_tag(x) == "a" for x in _ancestors(el, 3)):
+            return True
+    return False
+
+
+def _title_parts(root, parts: list[str], site: str) -> tuple[list[str], list[str]]:
+    """(parts with the article title first, parts that name the site or column) of a <title>
+    such as "标题_栏目_站点", "站点 - 标题" or "站点|标题". The site is recognised by what the
+    page says about itself (SiteName meta, logo); failing that the part the page shows as a block
+    of its own is the title; failing that the first part is."""
+    if len(parts) < 2:
+        return parts, []
+    known = [n for n in [site, *_logo_names(root)] if len(n) >= 2]
+
+    def names_site(p: str) -> bool:
+        # titles often name the unit ("青岚县人民政府关于…"): a part holding a site name is the
+        # site only when it is barely longer ("青岚县人民政府门户网站")
+        return any(p in n or (n in p and len(p) <= len(n) + 6) for n in known)
+
+    site_parts = [p for p in parts if names_site(p)]
+    rest = [p for p in parts if p not in site_parts]
+    if site_parts and rest:
+        return rest, site_parts
+    shown = [p for p in parts if _shown_in_body(root, p)]
+    if len(shown) == 1:
+        return shown, [p for p in parts if p != shown[0]]
+    return parts, parts[1:]
+
+
 def title(html) -> str:
     """Article title: <meta name=ArticleTitle>, else the most prominent heading that is not the
     site name, else <title> without its " - site" / "_site" suffix."""
@@ -615,9 +665,8 @@ def title(html) -> str:
         break
     parts = [p for p in _TITLE_SEP_RE.split(page_title) if p]
     site = meta.get("SiteName", "")
-    if len(parts) > 1 and site and parts[0] == site:
-        parts = parts[1:] + parts[:1]  # "站点_标题" order
-    site_names = [n for n in parts[1:] + [site] if len(n) >= 2]
+    parts, site_parts = _title_parts(root, parts, site)
+    site_names = [n for n in site_parts + [site] if len(n) >= 2]
     column = meta.get("ColumnName", "")
     headings = []
     for level, tag in enumerate(("h1", "h2", "h3", "h4", "h5", "h6")):
