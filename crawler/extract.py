@@ -646,7 +646,9 @@ def _title_parts(root, parts: list[str], site: str) -> tuple[list[str], list[str
     if site_parts and rest:
         return rest, site_parts
     shown = [p for p in parts if _shown_in_body(root, p)]
-    if len(shown) == 1:
+    # a later part shown on the page is the title only when longer than the first (a site name
+    # printed as a banner must not pass for the title of "标题_站点")
+    if len(shown) == 1 and (shown[0] == parts[0] or len(shown[0]) > len(parts[0])):
         return shown, [p for p in parts if p != shown[0]]
     return parts, parts[1:]
 

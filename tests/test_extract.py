@@ -681,3 +681,75 @@ def test_memoised_results_belong_to_one_document():
     second = lxml.html.fromstring('<html><body><p>相关解读：<a href="/c">丙</a></p></body></html>')
     assert ex.labelled_links(second, "http://h/x") == {"相关解读": [("丙", "http://h/c")]}
     assert ex.links(second, "http://h/x") == [("http://h/c", "丙", "page")]
+
+
+# ----------------------------------------------------------------------------------- script pagers of any name
+
+def test_pagination_call_of_any_name_current_first():
+    # the count and current page handed in either order to a function that is not createPageHTML
+    html = """<div id="pb"></div><script>
+      var _nPageCount = 4; var _nCurrIndex = 0; var _sPageName = "index"; var _sPageExt = "shtml";
+      function navBar(cur, cnt, name, ext) { }
+      navBar(_nCurrIndex, _nPageCount, _sPageName, _sPageExt);</script>"""
+    assert ex.pagination(html, "http://a.gov.cn/col/tzgg/index.shtml") == [
+        "http://a.gov.cn/col/tzgg/index_1.shtml", "http://a.gov.cn/col/tzgg/index_2.shtml",
+        "http://a.gov.cn/col/tzgg/index_3.shtml"]
+    literal = "<script>showPages('pg', 3, 1, 'index', 'html', 41);</script>"
+    assert ex.pagination(literal, "http://a.gov.cn/c/index.html") == [
+        "http://a.gov.cn/c/index_1.html", "http://a.gov.cn/c/index_2.html"]
+
+
+def test_pagination_options_object_records_and_size_with_concatenated_url():
+    html = """<div id="p"></div><script>
+      var listUrl = '/gk/list.jsp?organ=7&cat=3';
+      pagerWidget.render({ box: 'p', count: 10, limit: 4, curr: 1,
+        jump: function (o, first) { if (!first) location.href = listUrl + '&pageIndex=' + o.curr; } });
+    </script>"""
+    assert ex.pagination(html, "http://a.gov.cn/gk/list.jsp?organ=7&cat=3") == [
+        "http://a.gov.cn/gk/list.jsp?organ=7&cat=3&pageIndex=2",
+        "http://a.gov.cn/gk/list.jsp?organ=7&cat=3&pageIndex=3"]
+
+
+def test_pagination_total_in_text_size_in_script():
+    html = """<ul><li><a href="/a.html">甲</a> 2019-09-01</li></ul>
+      <div class="pg"><span>共<b>7</b>条</span><div id="x"></div></div>
+      <script>new SomePager({ target: '#x', pageSize: 3,
+        go: function (n) { window.location = '?cat=5&pageNo=' + n; } });</script>"""
+    assert ex.pagination(html, "http://a.gov.cn/list.do?cat=5") == [
+        "http://a.gov.cn/list.do?cat=5&pageNo=2", "http://a.gov.cn/list.do?cat=5&pageNo=3"]
+    # only "共N条" and "每页M条" as text, no script: the list URL's own shape
+    text_only = "<div>共 8 条 每页 4 条</div>"
+    assert ex.pagination(text_only, "http://a.gov.cn/c/index.html") == ["http://a.gov.cn/c/index_1.html"]
+    assert ex.pagination("<p>共3页</p>", "http://a.gov.cn/c/index.html") == [
+        "http://a.gov.cn/c/index_1.html", "http://a.gov.cn/c/index_2.html"]
+
+
+def test_pagination_script_pager_negative():
+    # prose with 共N条, a record count without a page size, a call without a file stem
+    prose = "<p>本次征求意见，共收到意见建议12条，每页均已答复，采纳8条。</p>"
+    assert ex.pagination(prose, "http://a.gov.cn/c/index.html") == []
+    assert ex.pagination("<script>var total = 40; counter(3, 'x');</script>",
+                         "http://a.gov.cn/c/index.html") == []
+    assert ex.pagination("<script>stats.render({count: 9, limit: 3});</script>",
+                         "http://a.gov.cn/c/index.html") == []
+
+
+# ----------------------------------------------------------------------------------- title: the site part of <title>
+
+def test_title_site_name_first_learned_from_the_page():
+    # "站名 - 标题": no SiteName meta, no heading; the title is a bold block above the body and
+    # names the unit itself
+    html = """<html><head><title>青岚水利网 - 青岚市水利局关于做好汛后检查的通知</title></head><body>
+      <div class="hd"><a href="/"><img src="/logo.png" alt="青岚市水利局"></a></div>
+      <table><tr><th>索引号</th><td>003/201909-1</td></tr></table>
+      <div class="art"><div class="t"><b>青岚市水利局关于做好汛后检查的通知</b></div><p>正文</p></div>
+      </body></html>"""
+    assert ex.title(html) == "青岚市水利局关于做好汛后检查的通知"
+    # the logo's alt names the site: whichever order the <title> uses
+    logo = """<html><head><title>青岚水利网|关于做好汛后检查的通知</title></head><body>
+      <a href="/"><img src="/logo.png" alt="青岚水利网"></a><p>关于做好汛后检查的通知全文如下</p></body></html>"""
+    assert ex.title(logo) == "关于做好汛后检查的通知"
+    # a heading under the site-first <title> is not mistaken for the site name
+    heading = """<html><head><title>青岚水利网 - 关于做好汛后检查的通知</title></head><body>
+      <h2>关于做好汛后检查的通知</h2><p>正文</p></body></html>"""
+    assert ex.title(heading) == "关于做好汛后检查的通知"
