@@ -612,6 +612,17 @@ def _logo_names(root) -> list[str]:
     return out
 
 
+_OWNER_RE = re.compile(r"(?:主办单位|主办|版权所有|Copyright\s*(?:©|&copy;|\(c\))?)\s*[：:]?\s*(?:\d{4}\s*)?"
+                       r"([\u4e00-\u9fff]{4,24})", re.I)
+
+
+def _owner_names(root) -> list[str]:
+    """Who runs the site, from the footer: 主办单位：青岚县人民政府办公室, 版权所有 青岚县人民政府."""
+    text = _text(root)
+    tail = text[-600:]
+    return [m.group(1) for m in _OWNER_RE.finditer(tail)]
+
+
 def _shown_in_body(root, text: str) -> bool:
     """Does the page show ``text`` as a block of its own (a heading, a bold line or a table cell
     above the body), not as a link?"""
@@ -632,14 +643,29 @@ def _title_parts(root, parts: list[str], site: str) -> tuple[list[str], list[str
     such as "标题_栏目_站点", "站点 - 标题" or "站点|标题". The site is recognised by what the
     page says about itself (SiteName meta, logo); failing that the part the page shows as a block
     of its own is the title; failing that the first part is."""
-    if len(parts) < 2:
+    if not parts:
         return parts, []
-    known = [n for n in [site, *_logo_names(root)] if len(n) >= 2]
+    known = [n for n in [site, *_logo_names(root), *_owner_names(root)] if len(n) >= 2]
 
     def names_site(p: str) -> bool:
         # titles often name the unit ("青岚县人民政府关于…"): a part holding a site name is the
         # site only when it is barely longer ("青岚县人民政府门户网站")
         return any(p in n or (n in p and len(p) <= len(n) + 6) for n in known)
+
+    # "——" also joins a title to its subtitle: it separates only where one side names the site
+    split: list[str] = []
+    for p in parts:
+        pieces = [x.strip() for x in p.split("——") if x.strip()]
+        if len(pieces) > 1 and (names_site(pieces[-1]) or names_site(pieces[0])):
+            if names_site(pieces[-1]):
+                split += ["——".join(pieces[:-1]), pieces[-1]]
+            else:
+                split += [pieces[0], "——".join(pieces[1:])]
+        else:
+            split.append(p)
+    parts = split
+    if len(parts) < 2:
+        return parts, []
 
     site_parts = [p for p in parts if names_site(p)]
     rest = [p for p in parts if p not in site_parts]
@@ -1198,9 +1224,11 @@ def _split_args(args: str) -> list[str]:
     return out
 
 
-def _call_pager(code: str, all_code: str) -> tuple[int, str, str] | None:
-    """(page count, stem, ext) from a call of any name handed a page count, the current page and
-    a file stem and extension (the TRS shape in any order): showPager(0, 3, "index", "html")."""
+def _call_pager(code: str, all_code: str, url: str) -> tuple[int, str, str, bool] | None:
+    """(page count, stem, ext, one-based) from a call of any name handed a page count, the current
+    page and a file stem and extension, in any order: showPager(0, 3, "index", "html") (TRS:
+    index_1 is page 2) or createPageHTML('page_div', 10, 1, 'xlist', 'shtml', 189) (xlist_2 is
+    page 2)."""
     for m in _CALL_RE.finditer(code):
         if code[max(0, m.start() - 9):m.start()].rstrip().endswith("function"):
             continue   # the pager's own definition
@@ -1223,7 +1251,15 @@ def _call_pager(code: str, all_code: str) -> tuple[int, str, str] | None:
             continue
         # the count and the current page are the first two numbers, in either order: the current
         # page never exceeds the count (later numbers are record counts)
-        return max(ints[:2]), strs[ext - 1], strs[ext]
+        count, current = max(ints[:2]), min(ints[:2])
+        stem, suffix = strs[ext - 1], strs[ext]
+        # suffixes count from 1 where the first page calls itself page 1; on a later page, where
+        # a container id precedes the numbers (the 'page_div' template)
+        if urlsplit(url).path.rsplit("/", 1)[-1] in ("", f"{stem}.{suffix}"):
+            one_based = current == 1 and count > 1
+        else:
+            one_based = ext > 1
+        return count, stem, suffix, one_based
     return None
 
 
@@ -1267,10 +1303,11 @@ def _script_pager(root, scripts: list[str], all_code: str, base: str, url: str) 
     file stem, or the list URL's own shape."""
     count, shape = None, None
     for code in scripts:
-        call = _call_pager(code, all_code)
+        call = _call_pager(code, all_code, url)
         if call:
-            count, stem, ext = call
-            shape = lambda n, s=stem, e=ext: _resolve(base, f"{s}.{e}" if n == 1 else f"{s}_{n - 1}.{e}")
+            count, stem, ext, one_based = call
+            shape = lambda n, s=stem, e=ext, k=int(not one_based): _resolve(
+                base, f"{s}.{e}" if n == 1 else f"{s}_{n - k}.{e}")
             break
     pager_code = [c for c in scripts if _PAGER_HINT_RE.search(c)]
     if shape is None:

@@ -694,9 +694,13 @@ def test_pagination_call_of_any_name_current_first():
     assert ex.pagination(html, "http://a.gov.cn/col/tzgg/index.shtml") == [
         "http://a.gov.cn/col/tzgg/index_1.shtml", "http://a.gov.cn/col/tzgg/index_2.shtml",
         "http://a.gov.cn/col/tzgg/index_3.shtml"]
-    literal = "<script>showPages('pg', 3, 1, 'index', 'html', 41);</script>"
-    assert ex.pagination(literal, "http://a.gov.cn/c/index.html") == [
-        "http://a.gov.cn/c/index_1.html", "http://a.gov.cn/c/index_2.html"]
+    # the 'page_div' template: container id first, the current page counted from 1, xlist_2 is page 2
+    literal = "<script>createPageHTML('page_div', 3, 1, 'xlist', 'shtml', 41);</script>"
+    assert ex.pagination(literal, "http://a.gov.cn/c/xlist.shtml") == [
+        "http://a.gov.cn/c/xlist_2.shtml", "http://a.gov.cn/c/xlist_3.shtml"]
+    later = "<script>showPages('pg', 3, 2, 'xlist', 'shtml', 41);</script>"
+    assert ex.pagination(later, "http://a.gov.cn/c/xlist_2.shtml") == [
+        "http://a.gov.cn/c/xlist.shtml", "http://a.gov.cn/c/xlist_3.shtml"]
 
 
 def test_pagination_options_object_records_and_size_with_concatenated_url():
@@ -753,3 +757,13 @@ def test_title_site_name_first_learned_from_the_page():
     heading = """<html><head><title>青岚水利网 - 关于做好汛后检查的通知</title></head><body>
       <h2>关于做好汛后检查的通知</h2><p>正文</p></body></html>"""
     assert ex.title(heading) == "关于做好汛后检查的通知"
+
+
+def test_title_double_dash_separates_only_the_site():
+    footer = "<div class='ft'>主办单位：青岚县人民政府办公室　网站标识码：3415230001</div>"
+    html = (f"<html><head><title>关于开展安全检查的通知——青岚县人民政府</title></head><body>"
+            f"<p>为切实做好安全生产工作，现就有关事项通知如下。</p>{footer}</body></html>")
+    assert ex.title(html) == "关于开展安全检查的通知"
+    subtitle = (f"<html><head><title>坚持绿色发展——我县召开生态环境保护委员会全体会议</title></head>"
+                f"<body><p>会议强调，要坚持绿色发展。</p>{footer}</body></html>")
+    assert ex.title(subtitle) == "坚持绿色发展——我县召开生态环境保护委员会全体会议"
