@@ -616,11 +616,21 @@ _OWNER_RE = re.compile(r"(?:主办单位|主办|版权所有|Copyright\s*(?:©|&
                        r"([\u4e00-\u9fff]{4,24})", re.I)
 
 
+_OWNER_OFFICE_RE = re.compile(r"(?:办公室|办公厅|信息中心|大数据中心|数据资源管理局)$")
+
+
 def _owner_names(root) -> list[str]:
     """Who runs the site, from the footer: 主办单位：青岚县人民政府办公室, 版权所有 青岚县人民政府."""
     text = _text(root)
     tail = text[-600:]
-    return [m.group(1) for m in _OWNER_RE.finditer(tail)]
+    out = []
+    for m in _OWNER_RE.finditer(tail):
+        out.append(m.group(1))
+        # 主办：青岚县人民政府办公室 runs the site of 青岚县人民政府
+        short = _OWNER_OFFICE_RE.sub("", m.group(1))
+        if short != m.group(1) and len(short) >= 4:
+            out.append(short)
+    return out
 
 
 def _shown_in_body(root, text: str) -> bool:
@@ -638,6 +648,10 @@ def _shown_in_body(root, text: str) -> bool:
     return False
 
 
+_SITE_WORDS_RE = re.compile(r"^(?:门户网站|门户网|政府网站|网站|官网|官方网站|网|门户|政务网|政务公开网|信息公开网"
+                            r"|政府信息公开网|信息公开|政务公开|欢迎您|首页|主页|\s)*$")
+
+
 def _title_parts(root, parts: list[str], site: str) -> tuple[list[str], list[str]]:
     """(parts with the article title first, parts that name the site or column) of a <title>
     such as "标题_栏目_站点", "站点 - 标题" or "站点|标题". The site is recognised by what the
@@ -646,13 +660,13 @@ def _title_parts(root, parts: list[str], site: str) -> tuple[list[str], list[str
     if not parts:
         return parts, []
     known = [n for n in [site, *_logo_names(root), *_owner_names(root)] if len(n) >= 2]
+    # "——" also joins a title to its subtitle: it separates only where one side names the site
 
     def names_site(p: str) -> bool:
         # titles often name the unit ("青岚县人民政府关于…"): a part holding a site name is the
-        # site only when it is barely longer ("青岚县人民政府门户网站")
-        return any(p in n or (n in p and len(p) <= len(n) + 6) for n in known)
+        # site only when the rest is a word such as 门户网站 ("青岚县人民政府门户网站")
+        return any(p in n or (n in p and _SITE_WORDS_RE.match(p.replace(n, "", 1))) for n in known)
 
-    # "——" also joins a title to its subtitle: it separates only where one side names the site
     split: list[str] = []
     for p in parts:
         pieces = [x.strip() for x in p.split("——") if x.strip()]
@@ -665,11 +679,12 @@ def _title_parts(root, parts: list[str], site: str) -> tuple[list[str], list[str
             split.append(p)
     parts = split
     if len(parts) < 2:
-        return parts, []
+        # a <title> that is only the site's name carries no article title
+        return ([], parts) if parts and names_site(parts[0]) else (parts, [])
 
     site_parts = [p for p in parts if names_site(p)]
     rest = [p for p in parts if p not in site_parts]
-    if site_parts and rest:
+    if site_parts:
         return rest, site_parts
     shown = [p for p in parts if _shown_in_body(root, p)]
     # a later part shown on the page is the title only when longer than the first (a site name
@@ -715,7 +730,69 @@ def title(html) -> str:
                 return text
     if headings:
         return headings[0]
-    return parts[0] if parts else ""
+    if parts:
+        return parts[0]
+    # no heading and a <title> naming only the site: the 名称 field of the metadata block, else the
+    # line printed as a block of its own above the body (table-layout templates)
+    return metadata(root).get("title") or _title_block(root) or (site_parts[0] if site_parts else "")
+
+
+_TITLE_BLOCK_TAGS = frozenset({"td", "th", "div", "p", "span", "b", "strong", "font", "center",
+                               "h1", "h2", "h3", "h4", "h5", "h6"})
+_TITLE_BLOCK_MAX = 120
+
+
+def _body_start(root):
+    """The first paragraph of the article body (the container body_text() would choose)."""
+    blocks = _body_blocks(root)
+    scores: dict = {}
+    for el, text in blocks:
+        parent = el.getparent()
+        if parent is None:
+            continue
+        scores[parent] = scores.get(parent, 0) + len(text)
+        grand = parent.getparent()
+        if grand is not None:
+            scores[grand] = scores.get(grand, 0) + len(text) / 2
+    if not scores:
+        return None
+    best = max(scores, key=scores.get)
+    inside = set(best.iter())
+    return next((el for el, _ in blocks if el in inside), None)
+
+
+def _title_block(root) -> str:
+    """The nearest single short line printed as a block of its own before the body's first
+    paragraph: not a link, a label line (来源：, 发布时间：), a date line, a metadata cell, the
+    breadcrumb or page chrome."""
+    start = _body_start(root)
+    if start is None:
+        return ""
+    holders = {start, *_ancestors(start, 100)}
+    before = []
+    for el in root.iter():
+        if el is start:
+            break
+        before.append(el)
+    for el in reversed(before[-400:]):
+        if _tag(el) not in _TITLE_BLOCK_TAGS or el in holders or _in_chrome(el):
+            continue
+        text = _inline_text(el)
+        if not text or "\n" in text or not 4 <= len(text) <= _TITLE_BLOCK_MAX or not _HAS_WORD_RE.search(text):
+            continue
+        if any(True for _ in el.iter("a")) or any(_tag(x) == "a" for x in _ancestors(el, 3)):
+            continue
+        if text in _UI_WORDS or _CRUMB_RE.match(text) or _FOOTER_RE.search(text) or \
+                _ANY_LABEL_START_RE.match(text) or _LABEL_START_RE.match(text) or _label_field(el):
+            continue
+        prev = _prev_el(el)
+        if prev is not None and _label_field(prev):
+            continue   # a value cell of the metadata grid
+        token = find_date_text(text, short=True)
+        if token and len(text) - len(token) <= 14:
+            continue   # "青岚县人民政府办公室 2019-09-26"
+        return text
+    return ""
 
 
 # ---------------------------------------------------------------------------------------------

@@ -767,3 +767,24 @@ def test_title_double_dash_separates_only_the_site():
     subtitle = (f"<html><head><title>坚持绿色发展——我县召开生态环境保护委员会全体会议</title></head>"
                 f"<body><p>会议强调，要坚持绿色发展。</p>{footer}</body></html>")
     assert ex.title(subtitle) == "坚持绿色发展——我县召开生态环境保护委员会全体会议"
+
+
+def test_title_site_only_title_tag_reads_the_block_above_the_body():
+    # an old table template: <title> is just the site name, no heading; the title is a bold cell
+    # between the metadata grid and the body, after a source/date line
+    html = """<html><head><title>青岚区人民政府门户网站</title></head><body>
+      <table><tr><td><img src="/banner.jpg"></td></tr>
+      <tr><td>您当前的位置：<a href="/">首页</a> &gt; <a href="/l">通知公告</a></td></tr></table>
+      <table><tr><td>索引号：</td><td>003/201909-00001</td><td>发布日期：</td><td>2019-09-05</td></tr></table>
+      <table><tr><td align="center"><font size="5"><b>关于做好秋季学校食品安全工作的通知</b></font></td></tr>
+      <tr><td>来源：区教育局　发布时间：2019-09-05</td></tr>
+      <tr><td><p>各中小学、幼儿园：为切实保障秋季开学期间师生饮食安全，现就有关事项通知如下。</p>
+      <p>一、落实主体责任。各校要严格执行食品安全校长负责制，落实陪餐制度。</p></td></tr></table>
+      <div>主办单位：青岚区人民政府办公室　网站标识码：3411000001</div></body></html>"""
+    assert ex.title(html) == "关于做好秋季学校食品安全工作的通知"
+    # the 名称 field of the metadata block wins over guessing
+    named = html.replace("<td>发布日期：</td>", "<td>名称：</td><td>关于做好秋季学校食品安全工作的通知</td><td>发布日期：</td>")
+    assert ex.title(named) == "关于做好秋季学校食品安全工作的通知"
+    # a <title> naming the unit at its start is still the article title
+    own = html.replace("<title>青岚区人民政府门户网站</title>", "<title>青岚区人民政府办公室关于放假的通知</title>")
+    assert ex.title(own) == "青岚区人民政府办公室关于放假的通知"

@@ -102,7 +102,7 @@ ITEMS = [
     ("col2103", 5103, "青岚县城南污水处理厂建设项目批准信息", "2019-08-21", "", {}),
     ("col2104", 5104, "青岚县2019年第三季度临时救助对象公示", "2019-09-25", "", {"masked_ids": True}),
     ("col2105", 5105, "青岚县2019年扶贫项目资金分配结果公告", "2019-09-16", "", {"no_index": True}),
-    ("col2200", 5201, "2019年青岚县人民政府工作报告", "2019-01-28", "", {"old_template": True}),
+    ("col2200", 5201, "2019年青岚县人民政府工作报告", "2019-01-28", "", {"old_template": "site_only"}),
     ("col3003", 5301, "青岚县人民政府2018年政府信息公开工作年度报告", "2019-03-22", "", {"old_template": True}),
 ]
 BY_SERIAL = {it[1]: it for it in ITEMS}
@@ -275,7 +275,10 @@ def item_page(it, base: dict) -> str:
         other = BY_SERIAL[ex["doc"]]
         extra += f'<div class="xgwj">原文件：<a href="{_item_path(other)}">{escape(other[2])}</a></div>'
     if ex.get("old_template"):
-        return _old_item_page(path, grid, title, body_html + extra)
+        # the old grid has no 名称 row; some old pages keep only the site name in <title>
+        grid = "\n".join(line for line in grid.split("\n") if "名　　称" not in line)
+        page_title = SITE if ex["old_template"] == "site_only" else f"{title}——{SITE}"
+        return _old_item_page(path, grid, title, body_html + extra, page_title)
     metas = (f'<meta name="ArticleTitle" content="{escape(title)}"><meta name="PubDate" content="{published} 09:30">'
              f'<meta name="ColumnName" content="{path.split(" > ")[-1]}"><meta name="ContentSource" content="县政府办">')
     body = f"""{_crumb(path)}<div class="main"><div class="left">{_tree()}</div>
@@ -286,11 +289,11 @@ def item_page(it, base: dict) -> str:
     return _page(f"{title}_{SITE}", body, metas)
 
 
-def _old_item_page(path: str, grid: str, title: str, content: str) -> str:
+def _old_item_page(path: str, grid: str, title: str, content: str, page_title: str) -> str:
     """Columns still published with the pre-2017 table template: no metas, no heading, the
-    title as a bold cell above the body and "——" before the site name in <title>."""
+    title as a bold cell above the body; <title> is "标题——站点" or only the site name."""
     return f"""<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8">
-<title>{escape(title)}——{SITE}</title></head><body>
+<title>{escape(page_title)}</title></head><body>
 <table width="1000" border="0" align="center" cellpadding="0" cellspacing="0">
 <tr><td><img src="/images/old_banner.jpg" width="1000" height="120"></td></tr>
 <tr><td class="position">{_crumb(path)}</td></tr></table>
@@ -493,4 +496,5 @@ def truth(base: dict) -> list[dict]:
         {"rule": "IDENT-001", "url": f"{portal}/", "decoy": True, "note": "页脚齐全"},
         {"rule": "CAT-003", "column": "信息公开指南", "decoy": True, "note": "固定栏目在左侧目录树"},
         {"rule": "CONS-002", "url": at(5301), "decoy": True, "note": "旧模板：<title>为“标题——青岚县人民政府”，无h1"},
+        {"rule": "CONS-002", "url": at(5201), "decoy": True, "note": "旧模板：<title>只有站点名，标题在正文上方的单元格"},
     ]
