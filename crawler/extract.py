@@ -384,8 +384,8 @@ def script_urls(html, url: str) -> list[str]:
             candidates.extend(m.group(1) for m in _QUOTED_RE.finditer(el.text))
     seen, out = set(), []
     for c in candidates:
-        if not _URLISH_RE.match(c) or c in ("//", "/"):
-            continue
+        if not _URLISH_RE.match(c) or c in ("//", "/") or c.endswith("=") or _PLACEHOLDER_RE.search(c):
+            continue   # "list.jsp?page=" + n and 'index_{page}.html' are pager templates (pagination())
         u = _resolve(base, c)
         if not u:
             continue
@@ -1066,7 +1066,7 @@ def listings(html, url: str, default_year: int | None = None) -> list[Listing]:
 # Pagination
 
 _PAGE_PARAMS = ("page", "pageno", "pageindex", "currpage", "pn", "p", "curpage", "pagenum",
-                "page_no", "page_index", "currentpage")
+                "page_no", "page_index", "currentpage", "pg", "pagenow", "pagenumber", "curr")
 _PAGER_STRONG = frozenset({"下一页", "上一页", "尾页", "末页", "下页", "上页", "最后一页", "前一页",
                            "后一页", "最末页", "下一頁", "上一頁"})
 _PAGER_LAST = frozenset({"尾页", "末页", "最后一页", "最末页"})
@@ -1215,7 +1215,11 @@ def pagination(html, url: str) -> list[str]:
             continue
         m = _COUNT_RE.search(code)
         if m:
-            found.extend(_pages_from_count(url, int(m.group(1))))
+            # the script's own URL template, when it has one, beats the list URL's shape
+            shape = _concat_template(code, all_code, url, base)
+            count = min(int(m.group(1)), _MAX_PAGES)
+            found.extend([(n, u) for n in range(1, count + 1) if (u := shape(n))] if shape and count > 1
+                         else _pages_from_count(url, count))
     if not found:
         found.extend(_script_pager(root, scripts, all_code, base, url))
     current = _canon(url)
@@ -1258,6 +1262,8 @@ _STEM_RE = re.compile(r"^[\w\-]{1,40}$")
 # a string literal ending in "pageIndex=" (or any page parameter) that a script continues with "+":
 # location.href = base + '&pageIndex=' + obj.curr
 _CONCAT_RE = re.compile(r"""(?:([A-Za-z_$][\w$.]*)\s*\+\s*)?(["'])([^"'\s<>]{0,200}?([A-Za-z_]\w*)=)\2\s*\+""")
+_LITERAL_RE = re.compile(r"""["']([^"'\s<>\\]{2,300})["']""")
+_PLACEHOLDER_RE = re.compile(r"\$?\{\{?\s*(?:page\w*|p|n|num|curr\w*|current\w*|index)\s*\}?\}", re.I)
 _TEXT_PAGES_RE = re.compile(r"共\s*(\d{1,5})\s*页")
 _TEXT_RECORDS_RE = re.compile(r"共\s*(?:有\s*)?(\d{1,6})\s*(?:条|篇|项|个)")
 _TEXT_SIZE_RE = re.compile(r"每页\s*(?:显示\s*)?(\d{1,4})\s*(?:条|篇|项|个|行)")
@@ -1351,7 +1357,13 @@ def _script_counts(code: str) -> dict[str, int]:
 
 
 def _concat_template(code: str, all_code: str, url: str, base: str):
-    """A function n → page URL from a script that builds the URL by concatenation, or None."""
+    """A function n → page URL from a script that builds the URL by concatenation or fills a
+    placeholder ('index_{page}.html', 'list?catId=3&pageNo={{pageNo}}'), or None."""
+    for m in _LITERAL_RE.finditer(code):
+        literal = m.group(1)
+        hole = _PLACEHOLDER_RE.search(literal)
+        if hole and _URLISH_RE.match(_PLACEHOLDER_RE.sub("1", literal)):
+            return lambda n, s=literal, h=hole.group(0): _resolve(base, s.replace(h, str(n)))
     for m in _CONCAT_RE.finditer(code):
         if m.group(4).lower() not in _PAGE_PARAMS:
             continue
@@ -1373,6 +1385,28 @@ def _pager_words(text: str, m) -> bool:
     return not any(c in around for c in "，。；、")
 
 
+_JS_NUM_ARG_RE = re.compile(r"\(\s*['\"]?(\d{1,5})['\"]?\s*[,)]")
+
+
+def _js_link_pages(root) -> int | None:
+    """The highest page a pager's script links reach: <a href="javascript:goPage(5)">尾页</a>,
+    <a onclick="turn(3)">3</a>, 下一页 → the next page (its own page then names the one after)."""
+    best = None
+    for a in root.iter("a"):
+        text = _text(a)
+        if text not in _PAGER_STRONG and not _PAGE_NUM_RE.match(text):
+            continue
+        href = (a.get("href") or "").strip()
+        for js in (a.get("onclick") or "", href if href.lower().startswith("javascript") else ""):
+            m = _JS_NUM_ARG_RE.search(js)
+            if m and int(m.group(1)) > 0:
+                if text in _PAGER_LAST:
+                    return int(m.group(1))
+                best = max(best or 0, int(m.group(1)))
+                break
+    return best
+
+
 def _script_pager(root, scripts: list[str], all_code: str, base: str, url: str) -> list[tuple[int, str]]:
     """Pages of a pager drawn by script whatever its name: the page count from a call's arguments,
     from named numbers (page count, or records and page size: {count: 47, limit: 15}) or from the
@@ -1392,6 +1426,8 @@ def _script_pager(root, scripts: list[str], all_code: str, base: str, url: str) 
             shape = _concat_template(code, all_code, url, base)
             if shape:
                 break
+    if count is None:
+        count = _js_link_pages(root)
     if count is None:
         numbers: dict[str, int] = {}
         for code in pager_code:

@@ -788,3 +788,21 @@ def test_title_site_only_title_tag_reads_the_block_above_the_body():
     # a <title> naming the unit at its start is still the article title
     own = html.replace("<title>青岚区人民政府门户网站</title>", "<title>青岚区人民政府办公室关于放假的通知</title>")
     assert ex.title(own) == "青岚区人民政府办公室关于放假的通知"
+
+
+def test_pagination_script_links_and_placeholder_templates():
+    # 尾页 drawn as a script link; the URL built by a function of the page's script
+    html = """<div class="pg"><a href="javascript:void(0)" onclick="turnTo(2)">下一页</a>
+      <a href="javascript:turnTo(4)">尾页</a></div>
+      <script>function turnTo(p) { location.href = 'list.jsp?cat=8&pageNo=' + p; }</script>"""
+    assert ex.pagination(html, "http://a.gov.cn/gk/list.jsp?cat=8") == [
+        f"http://a.gov.cn/gk/list.jsp?cat=8&pageNo={i}" for i in (2, 3, 4)]
+    # the head of a concatenation is no page of its own
+    assert ex.script_urls(html, "http://a.gov.cn/gk/list.jsp?cat=8") == []
+    # a URL template with a placeholder and the page count in an options object
+    tpl = "<script>Paging.init({ totalPages: 3, href: 'list.do?cat=3&pg={page}' });</script>"
+    assert ex.pagination(tpl, "http://a.gov.cn/c/list.do?cat=3") == [
+        "http://a.gov.cn/c/list.do?cat=3&pg=2", "http://a.gov.cn/c/list.do?cat=3&pg=3"]
+    concat = "<script>var pageCount = 2; function go(n) { location = 'list.do?cat=3&pg=' + n; }</script>"
+    assert ex.pagination(concat, "http://a.gov.cn/c/list.do?cat=3") == [
+        "http://a.gov.cn/c/list.do?cat=3&pg=2"]

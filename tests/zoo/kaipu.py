@@ -3,7 +3,7 @@
 Lists at /xxgk/list.jsp?organId=…&catId=… paged by &pageIndex=N. Pagers are drawn by scripts of
 other names with the numbers in an options object: laypage.render({count, limit, jump}) building
 the URL by concatenation from a variable, or a KPPager({pageSize, onChange}) beside "共N条" text.
-Items at /content/detail/<hex>.html: <title> is "青岚生态环境网 - 标题", no <h1>, no ArticleTitle
+Older columns link 下一页/尾页 to javascript:goPage(n). Items at /content/detail/<hex>.html: <title> is "青岚生态环境网 - 标题", no <h1>, no ArticleTitle
 meta: the title is a bold block above the body; metadata in a 2-column table; homepage lists show
 year-less dates.
 """
@@ -41,7 +41,7 @@ COLUMNS = {
     "71": ("重大决策预公开 > 意见征集", "list", "kp"),
     "72": ("重大决策预公开 > 意见反馈", "list", "kp"),
     "81": ("建议提案办理", "list", "kp"),
-    "91": ("行政执法 > 行政许可", "list", "kp"),
+    "91": ("行政执法 > 行政许可", "list", "jslinks"),
     "92": ("行政执法 > 行政处罚", "list", "kp"),
     "93": ("行政执法 > 听证公告", "list", "kp"),
     "A1": ("扶贫", "list", "kp"),
@@ -78,6 +78,9 @@ ITEMS = [
     ("72", 802, "关于《青岚市噪声污染防治管理规定（征求意见稿）》意见采纳情况的说明", "2019-06-20", "", {}),
     ("81", 901, "对市人大十五届三次会议第41号建议的答复", "2019-08-14", "", {}),
     ("91", 1001, "2019年9月建设项目环境影响评价文件审批情况公示", "2019-09-25", "", {"masked_phones": True}),
+    ("91", 1002, "2019年8月建设项目环境影响评价文件审批情况公示", "2019-08-28", "", {}),
+    ("91", 1003, "2019年7月建设项目环境影响评价文件审批情况公示", "2019-07-26", "", {}),
+    ("91", 1004, "2019年6月建设项目环境影响评价文件审批情况公示", "2019-06-27", "", {}),
     ("92", 1101, "青岚市生态环境局行政处罚决定书（青环罚〔2019〕35号）", "2019-09-20", "青环罚〔2019〕35号", {}),
     ("92", 1102, "青岚市生态环境局行政处罚决定书（青环罚〔2019〕34号）", "2019-09-11", "青环罚〔2019〕34号",
      {"same_index": 1101}),
@@ -208,6 +211,20 @@ new KPPager({{ el: '#kpPager', pageSize: {PAGE_SIZE}, current: {page}, showJump:
 </script>"""
 
 
+def _js_links(cat: str, page: int) -> str:
+    # an older pager of the platform: links that only call a function of the page
+    pages = _pages(cat)
+    links = []
+    if page > 1:
+        links += ['<a href="javascript:void(0)" onclick="goPage(1)">首页</a>',
+                  f'<a href="javascript:void(0)" onclick="goPage({page - 1})">上一页</a>']
+    if page < pages:
+        links += [f'<a href="javascript:void(0)" onclick="goPage({page + 1})">下一页</a>',
+                  f'<a href="javascript:goPage({pages})">尾页</a>']
+    return f"""<div class="kp-pages">{' '.join(links)} <span>第{page}页</span></div>
+<script>function goPage(p) {{ location.href = 'list.jsp?organId={ORGAN}&catId={cat}&pageIndex=' + p; }}</script>"""
+
+
 def column_page(cat: str, page: int) -> Response:
     path, kind, style = COLUMNS[cat]
     name = path.split(" > ")[-1]
@@ -223,7 +240,7 @@ def column_page(cat: str, page: int) -> Response:
     chunk = items[(page - 1) * PAGE_SIZE:page * PAGE_SIZE]
     rows = "\n".join(f'<li><a href="{_item_path(it)}" target="_blank">{escape(_short(it[5].get("list_title", it[2])))}</a>'
                      f'<span class="kp-date">{it[3]}</span></li>' for it in chunk)
-    pager = _laypage(cat, page) if style == "laypage" else _kp_pager(cat, page)
+    pager = {"laypage": _laypage, "kp": _kp_pager, "jslinks": _js_links}[style](cat, page)
     body = f"""<div class="kp-wrap">{_crumb(path)}{_tree()}<div class="kp-main">
 <div class="kp-list-hd">{name}</div><ul class="kp-list">{rows}</ul>{pager}</div></div>"""
     return Response(_shell(f"{SITE_TITLE} - {name}", body))
