@@ -193,3 +193,31 @@ def test_browser_contexts_are_recycled_and_closed(run):
     assert renders > 20                                                   # JS-drawn pages were rendered
     assert stats.get("playwright/context_count", 0) >= renders // 10      # one context per 10 renders
     assert stats.get("zwgk/render/contexts_closed", 0) >= stats["playwright/context_count"] - 1
+
+
+def test_page_redirects_are_followed_as_the_same_kind_of_page():
+    # every status reaches the spider (handle_httpstatus_all), so Scrapy's redirect middleware
+    # stands aside: a portal "/" answering 302 → /index.html must still be crawled as the home page
+    from types import SimpleNamespace
+
+    from scrapy.http import HtmlResponse, Request
+    from scrapy.settings import Settings
+
+    from crawler.spider import GatherSpider
+
+    asked = []
+    fake = SimpleNamespace(settings_=Settings({"REDIRECT_MAX_TIMES": 2}),
+                           scope=SimpleNamespace(allowed=lambda unit, url: "127.0.0.1" in url),
+                           request=lambda url, unit, **meta: asked.append((url, unit, meta)) or url)
+
+    def answer(url, location, **meta):
+        req = Request(url, meta={"unit": "u1", "kind": "home", "role": "portal", "fetch_id": 7, **meta})
+        return HtmlResponse(url, status=302, headers={"Location": location}, body=b"", request=req)
+
+    assert list(GatherSpider.follow_redirect(fake, answer("http://127.0.0.1/", "/index.html"))) == [
+        "http://127.0.0.1/index.html"]
+    assert asked == [("http://127.0.0.1/index.html", "u1",
+                      {"zwgk_redirects": 1, "kind": "home", "role": "portal"})]
+    # off-site targets and endless chains are not followed
+    assert list(GatherSpider.follow_redirect(fake, answer("http://127.0.0.1/", "http://else.example/"))) == []
+    assert list(GatherSpider.follow_redirect(fake, answer("http://127.0.0.1/a", "/b", zwgk_redirects=2))) == []
