@@ -613,7 +613,7 @@ def _logo_names(root) -> list[str]:
 
 
 _OWNER_RE = re.compile(r"(?:主办单位|主办|版权所有|Copyright\s*(?:©|&copy;|\(c\))?)\s*[：:]?\s*(?:\d{4}\s*)?"
-                       r"([\u4e00-\u9fff]{4,24})", re.I)
+                       r"([\u4e00-\u9fff]{2,22}(?:政府|办公室|办公厅|局|委员会|委|办|中心|厅|院|处|所|站|会|网))", re.I)
 
 
 _OWNER_OFFICE_RE = re.compile(r"(?:办公室|办公厅|信息中心|大数据中心|数据资源管理局)$")
@@ -652,6 +652,27 @@ _SITE_WORDS_RE = re.compile(r"^(?:门户网站|门户网|政府网站|网站|官
                             r"|政府信息公开网|信息公开|政务公开|欢迎您|首页|主页|\s)*$")
 
 
+_SOFT_SEPS = ("——", "--", "—", "－", "-", "–")
+
+
+def _soft_split(root, part: str, names_site) -> list[str]:
+    """``part`` split at a dash that stands between the title and the site name, else whole."""
+    for sep in _SOFT_SEPS:
+        if sep not in part:
+            continue
+        head, _, tail = part.rpartition(sep)
+        head, tail = head.strip(), tail.strip()
+        if head and tail and (names_site(tail) or _shown_in_body(root, head) and not _shown_in_body(root, part)):
+            return [head, tail]
+        head, _, tail = part.partition(sep)
+        head, tail = head.strip(), tail.strip()
+        # site first ("某某网-标题") only on the site's own word: a banner printing the site's
+        # name would otherwise pass for the title
+        if head and tail and names_site(head):
+            return [tail, head]
+    return [part]
+
+
 def _title_parts(root, parts: list[str], site: str) -> tuple[list[str], list[str]]:
     """(parts with the article title first, parts that name the site or column) of a <title>
     such as "标题_栏目_站点", "站点 - 标题" or "站点|标题". The site is recognised by what the
@@ -660,24 +681,16 @@ def _title_parts(root, parts: list[str], site: str) -> tuple[list[str], list[str
     if not parts:
         return parts, []
     known = [n for n in [site, *_logo_names(root), *_owner_names(root)] if len(n) >= 2]
-    # "——" also joins a title to its subtitle: it separates only where one side names the site
 
     def names_site(p: str) -> bool:
         # titles often name the unit ("青岚县人民政府关于…"): a part holding a site name is the
         # site only when the rest is a word such as 门户网站 ("青岚县人民政府门户网站")
         return any(p in n or (n in p and _SITE_WORDS_RE.match(p.replace(n, "", 1))) for n in known)
 
-    split: list[str] = []
-    for p in parts:
-        pieces = [x.strip() for x in p.split("——") if x.strip()]
-        if len(pieces) > 1 and (names_site(pieces[-1]) or names_site(pieces[0])):
-            if names_site(pieces[-1]):
-                split += ["——".join(pieces[:-1]), pieces[-1]]
-            else:
-                split += [pieces[0], "——".join(pieces[1:])]
-        else:
-            split.append(p)
-    parts = split
+    # dashes also join a title to its subtitle ("绿色发展——我县…") or stand in dates and numbers
+    # (2019-2020): they separate only where one side names the site or the other side is what
+    # the page shows as its title
+    parts = [x for p in parts for x in _soft_split(root, p, names_site)]
     if len(parts) < 2:
         # a <title> that is only the site's name carries no article title
         return ([], parts) if parts and names_site(parts[0]) else (parts, [])
@@ -716,7 +729,8 @@ def title(html) -> str:
         for h in root.iter(tag):
             text = _text(h)
             if len(text) < 2 or _in_chrome(h) or text == column or \
-                    any(text in n or n in text for n in site_names):
+                    any(text in n or n in text and _SITE_WORDS_RE.match(text.replace(n, "", 1))
+                        for n in site_names):
                 continue
             # linked headings are logos or list items, very short ones column names ("政务公开"):
             # try them after plain article-like headings

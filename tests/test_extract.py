@@ -806,3 +806,19 @@ def test_pagination_script_links_and_placeholder_templates():
     concat = "<script>var pageCount = 2; function go(n) { location = 'list.do?cat=3&pg=' + n; }</script>"
     assert ex.pagination(concat, "http://a.gov.cn/c/list.do?cat=3") == [
         "http://a.gov.cn/c/list.do?cat=3&pg=2"]
+
+
+def test_title_bare_hyphen_before_the_site_name():
+    # "标题-某某局": the site named by the footer; or, with no such clue, the page shows the head
+    footer = "<div>主办单位：青岚市统计局　网站标识码：3415000012</div>"
+    html = (f"<html><head><title>青岚市2019年8月主要经济指标-青岚市统计局</title></head><body>"
+            f"<p>8月份，全市规模以上工业增加值同比增长8.6%。</p>{footer}</body></html>")
+    assert ex.title(html) == "青岚市2019年8月主要经济指标"
+    shown = ("<html><head><title>关于2019-2020学年度校历安排的通知-青岚教育网</title></head><body>"
+             "<div class='t'><strong>关于2019-2020学年度校历安排的通知</strong></div>"
+             "<p>各学校：现将2019-2020学年度校历安排通知如下。</p></body></html>")
+    assert ex.title(shown) == "关于2019-2020学年度校历安排的通知"
+    # hyphens inside a title with nothing to tell a site apart stay
+    plain = ("<html><head><title>2019-2020学年度校历</title></head><body>"
+             "<p>各学校：现将2019-2020学年度校历安排通知如下。</p></body></html>")
+    assert ex.title(plain) == "2019-2020学年度校历"

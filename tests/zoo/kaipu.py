@@ -294,7 +294,8 @@ def item_page(it, base: dict) -> str:
 <div class="kp-article-body">{paras}</div>{extra}
 <div class="kp-tools"><a href="javascript:window.print();">打印</a> <a href="javascript:window.close();">关闭</a></div>
 </div></div></div>"""
-    return _shell(f"{SITE_TITLE} - {title}", body)
+    # the news column has a template of its own: "标题-单位名" with a bare hyphen
+    return _shell(f"{title}-{UNIT_NAME}" if cat == "31" else f"{SITE_TITLE} - {title}", body)
 
 
 STATIC = {
@@ -422,7 +423,7 @@ def truth(base: dict) -> list[dict]:
         # decoys
         {"rule": "FRESH-001", "url": f"{portal}/", "decoy": True, "note": "首页日期不带年份"},
         {"rule": "CONS-002", "url": at(101), "decoy": True, "note": "<title>为“站名 - 标题”，列表标题截断"},
-        {"rule": "CONS-002", "url": at(401), "decoy": True, "note": "<title>站名在前"},
+        {"rule": "CONS-002", "url": at(401), "decoy": True, "note": "<title>为“标题-青岚市生态环境局”"},
         {"rule": "CONS-002", "url": at(1101), "decoy": True, "note": "<title>站名在前"},
         {"rule": "PRIV-002", "url": at(1001), "decoy": True, "note": "手机号已打码"},
         {"rule": "FRESH-002", "column": "工作动态", "decoy": True, "note": "第3页才有旧信息，最新为09-27"},
