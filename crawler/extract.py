@@ -1208,6 +1208,9 @@ def pagination(html, url: str) -> list[str]:
     From pager links (下一页/尾页/numbers …; a 尾页 link expands to every page up to it) and from
     pager scripts: ``createPageHTML(count, current, "index", "shtml")`` (TRS) and page-count
     variables (``countPage = 12``, ``pageCount: 12``, ``totalPage = 12``) applied to the URL shape.
+    Failing those, pagers of any name (_script_pager): a call handed the count and a file stem,
+    records and page size in an options object, javascript 尾页 links or "共N页"/"共N条…每页M条"
+    text, with URLs from the script's concatenation or placeholder template.
     """
     root = parse(html)
     base = _base(root, url)
@@ -1395,8 +1398,8 @@ def _concat_template(code: str, all_code: str, url: str, base: str):
 
 def _pager_words(text: str, m) -> bool:
     """A pager's "共4页"/"共47条" stands among short words, not inside a sentence of prose."""
-    around = text[max(0, m.start() - 20):m.end() + 20]
-    return not any(c in around for c in "，。；、")
+    around = text[max(0, m.start() - 10):m.end() + 10]
+    return not any(c in around for c in "，。；")
 
 
 _JS_NUM_ARG_RE = re.compile(r"\(\s*['\"]?(\d{1,5})['\"]?\s*[,)]")
@@ -1447,7 +1450,6 @@ def _script_pager(root, scripts: list[str], all_code: str, base: str, url: str) 
         for code in pager_code:
             for kind, n in _script_counts(code).items():
                 numbers.setdefault(kind, n)
-        text = None
         if "pages" not in numbers and not ("records" in numbers and "size" in numbers):
             text = _text(root)
             for kind, rx in (("pages", _TEXT_PAGES_RE), ("records", _TEXT_RECORDS_RE), ("size", _TEXT_SIZE_RE)):
