@@ -1364,12 +1364,16 @@ def _call_pager(code: str, all_code: str, url: str) -> tuple[int, str, str, bool
 
 
 def _script_counts(code: str) -> dict[str, int]:
-    """The first page count, record count and page size a pager script names."""
+    """The first page count a pager script names, and a record count with the page size named
+    next to it (one options object: {count: 47, limit: 15})."""
     out: dict[str, int] = {}
+    at: dict[str, int] = {}
     for m in _ASSIGN_RE.finditer(code):
         kind = _name_kind(m.group(1))
         if kind and kind not in out:
-            out[kind] = int(m.group(2))
+            out[kind], at[kind] = int(m.group(2)), m.start()
+    if "records" in out and "size" in out and abs(at["records"] - at["size"]) > 300:
+        del out["records"], out["size"]   # two unrelated numbers of a long script
     return out
 
 
