@@ -163,6 +163,14 @@ class UnitData:
     def portal_reachable(self) -> bool:
         return any(f["status"] and f["status"] < 400 for f in self.fetches.get(self.unit.get("portal"), ()))
 
+    def home_urls(self, role: str = "portal") -> set[str]:
+        """A site's home as configured and every address it was read at after redirects (/ → /index.html)."""
+        start = self.unit.get(role)
+        if not start:
+            return set()
+        return {start} | {f["final_url"] for f in self.fetches.get(start, ()) if f["final_url"] and f["status"]
+                          and f["status"] < 400}
+
     @cached_property
     def column_by_path(self) -> dict[str, dict]:
         return {c["path"]: c for c in self.columns}

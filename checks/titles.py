@@ -19,6 +19,11 @@ def truncated(title: str | None) -> bool:
     return bool(_ELLIPSIS.search(normal(title)))
 
 
+def cut(title: str | None) -> str:
+    """A truncated title without its …, normalised (NFKC makes … into ...)."""
+    return _ELLIPSIS.sub("", normal(title))
+
+
 def same_title(shown: str | None, full: str | None) -> bool:
     """Is `shown` (a list or search entry) the title `full`, allowing for a cut with …?"""
     a, b = normal(shown), normal(full)

@@ -388,8 +388,8 @@ def script_urls(html, url: str) -> list[str]:
             seen.add(u)
             out.append(u)
     for c in candidates:
-        if not _URLISH_RE.match(c) or c in ("//", "/"):
-            continue
+        if not _URLISH_RE.match(c) or c in ("//", "/") or c.endswith("=") or _PLACEHOLDER_RE.search(c):
+            continue   # "list.jsp?page=" + n and 'index_{page}.html' are pager templates (pagination())
         u = _resolve(base, c)
         if not u:
             continue
@@ -766,6 +766,112 @@ def _in_chrome(el) -> bool:
     return any(_tag(a) in _CHROME_TAGS for a in _ancestors(el, 50))
 
 
+def _logo_names(root) -> list[str]:
+    """Names the site gives itself: alt/title of linked images (the logo) and of images in the
+    page header."""
+    out = []
+    for img in root.iter("img"):
+        name = _norm(img.get("alt") or img.get("title") or "")
+        if len(name) >= 2 and (any(_tag(a) == "a" for a in _ancestors(img, 3)) or _in_chrome(img)):
+            out.append(name)
+    return out
+
+
+_OWNER_RE = re.compile(r"(?:主办单位|主办|版权所有|Copyright\s*(?:©|&copy;|\(c\))?)\s*[：:]?\s*(?:\d{4}\s*)?"
+                       r"([\u4e00-\u9fff]{2,22}(?:政府|办公室|办公厅|局|委员会|委|办|中心|厅|院|处|所|站|会|网))", re.I)
+
+
+_OWNER_OFFICE_RE = re.compile(r"(?:办公室|办公厅|信息中心|大数据中心|数据资源管理局)$")
+
+
+def _owner_names(root) -> list[str]:
+    """Who runs the site, from the footer: 主办单位：青岚县人民政府办公室, 版权所有 青岚县人民政府."""
+    text = _text(root)
+    tail = text[-600:]
+    out = []
+    for m in _OWNER_RE.finditer(tail):
+        out.append(m.group(1))
+        # 主办：青岚县人民政府办公室 runs the site of 青岚县人民政府
+        short = _OWNER_OFFICE_RE.sub("", m.group(1))
+        if short != m.group(1) and len(short) >= 4:
+            out.append(short)
+    return out
+
+
+def _shown_in_body(root, text: str) -> bool:
+    """Does the page show ``text`` as a block of its own (a heading, a bold line or a table cell
+    above the body), not as a link?"""
+    body = next(root.iter("body"), None)
+    if body is None or len(text) < 4 or text not in _text(body):
+        return False
+    for el in body.iter():
+        tag = _tag(el)
+        if not tag or tag in _SKIP_TAGS or tag == "a" or not (el.text or "").strip() and not len(el):
+            continue
+        if _text(el) == text and not any(_tag(x) == "a" for x in _ancestors(el, 3)):
+            return True
+    return False
+
+
+_SITE_WORDS_RE = re.compile(r"^(?:门户网站|门户网|政府网站|网站|官网|官方网站|网|门户|政务网|政务公开网|信息公开网"
+                            r"|政府信息公开网|信息公开|政务公开|欢迎您|首页|主页|\s)*$")
+
+
+_SOFT_SEPS = ("——", "--", "—", "－", "-", "–")
+
+
+def _soft_split(root, part: str, names_site) -> list[str]:
+    """``part`` split at a dash that stands between the title and the site name, else whole."""
+    for sep in _SOFT_SEPS:
+        if sep not in part:
+            continue
+        head, _, tail = part.rpartition(sep)
+        head, tail = head.strip(), tail.strip()
+        if head and tail and (names_site(tail) or _shown_in_body(root, head) and not _shown_in_body(root, part)):
+            return [head, tail]
+        head, _, tail = part.partition(sep)
+        head, tail = head.strip(), tail.strip()
+        # site first ("某某网-标题") only on the site's own word: a banner printing the site's
+        # name would otherwise pass for the title
+        if head and tail and names_site(head):
+            return [tail, head]
+    return [part]
+
+
+def _title_parts(root, parts: list[str], site: str) -> tuple[list[str], list[str]]:
+    """(parts with the article title first, parts that name the site or column) of a <title>
+    such as "标题_栏目_站点", "站点 - 标题" or "站点|标题". The site is recognised by what the
+    page says about itself (SiteName meta, logo); failing that the part the page shows as a block
+    of its own is the title; failing that the first part is."""
+    if not parts:
+        return parts, []
+    known = [n for n in [site, *_logo_names(root), *_owner_names(root)] if len(n) >= 2]
+
+    def names_site(p: str) -> bool:
+        # titles often name the unit ("青岚县人民政府关于…"): a part holding a site name is the
+        # site only when the rest is a word such as 门户网站 ("青岚县人民政府门户网站")
+        return any(p in n or (n in p and _SITE_WORDS_RE.match(p.replace(n, "", 1))) for n in known)
+
+    # dashes also join a title to its subtitle ("绿色发展——我县…") or stand in dates and numbers
+    # (2019-2020): they separate only where one side names the site or the other side is what
+    # the page shows as its title
+    parts = [x for p in parts for x in _soft_split(root, p, names_site)]
+    if len(parts) < 2:
+        # a <title> that is only the site's name carries no article title
+        return ([], parts) if parts and names_site(parts[0]) else (parts, [])
+
+    site_parts = [p for p in parts if names_site(p)]
+    rest = [p for p in parts if p not in site_parts]
+    if site_parts:
+        return rest, site_parts
+    shown = [p for p in parts if _shown_in_body(root, p)]
+    # a later part shown on the page is the title only when longer than the first (a site name
+    # printed as a banner must not pass for the title of "标题_站点")
+    if len(shown) == 1 and (shown[0] == parts[0] or len(shown[0]) > len(parts[0])):
+        return shown, [p for p in parts if p != shown[0]]
+    return parts, parts[1:]
+
+
 def title(html) -> str:
     """Article title: <meta name=ArticleTitle>, else the most prominent heading that is not the
     site name, else <title> without its " - site" / "_site" suffix."""
@@ -780,9 +886,8 @@ def title(html) -> str:
         break
     parts = [p for p in _TITLE_SEP_RE.split(page_title) if p]
     site = meta.get("SiteName", "")
-    if len(parts) > 1 and site and parts[0] == site:
-        parts = parts[1:] + parts[:1]  # "站点_标题" order
-    site_names = [n for n in parts[1:] + [site] if len(n) >= 2]
+    parts, site_parts = _title_parts(root, parts, site)
+    site_names = [n for n in site_parts + [site] if len(n) >= 2]
     column = meta.get("ColumnName", "")
     headings = []
     for level, tag in enumerate(("h1", "h2", "h3", "h4", "h5", "h6")):
@@ -791,7 +896,8 @@ def title(html) -> str:
             # a heading naming the site is a banner, unless it is the <title>'s own first part
             # (an article titled "某某街道2018年政府信息公开工作年度报告" names its unit)
             if len(text) < 2 or _in_chrome(h) or text == column or \
-                    any(text in n or (n in text and text != parts[0]) for n in site_names):
+                    any(text in n or n in text and _SITE_WORDS_RE.match(text.replace(n, "", 1))
+                        for n in site_names):
                 continue
             # linked headings are logos or list items, very short ones column names ("政务公开"):
             # try them after plain article-like headings
@@ -805,7 +911,69 @@ def title(html) -> str:
                 return text
     if headings:
         return headings[0]
-    return parts[0] if parts else ""
+    if parts:
+        return parts[0]
+    # no heading and a <title> naming only the site: the 名称 field of the metadata block, else the
+    # line printed as a block of its own above the body (table-layout templates)
+    return metadata(root).get("title") or _title_block(root) or (site_parts[0] if site_parts else "")
+
+
+_TITLE_BLOCK_TAGS = frozenset({"td", "th", "div", "p", "span", "b", "strong", "font", "center",
+                               "h1", "h2", "h3", "h4", "h5", "h6"})
+_TITLE_BLOCK_MAX = 120
+
+
+def _body_start(root):
+    """The first paragraph of the article body (the container body_text() would choose)."""
+    blocks = _body_blocks(root)
+    scores: dict = {}
+    for el, text in blocks:
+        parent = el.getparent()
+        if parent is None:
+            continue
+        scores[parent] = scores.get(parent, 0) + len(text)
+        grand = parent.getparent()
+        if grand is not None:
+            scores[grand] = scores.get(grand, 0) + len(text) / 2
+    if not scores:
+        return None
+    best = max(scores, key=scores.get)
+    inside = set(best.iter())
+    return next((el for el, _ in blocks if el in inside), None)
+
+
+def _title_block(root) -> str:
+    """The nearest single short line printed as a block of its own before the body's first
+    paragraph: not a link, a label line (来源：, 发布时间：), a date line, a metadata cell, the
+    breadcrumb or page chrome."""
+    start = _body_start(root)
+    if start is None:
+        return ""
+    holders = {start, *_ancestors(start, 100)}
+    before = []
+    for el in root.iter():
+        if el is start:
+            break
+        before.append(el)
+    for el in reversed(before[-400:]):
+        if _tag(el) not in _TITLE_BLOCK_TAGS or el in holders or _in_chrome(el):
+            continue
+        text = _inline_text(el)
+        if not text or "\n" in text or not 4 <= len(text) <= _TITLE_BLOCK_MAX or not _HAS_WORD_RE.search(text):
+            continue
+        if any(True for _ in el.iter("a")) or any(_tag(x) == "a" for x in _ancestors(el, 3)):
+            continue
+        if text in _UI_WORDS or _CRUMB_RE.match(text) or _FOOTER_RE.search(text) or \
+                _ANY_LABEL_START_RE.match(text) or _LABEL_START_RE.match(text) or _label_field(el):
+            continue
+        prev = _prev_el(el)
+        if prev is not None and _label_field(prev):
+            continue   # a value cell of the metadata grid
+        token = find_date_text(text, short=True)
+        if token and len(text) - len(token) <= 14:
+            continue   # "青岚县人民政府办公室 2019-09-26"
+        return text
+    return ""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1091,7 +1259,7 @@ def _listings_of(root, base: str, default_year: int | None) -> list[Listing]:
 # Pagination
 
 _PAGE_PARAMS = ("page", "pageno", "pageindex", "currpage", "pn", "p", "curpage", "pagenum",
-                "page_no", "page_index", "currentpage")
+                "page_no", "page_index", "currentpage", "pg", "pagenow", "pagenumber", "curr")
 _PAGER_STRONG = frozenset({"下一页", "上一页", "尾页", "末页", "下页", "上页", "最后一页", "前一页",
                            "后一页", "最末页", "下一頁", "上一頁"})
 _PAGER_LAST = frozenset({"尾页", "末页", "最后一页", "最末页"})
@@ -1219,6 +1387,9 @@ def pagination(html, url: str) -> list[str]:
     From pager links (下一页/尾页/numbers …; a 尾页 link expands to every page up to it) and from
     pager scripts: ``createPageHTML(count, current, "index", "shtml")`` (TRS) and page-count
     variables (``countPage = 12``, ``pageCount: 12``, ``totalPage = 12``) applied to the URL shape.
+    Failing those, pagers of any name (_script_pager): a call handed the count and a file stem,
+    records and page size in an options object, javascript 尾页 links or "共N页"/"共N条…每页M条"
+    text, with URLs from the script's concatenation or placeholder template.
     """
     root = parse(html)
     base = _base(root, url)
@@ -1240,11 +1411,17 @@ def pagination(html, url: str) -> list[str]:
             continue
         m = _COUNT_RE.search(code)
         if m:
-            found.extend(_pages_from_count(url, int(m.group(1))))
+            # the script's own URL template, when it has one, beats the list URL's shape
+            shape = _concat_template(code, all_code, url, base)
+            count = min(int(m.group(1)), _MAX_PAGES)
+            found.extend([(n, u) for n in range(1, count + 1) if (u := shape(n))] if shape and count > 1
+                         else _pages_from_count(url, count))
     # a list fragment (…&pageIndex=1) whose pager is drawn by script states only "共N页"
     stated = (_stated_page_count(root) or _data_page_count(root, url)) if not found and _page_param(url) else None
     if stated:
         found.extend(_pages_from_count(url, stated))
+    if not found:
+        found.extend(_script_pager(root, scripts, all_code, base, url))
     current = _canon(url)
     order = {u: i for i, (_, u) in reversed(list(enumerate(found)))}
     numbers: dict[str, int | None] = {}
@@ -1301,6 +1478,221 @@ def _data_page_count(root, url: str) -> int | None:
             if per and (el.get(name) or "").strip().isdigit():
                 return -(-int(el.get(name).strip()) // per)
     return None
+
+
+# Pagers of any name: names a script gives the page count, the record count and the page size
+# (compared lower-case without "_"/"$", after a Hungarian prefix n/i/m/int is dropped)
+_PAGES_NAMES = frozenset({"pagecount", "countpage", "pagetotal", "totalpage", "totalpages", "pagesum",
+                          "maxpage", "pagescount", "totalpagecount", "allpage", "allpages", "pages",
+                          "totalpagenum", "pagetotalnum", "lastpage", "pagemax"})
+_RECORDS_NAMES = frozenset({"total", "count", "totalcount", "totalrecord", "totalrecords", "recordcount",
+                            "records", "totalnum", "totalrows", "rowcount", "totalsize", "recordtotal",
+                            "allcount", "totalitems", "itemcount", "totalresult", "recordsum", "datacount"})
+_SIZE_NAMES = frozenset({"limit", "pagesize", "perpage", "rows", "size", "pagelimit", "pagerows",
+                         "rowsperpage", "perpagecount", "pagerecord", "pageitems", "itemsperpage",
+                         "numperpage", "pagelength"})
+_ASSIGN_RE = re.compile(r"""(?<![\w$.])["']?([A-Za-z_$][\w$]{0,40})["']?\s*[:=]\s*["']?(\d{1,6})(?![\w.])""")
+_STR_ASSIGN_RE = r"""(?<![\w$.]){name}["']?\s*[:=]\s*(["'])([^"'\n]*)\1"""
+_CALL_RE = re.compile(r"([A-Za-z_$][\w$.]*)\s*\(([^()]{1,300})\)")
+_PAGE_EXT_RE = re.compile(r"^(?:s?html?)$", re.I)
+_STEM_RE = re.compile(r"^[\w\-]{1,40}$")
+# a string literal ending in "pageIndex=" (or any page parameter) that a script continues with "+":
+# location.href = base + '&pageIndex=' + obj.curr
+_CONCAT_RE = re.compile(r"""(?:([A-Za-z_$][\w$.]*)\s*\+\s*)?(["'])([^"'\s<>]{0,200}?([A-Za-z_]\w*)=)\2\s*\+""")
+_LITERAL_RE = re.compile(r"""["']([^"'\s<>\\]{2,300})["']""")
+_PLACEHOLDER_RE = re.compile(r"\$?\{\{?\s*(?:page\w*|p|n|num|curr\w*|current\w*|index)\s*\}?\}", re.I)
+_TEXT_PAGES_RE = re.compile(r"共\s*(\d{1,5})\s*页")
+_TEXT_RECORDS_RE = re.compile(r"共\s*(?:有\s*)?(\d{1,6})\s*(?:条|篇|项|个)")
+_TEXT_SIZE_RE = re.compile(r"每页\s*(?:显示\s*)?(\d{1,4})\s*(?:条|篇|项|个|行)")
+_PAGER_HINT_RE = re.compile(r"page|pager|paging|laypage|分页|页", re.I)
+
+
+def _name_kind(name: str) -> str | None:
+    """"pages", "records" or "size" for a script name that says what a number is."""
+    n = name.lower().replace("_", "").replace("$", "")
+    for cand in (n, n[1:] if n[:1] in "nim" else "", n[3:] if n.startswith("int") else ""):
+        if cand in _PAGES_NAMES:
+            return "pages"
+        if cand in _RECORDS_NAMES:
+            return "records"
+        if cand in _SIZE_NAMES:
+            return "size"
+    return None
+
+
+def _script_str(name: str, code: str) -> str | None:
+    m = re.search(_STR_ASSIGN_RE.format(name=re.escape(name)), code)
+    return m.group(2) if m else None
+
+
+def _split_args(args: str) -> list[str]:
+    out, cur, quote_ch = [], "", None
+    for ch in args:
+        if quote_ch:
+            cur += ch
+            if ch == quote_ch:
+                quote_ch = None
+        elif ch in "'\"":
+            quote_ch = ch
+            cur += ch
+        elif ch == ",":
+            out.append(cur.strip())
+            cur = ""
+        else:
+            cur += ch
+    out.append(cur.strip())
+    return out
+
+
+def _call_pager(code: str, all_code: str, url: str) -> tuple[int, str, str, bool] | None:
+    """(page count, stem, ext, one-based) from a call of any name handed a page count, the current
+    page and a file stem and extension, in any order: showPager(0, 3, "index", "html") (TRS:
+    index_1 is page 2) or createPageHTML('page_div', 10, 1, 'xlist', 'shtml', 189) (xlist_2 is
+    page 2)."""
+    for m in _CALL_RE.finditer(code):
+        if code[max(0, m.start() - 9):m.start()].rstrip().endswith("function"):
+            continue   # the pager's own definition
+        ints, strs = [], []
+        for arg in _split_args(m.group(2)):
+            if len(arg) >= 2 and arg[0] == arg[-1] and arg[0] in "'\"":
+                strs.append(arg[1:-1])
+            elif arg.isdigit():
+                ints.append(int(arg))
+            elif re.fullmatch(r"[A-Za-z_$][\w$]*", arg):
+                value = _script_int(arg, all_code)
+                if value is not None:
+                    ints.append(value)
+                else:
+                    text = _script_str(arg, all_code)
+                    if text is not None:
+                        strs.append(text)
+        ext = next((i for i, x in enumerate(strs) if _PAGE_EXT_RE.match(x)), None)
+        if ext is None or not ints or ext == 0 or not _STEM_RE.match(strs[ext - 1]):
+            continue
+        # the count and the current page are the first two numbers, in either order: the current
+        # page never exceeds the count (later numbers are record counts)
+        count, current = max(ints[:2]), min(ints[:2])
+        stem, suffix = strs[ext - 1], strs[ext]
+        # suffixes count from 1 where the first page calls itself page 1; on a later page, where
+        # a container id precedes the numbers (the 'page_div' template)
+        if urlsplit(url).path.rsplit("/", 1)[-1] in ("", f"{stem}.{suffix}"):
+            one_based = current == 1 and count > 1
+        else:
+            one_based = ext > 1
+        return count, stem, suffix, one_based
+    return None
+
+
+def _script_counts(code: str) -> dict[str, int]:
+    """The first page count a pager script names, and a record count with the page size named
+    next to it (one options object: {count: 47, limit: 15})."""
+    out: dict[str, int] = {}
+    at: dict[str, int] = {}
+    for m in _ASSIGN_RE.finditer(code):
+        kind = _name_kind(m.group(1))
+        if kind and kind not in out:
+            out[kind], at[kind] = int(m.group(2)), m.start()
+    if "records" in out and "size" in out and abs(at["records"] - at["size"]) > 300:
+        del out["records"], out["size"]   # two unrelated numbers of a long script
+    return out
+
+
+def _concat_template(code: str, all_code: str, url: str, base: str):
+    """A function n → page URL from a script that builds the URL by concatenation or fills a
+    placeholder ('index_{page}.html', 'list?catId=3&pageNo={{pageNo}}'), or None."""
+    for m in _LITERAL_RE.finditer(code):
+        literal = m.group(1)
+        hole = _PLACEHOLDER_RE.search(literal)
+        if hole and _URLISH_RE.match(_PLACEHOLDER_RE.sub("1", literal)):
+            return lambda n, s=literal, h=hole.group(0): _resolve(base, s.replace(h, str(n)))
+    for m in _CONCAT_RE.finditer(code):
+        if m.group(4).lower() not in _PAGE_PARAMS:
+            continue
+        literal, ident = m.group(3), m.group(1)
+        prefix = _script_str(ident, all_code) if ident and "." not in ident else None
+        if prefix is not None:
+            return lambda n, s=prefix + literal: _resolve(base, f"{s}{n}")
+        if literal.startswith("&"):
+            here = _strip_page_param(urldefrag(url)[0])
+            glue = "&" if urlsplit(here).query else "?"
+            return lambda n, h=here, s=glue + literal[1:]: f"{h}{s}{n}"
+        return lambda n, s=literal: _resolve(base, f"{s}{n}")
+    return None
+
+
+def _pager_words(text: str, m) -> bool:
+    """A pager's "共4页"/"共47条" stands among short words, not inside a sentence of prose."""
+    around = text[max(0, m.start() - 10):m.end() + 10]
+    return not any(c in around for c in "，。；")
+
+
+_JS_NUM_ARG_RE = re.compile(r"\(\s*['\"]?(\d{1,5})['\"]?\s*[,)]")
+
+
+def _js_link_pages(root) -> int | None:
+    """The highest page a pager's script links reach: <a href="javascript:goPage(5)">尾页</a>,
+    <a onclick="turn(3)">3</a>, 下一页 → the next page (its own page then names the one after)."""
+    best = None
+    for a in root.iter("a"):
+        text = _text(a)
+        if text not in _PAGER_STRONG and not _PAGE_NUM_RE.match(text):
+            continue
+        href = (a.get("href") or "").strip()
+        for js in (a.get("onclick") or "", href if href.lower().startswith("javascript") else ""):
+            m = _JS_NUM_ARG_RE.search(js)
+            if m and int(m.group(1)) > 0:
+                if text in _PAGER_LAST:
+                    return int(m.group(1))
+                best = max(best or 0, int(m.group(1)))
+                break
+    return best
+
+
+def _script_pager(root, scripts: list[str], all_code: str, base: str, url: str) -> list[tuple[int, str]]:
+    """Pages of a pager drawn by script whatever its name: the page count from a call's arguments,
+    from named numbers (page count, or records and page size: {count: 47, limit: 15}) or from the
+    page's text (共4页, 共47条 … 每页15条); the URLs from the script's concatenation, the call's
+    file stem, or the list URL's own shape."""
+    count, shape = None, None
+    for code in scripts:
+        call = _call_pager(code, all_code, url)
+        if call:
+            count, stem, ext, one_based = call
+            shape = lambda n, s=stem, e=ext, k=int(not one_based): _resolve(
+                base, f"{s}.{e}" if n == 1 else f"{s}_{n - k}.{e}")
+            break
+    pager_code = [c for c in scripts if _PAGER_HINT_RE.search(c)]
+    if shape is None:
+        for code in pager_code:
+            shape = _concat_template(code, all_code, url, base)
+            if shape:
+                break
+    if count is None:
+        count = _js_link_pages(root)
+    if count is None:
+        numbers: dict[str, int] = {}
+        for code in pager_code:
+            for kind, n in _script_counts(code).items():
+                numbers.setdefault(kind, n)
+        if "pages" not in numbers and not ("records" in numbers and "size" in numbers):
+            text = _text(root)
+            for kind, rx in (("pages", _TEXT_PAGES_RE), ("records", _TEXT_RECORDS_RE), ("size", _TEXT_SIZE_RE)):
+                m = next((m for m in rx.finditer(text) if _pager_words(text, m)), None)
+                if m and kind not in numbers:
+                    numbers[kind] = int(m.group(1))
+        if "pages" in numbers:
+            count = numbers["pages"]
+        elif numbers.get("records") and numbers.get("size"):
+            count = -(-numbers["records"] // numbers["size"])
+    if not count or count < 2:
+        return []
+    if shape is None:
+        if urlsplit(url).query and not _page_param(url):
+            # nothing names the page parameter: a guessed one could serve page 1 again and pass for the
+            # other pages; leave the pager unresolved (the spider renders it, or the list stays a gap)
+            return []
+        return _pages_from_count(url, count)
+    return [(n, u) for n in range(1, min(count, _MAX_PAGES) + 1) if (u := shape(n))]
 
 
 def _script_int(token: str, code: str) -> int | None:

@@ -132,8 +132,9 @@ class GatherSpider(scrapy.Spider):
                 return None
             self.requested.add(url)
         meta = {"unit": unit, "handle_httpstatus_list": ANSWERED_STATUSES, **meta}
-        return scrapy.Request(url, callback or self.parse, errback=self.on_error, meta=meta,
-                              dont_filter=dont_filter)
+        # dont_filter: `requested` above is the duplicate filter; Scrapy's would silently drop a redirect
+        # to a page already asked for, and the redirected URL would leave no record
+        return scrapy.Request(url, callback or self.parse, errback=self.on_error, meta=meta, dont_filter=True)
 
     def site_of(self, unit, url: str) -> str:
         host = urlsplit(url).hostname
@@ -191,6 +192,10 @@ class GatherSpider(scrapy.Spider):
         if meta.get("kind") == "home" and meta.get("redirect_urls"):
             # a start URL that lands on an organ's page of a shared platform tells which organ the unit is
             self.scope.learn_start(unit.id, response.url)
+        elif meta.get("redirect_urls"):
+            if response.url in self.requested:
+                return   # moved to a page read under its own address: the fetch records the move
+            self.requested.add(response.url)
         if response.status >= 400:
             if meta.get("list_key"):
                 yield self.list_page_row(meta, response.url, ok=False, status=response.status)

@@ -33,8 +33,8 @@ class Mini:
         return self.snap.add(table, {"unit": "u", **row})
 
     def fetch(self, url: str, status: int | None, purpose: str = "crawl", error: str | None = None, **kw):
-        return self.add("fetches", url=url, final_url=url, status=status, purpose=purpose, error=error,
-                        fetched_at="2019-09-30T00:00:00+00:00", **kw)
+        return self.add("fetches", **{"url": url, "final_url": url, "status": status, "purpose": purpose,
+                                      "error": error, "fetched_at": "2019-09-30T00:00:00+00:00", **kw})
 
     def item(self, **kw) -> dict:
         self._n += 1

@@ -46,7 +46,9 @@ def test_the_last_page_link_announces_how_far_the_list_goes():
 
 
 def test_a_live_next_control_that_yields_no_url_is_unresolved():
-    script_link = facts('<html><body><a href="javascript:void(0)" onclick="go(2)">下一页</a></body></html>')
+    # a query-string list whose pager names no page parameter: no URL can be made of 下一页
+    script_link = facts('<html><body><a href="javascript:void(0)" onclick="go(2)">下一页</a></body></html>',
+                        "http://xxgk.example.gov.cn/list.jsp?catId=3")
     assert script_link["unresolved"]
     last_page = facts('<html><body><span>下一页</span> <a href="index_1.html">上一页</a></body></html>')
     assert not last_page["unresolved"]

@@ -931,3 +931,144 @@ def test_datastore_next_groups_from_the_total_an_xml_answer_states():
     ]
     assert ex.datastore_next_groups(xml, first.replace("startrecord=1&endrecord=10", "startrecord=11&endrecord=20")) == []
     assert ex.datastore_next_groups("<datastore/>", first) == []
+
+
+# ----------------------------------------------------------------------------------- script pagers of any name
+
+def test_pagination_call_of_any_name_current_first():
+    # the count and current page handed in either order to a function that is not createPageHTML
+    html = """<div id="pb"></div><script>
+      var _nPageCount = 4; var _nCurrIndex = 0; var _sPageName = "index"; var _sPageExt = "shtml";
+      function navBar(cur, cnt, name, ext) { }
+      navBar(_nCurrIndex, _nPageCount, _sPageName, _sPageExt);</script>"""
+    assert ex.pagination(html, "http://a.gov.cn/col/tzgg/index.shtml") == [
+        "http://a.gov.cn/col/tzgg/index_1.shtml", "http://a.gov.cn/col/tzgg/index_2.shtml",
+        "http://a.gov.cn/col/tzgg/index_3.shtml"]
+    # the 'page_div' template: container id first, the current page counted from 1, xlist_2 is page 2
+    literal = "<script>createPageHTML('page_div', 3, 1, 'xlist', 'shtml', 41);</script>"
+    assert ex.pagination(literal, "http://a.gov.cn/c/xlist.shtml") == [
+        "http://a.gov.cn/c/xlist_2.shtml", "http://a.gov.cn/c/xlist_3.shtml"]
+    later = "<script>showPages('pg', 3, 2, 'xlist', 'shtml', 41);</script>"
+    assert ex.pagination(later, "http://a.gov.cn/c/xlist_2.shtml") == [
+        "http://a.gov.cn/c/xlist.shtml", "http://a.gov.cn/c/xlist_3.shtml"]
+
+
+def test_pagination_options_object_records_and_size_with_concatenated_url():
+    html = """<div id="p"></div><script>
+      var listUrl = '/gk/list.jsp?organ=7&cat=3';
+      pagerWidget.render({ box: 'p', count: 10, limit: 4, curr: 1,
+        jump: function (o, first) { if (!first) location.href = listUrl + '&pageIndex=' + o.curr; } });
+    </script>"""
+    assert ex.pagination(html, "http://a.gov.cn/gk/list.jsp?organ=7&cat=3") == [
+        "http://a.gov.cn/gk/list.jsp?organ=7&cat=3&pageIndex=2",
+        "http://a.gov.cn/gk/list.jsp?organ=7&cat=3&pageIndex=3"]
+
+
+def test_pagination_total_in_text_size_in_script():
+    html = """<ul><li><a href="/a.html">甲</a> 2019-09-01</li></ul>
+      <div class="pg"><span>共<b>7</b>条</span><div id="x"></div></div>
+      <script>new SomePager({ target: '#x', pageSize: 3,
+        go: function (n) { window.location = '?cat=5&pageNo=' + n; } });</script>"""
+    assert ex.pagination(html, "http://a.gov.cn/list.do?cat=5") == [
+        "http://a.gov.cn/list.do?cat=5&pageNo=2", "http://a.gov.cn/list.do?cat=5&pageNo=3"]
+    # only "共N条" and "每页M条" as text, no script: the list URL's own shape
+    text_only = "<div>共 8 条 每页 4 条</div>"
+    assert ex.pagination(text_only, "http://a.gov.cn/c/index.html") == ["http://a.gov.cn/c/index_1.html"]
+    assert ex.pagination("<p>共3页</p>", "http://a.gov.cn/c/index.html") == [
+        "http://a.gov.cn/c/index_1.html", "http://a.gov.cn/c/index_2.html"]
+
+
+def test_pagination_script_pager_negative():
+    # prose with 共N条, a record count without a page size, a call without a file stem
+    prose = "<p>本次征求意见，共收到意见建议12条，每页均已答复，采纳8条。</p>"
+    assert ex.pagination(prose, "http://a.gov.cn/c/index.html") == []
+    assert ex.pagination("<script>var total = 40; counter(3, 'x');</script>",
+                         "http://a.gov.cn/c/index.html") == []
+    assert ex.pagination("<script>stats.render({count: 9, limit: 3});</script>",
+                         "http://a.gov.cn/c/index.html") == []
+
+
+# ----------------------------------------------------------------------------------- title: the site part of <title>
+
+def test_title_site_name_first_learned_from_the_page():
+    # "站名 - 标题": no SiteName meta, no heading; the title is a bold block above the body and
+    # names the unit itself
+    html = """<html><head><title>青岚水利网 - 青岚市水利局关于做好汛后检查的通知</title></head><body>
+      <div class="hd"><a href="/"><img src="/logo.png" alt="青岚市水利局"></a></div>
+      <table><tr><th>索引号</th><td>003/201909-1</td></tr></table>
+      <div class="art"><div class="t"><b>青岚市水利局关于做好汛后检查的通知</b></div><p>正文</p></div>
+      </body></html>"""
+    assert ex.title(html) == "青岚市水利局关于做好汛后检查的通知"
+    # the logo's alt names the site: whichever order the <title> uses
+    logo = """<html><head><title>青岚水利网|关于做好汛后检查的通知</title></head><body>
+      <a href="/"><img src="/logo.png" alt="青岚水利网"></a><p>关于做好汛后检查的通知全文如下</p></body></html>"""
+    assert ex.title(logo) == "关于做好汛后检查的通知"
+    # a heading under the site-first <title> is not mistaken for the site name
+    heading = """<html><head><title>青岚水利网 - 关于做好汛后检查的通知</title></head><body>
+      <h2>关于做好汛后检查的通知</h2><p>正文</p></body></html>"""
+    assert ex.title(heading) == "关于做好汛后检查的通知"
+
+
+def test_title_double_dash_separates_only_the_site():
+    footer = "<div class='ft'>主办单位：青岚县人民政府办公室　网站标识码：3415230001</div>"
+    html = (f"<html><head><title>关于开展安全检查的通知——青岚县人民政府</title></head><body>"
+            f"<p>为切实做好安全生产工作，现就有关事项通知如下。</p>{footer}</body></html>")
+    assert ex.title(html) == "关于开展安全检查的通知"
+    subtitle = (f"<html><head><title>坚持绿色发展——我县召开生态环境保护委员会全体会议</title></head>"
+                f"<body><p>会议强调，要坚持绿色发展。</p>{footer}</body></html>")
+    assert ex.title(subtitle) == "坚持绿色发展——我县召开生态环境保护委员会全体会议"
+
+
+def test_title_site_only_title_tag_reads_the_block_above_the_body():
+    # an old table template: <title> is just the site name, no heading; the title is a bold cell
+    # between the metadata grid and the body, after a source/date line
+    html = """<html><head><title>青岚区人民政府门户网站</title></head><body>
+      <table><tr><td><img src="/banner.jpg"></td></tr>
+      <tr><td>您当前的位置：<a href="/">首页</a> &gt; <a href="/l">通知公告</a></td></tr></table>
+      <table><tr><td>索引号：</td><td>003/201909-00001</td><td>发布日期：</td><td>2019-09-05</td></tr></table>
+      <table><tr><td align="center"><font size="5"><b>关于做好秋季学校食品安全工作的通知</b></font></td></tr>
+      <tr><td>来源：区教育局　发布时间：2019-09-05</td></tr>
+      <tr><td><p>各中小学、幼儿园：为切实保障秋季开学期间师生饮食安全，现就有关事项通知如下。</p>
+      <p>一、落实主体责任。各校要严格执行食品安全校长负责制，落实陪餐制度。</p></td></tr></table>
+      <div>主办单位：青岚区人民政府办公室　网站标识码：3411000001</div></body></html>"""
+    assert ex.title(html) == "关于做好秋季学校食品安全工作的通知"
+    # the 名称 field of the metadata block wins over guessing
+    named = html.replace("<td>发布日期：</td>", "<td>名称：</td><td>关于做好秋季学校食品安全工作的通知</td><td>发布日期：</td>")
+    assert ex.title(named) == "关于做好秋季学校食品安全工作的通知"
+    # a <title> naming the unit at its start is still the article title
+    own = html.replace("<title>青岚区人民政府门户网站</title>", "<title>青岚区人民政府办公室关于放假的通知</title>")
+    assert ex.title(own) == "青岚区人民政府办公室关于放假的通知"
+
+
+def test_pagination_script_links_and_placeholder_templates():
+    # 尾页 drawn as a script link; the URL built by a function of the page's script
+    html = """<div class="pg"><a href="javascript:void(0)" onclick="turnTo(2)">下一页</a>
+      <a href="javascript:turnTo(4)">尾页</a></div>
+      <script>function turnTo(p) { location.href = 'list.jsp?cat=8&pageNo=' + p; }</script>"""
+    assert ex.pagination(html, "http://a.gov.cn/gk/list.jsp?cat=8") == [
+        f"http://a.gov.cn/gk/list.jsp?cat=8&pageNo={i}" for i in (2, 3, 4)]
+    # the head of a concatenation is no page of its own
+    assert ex.script_urls(html, "http://a.gov.cn/gk/list.jsp?cat=8") == []
+    # a URL template with a placeholder and the page count in an options object
+    tpl = "<script>Paging.init({ totalPages: 3, href: 'list.do?cat=3&pg={page}' });</script>"
+    assert ex.pagination(tpl, "http://a.gov.cn/c/list.do?cat=3") == [
+        "http://a.gov.cn/c/list.do?cat=3&pg=2", "http://a.gov.cn/c/list.do?cat=3&pg=3"]
+    concat = "<script>var pageCount = 2; function go(n) { location = 'list.do?cat=3&pg=' + n; }</script>"
+    assert ex.pagination(concat, "http://a.gov.cn/c/list.do?cat=3") == [
+        "http://a.gov.cn/c/list.do?cat=3&pg=2"]
+
+
+def test_title_bare_hyphen_before_the_site_name():
+    # "标题-某某局": the site named by the footer; or, with no such clue, the page shows the head
+    footer = "<div>主办单位：青岚市统计局　网站标识码：3415000012</div>"
+    html = (f"<html><head><title>青岚市2019年8月主要经济指标-青岚市统计局</title></head><body>"
+            f"<p>8月份，全市规模以上工业增加值同比增长8.6%。</p>{footer}</body></html>")
+    assert ex.title(html) == "青岚市2019年8月主要经济指标"
+    shown = ("<html><head><title>关于2019-2020学年度校历安排的通知-青岚教育网</title></head><body>"
+             "<div class='t'><strong>关于2019-2020学年度校历安排的通知</strong></div>"
+             "<p>各学校：现将2019-2020学年度校历安排通知如下。</p></body></html>")
+    assert ex.title(shown) == "关于2019-2020学年度校历安排的通知"
+    # hyphens inside a title with nothing to tell a site apart stay
+    plain = ("<html><head><title>2019-2020学年度校历</title></head><body>"
+             "<p>各学校：现将2019-2020学年度校历安排通知如下。</p></body></html>")
+    assert ex.title(plain) == "2019-2020学年度校历"

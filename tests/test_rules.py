@@ -446,3 +446,25 @@ def test_sync_ignores_the_disclosure_homes_own_blocks(tmp_path):
     m.add("listings", url="http://xxgk.example.gov.cn/other/1.html", title="别的机构的信息", source="home",
           source_url=DISCLOSURE, date="2019-09-01")
     assert m.findings("SYNC-001") == [] and m.gaps("SYNC-001") == []
+
+
+def test_sync_accepts_a_truncated_portal_title_and_a_link_to_the_item(tmp_path):
+    m = Mini(tmp_path)
+    cut = m.item(column_path="法定主动公开内容 > 政策文件", title="青岚县人民政府关于印发扶贫资金管理办法的通知")
+    linked = m.item(column_path="法定主动公开内容 > 政策文件", title="关于印发甲办法的通知")
+    missing = m.item(column_path="法定主动公开内容 > 政策文件", title="关于印发乙办法的通知")
+    m.add("listings", url="http://portal.example.gov.cn/zcwj/1.html", title="青岚县人民政府关于印发…",
+          source="portal", column_path="政策文件")
+    m.add("listings", url=linked["url"], title="甲办法", source="portal", column_path="政策文件")   # the item itself
+    m.seen("portal", "政策文件")
+    assert [f["url"] for f in m.findings("SYNC-001")] == [missing["url"]]
+    assert cut["url"] != missing["url"]
+
+
+def test_homepage_read_after_a_redirect_counts(tmp_path):
+    m = Mini(tmp_path)
+    index = PORTAL + "index.html"
+    m.fetch(PORTAL, 200, final_url=index, redirects=[[PORTAL, 302]])
+    m.add("listings", url="http://portal.example.gov.cn/a.html", title="要闻", date="2019-09-25",
+          source="home", source_url=index)
+    assert m.findings("FRESH-001") == []

@@ -31,10 +31,11 @@ def homepage_not_updated(audit):
     if not audit.portal_reachable:
         yield audit.gap("门户网站首页", "首页未能读取", url=home, detail="home")
         return
-    shown = [li for li in audit.listings if li["source_url"] == home and li["source"] == "home"]
+    homes = audit.home_urls("portal")   # the home as read, after a redirect of / to /index.html
+    shown = [li for li in audit.listings if li["source_url"] in homes and li["source"] == "home"]
     # title-like links on the homepage that no dated list entry covers: items shown without a date
     dated = {li["url"] for li in shown}
-    undated = [link for link in audit.links if link["from_url"] == home and link["kind"] == "internal"
+    undated = [link for link in audit.links if link["from_url"] in homes and link["kind"] == "internal"
                and len(link["anchor"] or "") >= 8 and link["to_url"] not in dated]
     if not shown and not undated:   # a homepage of navigation only: its second-level columns count
         shown = [li for li in audit.listings if li["source"] == "portal"]

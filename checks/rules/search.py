@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 from ..audit import parse_day
 from ..registry import rule
-from ..titles import normal, same_title
+from ..titles import cut as _cut, normal, same_title, truncated
 
 VIEW_FIELDS = {"topic": "主题分类", "combo": "组配分类", "genre": "体裁分类", "audience": "服务对象"}
 
@@ -193,10 +193,10 @@ def inconsistent_views(audit):
       columns=["政策文件", "政策法规"])
 def not_on_portal(audit):
     portal_host = urlsplit(audit.unit.get("portal") or "").netloc
-    # the portal's lists and its home page's blocks (the disclosure home's blocks are not the portal)
-    portal = [li for li in audit.listings if (li["source"] == "portal" or li["source"] == "home" and portal_host
-                                              and urlsplit(li["source_url"] or "").netloc == portal_host)
-              and li["url"] not in audit.items_by_url]
+    # the portal's lists and its home page's blocks (the disclosure home's blocks are not the portal);
+    # a portal entry linking straight to the disclosure item is the item on the portal
+    portal = [li for li in audit.listings if li["source"] == "portal" or li["source"] == "home" and portal_host
+              and urlsplit(li["source_url"] or "").netloc == portal_host]
     if not portal or not audit.portal_reachable:
         return
     # absence needs proof: every list of the portal seen whole
@@ -213,13 +213,14 @@ def not_on_portal(audit):
                             lists=[k for k, _ in unproven[:10]])
         return
     on_portal = {normal(li["title_attr"] or li["title"]) for li in portal}
-    prefixes = [t.rstrip("…") for t in on_portal if t.endswith("…")]
+    linked = {li["url"] for li in portal}
+    prefixes = [_cut(t) for t in on_portal if truncated(t)]
     for item in audit.items:
         path = item["column_path"] or ""
         if not any(c in path for c in watched):
             continue
         title = normal(item["title"])
-        if title in on_portal or any(p and title.startswith(p) for p in prefixes):
+        if item["url"] in linked or title in on_portal or any(p and title.startswith(p) for p in prefixes):
             continue
         yield audit.finding(f"“{item['title']}”只在政府信息公开网发布，门户网站未同步", url=item["url"],
                             column_path=path, index_no=item["index_no"])
