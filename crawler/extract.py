@@ -915,7 +915,7 @@ def title(html) -> str:
         return parts[0]
     # no heading and a <title> naming only the site: the 名称 field of the metadata block, else the
     # line printed as a block of its own above the body (table-layout templates)
-    return metadata(root).get("title") or _title_block(root) or (site_parts[0] if site_parts else "")
+    return metadata(root).get("title") or _title_block(root, site_parts) or (site_parts[0] if site_parts else "")
 
 
 _TITLE_BLOCK_TAGS = frozenset({"td", "th", "div", "p", "span", "b", "strong", "font", "center",
@@ -942,13 +942,17 @@ def _body_start(root):
     return next((el for el, _ in blocks if el in inside), None)
 
 
-def _title_block(root) -> str:
+def _title_block(root, avoid=()) -> str:
     """The nearest single short line printed as a block of its own before the body's first
     paragraph: not a link, a label line (来源：, 发布时间：), a date line, a metadata cell, the
-    breadcrumb or page chrome."""
+    breadcrumb or page chrome. When the body's first block is itself such a line (a bold title cell
+    heading a short body), that line."""
     start = _body_start(root)
     if start is None:
         return ""
+    first = _inline_text(start)
+    if _title_like(first) and first not in avoid and _next_block_after(root, start):
+        return first
     holders = {start, *_ancestors(start, 100)}
     before = []
     for el in root.iter():
@@ -966,14 +970,34 @@ def _title_block(root) -> str:
         if text in _UI_WORDS or _CRUMB_RE.match(text) or _FOOTER_RE.search(text) or \
                 _ANY_LABEL_START_RE.match(text) or _LABEL_START_RE.match(text) or _label_field(el):
             continue
-        prev = _prev_el(el)
-        if prev is not None and _label_field(prev):
-            continue   # a value cell of the metadata grid
+        if any((p := _prev_el(x)) is not None and _label_field(p) for x in (el, *_ancestors(el, 3))):
+            continue   # a value cell of the metadata grid, or what it wraps (<td><font>值</font></td>)
+        if text in avoid or text.rstrip().endswith(("：", ":")):
+            continue   # the site's name, or the salutation opening the body (各单位：)
         token = find_date_text(text, short=True)
         if token and len(text) - len(token) <= 14:
             continue   # "青岚县人民政府办公室 2019-09-26"
         return text
     return ""
+
+
+def _title_like(text: str) -> bool:
+    """One short line that reads as a title: not a sentence, a salutation (各单位：) or a label line."""
+    return (bool(text) and "\n" not in text and 4 <= len(text) <= _TITLE_BLOCK_MAX and bool(_HAS_WORD_RE.search(text))
+            and not _PROSE_PUNCT.intersection(text.replace("、", "")) and "。" not in text
+            and not text.rstrip().endswith(("：", ":")) and not _ANY_LABEL_START_RE.match(text)
+            and not _LABEL_START_RE.match(text) and not _CRUMB_RE.match(text) and not _FOOTER_RE.search(text))
+
+
+def _next_block_after(root, start) -> bool:
+    """Is there a body block after `start` (so `start` heads the body rather than being all of it)?"""
+    seen = False
+    for el, _ in _body_blocks(root):
+        if el is start:
+            seen = True
+        elif seen:
+            return True
+    return False
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1072,3 +1072,19 @@ def test_title_bare_hyphen_before_the_site_name():
     plain = ("<html><head><title>2019-2020学年度校历</title></head><body>"
              "<p>各学校：现将2019-2020学年度校历安排通知如下。</p></body></html>")
     assert ex.title(plain) == "2019-2020学年度校历"
+
+
+def test_title_cell_heading_a_short_body_beside_a_grid_naming_the_unit():
+    """<title> only names the site; the 发布机构 cell holds the same name; the title is the bold cell
+    heading a one-line body, and begins with the unit's name."""
+    html = """<html><head><title>某某县审计局</title></head><body><table><tr><td><b>某某县审计局政务公开</b></td></tr>
+      <tr><td><table><tr><td><font>索引号：</font></td><td><font>003240330/201905-00061</font></td>
+      <td><font>发布机构：</font></td><td><font>某某县审计局</font></td></tr>
+      <tr><td><font>生成日期：</font></td><td><font>2019年5月6日</font></td></tr></table>
+      <table><tr><td align="center"><font size="4"><b>某某县审计局关于张三同志任职的通知</b></font></td></tr>
+      <tr><td><p>经研究，张三同志任某某县审计局局长。</p></td></tr></table></td></tr>
+      <tr><td>主办单位：某某县审计局</td></tr></table></body></html>"""
+    assert ex.title(html) == "某某县审计局关于张三同志任职的通知"
+    # a body opening with its salutation is not taken for a title
+    letter = html.replace('<font size="4"><b>某某县审计局关于张三同志任职的通知</b></font>', "各股室、局属各单位：")
+    assert ex.title(letter) != "各股室、局属各单位："
