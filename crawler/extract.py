@@ -981,9 +981,13 @@ def _title_block(root, avoid=()) -> str:
     return ""
 
 
+_SECTION_NO_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[、.．](?!\d)|第[一二三四五六七八九十\d]+[章节条部分])")
+
+
 def _title_like(text: str) -> bool:
-    """One short line that reads as a title: not a sentence, a salutation (各单位：) or a label line."""
-    return (bool(text) and "\n" not in text and 4 <= len(text) <= _TITLE_BLOCK_MAX and bool(_HAS_WORD_RE.search(text))
+    """One short line that reads as a title: not a sentence, a salutation (各单位：), a label line or
+    a numbered section heading of the body (一、制定依据)."""
+    return (bool(text) and "\n" not in text and not _SECTION_NO_RE.match(text) and 4 <= len(text) <= _TITLE_BLOCK_MAX and bool(_HAS_WORD_RE.search(text))
             and not _PROSE_PUNCT.intersection(text.replace("、", "")) and "。" not in text
             and not text.rstrip().endswith(("：", ":")) and not _ANY_LABEL_START_RE.match(text)
             and not _LABEL_START_RE.match(text) and not _CRUMB_RE.match(text) and not _FOOTER_RE.search(text))

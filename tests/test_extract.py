@@ -1088,3 +1088,11 @@ def test_title_cell_heading_a_short_body_beside_a_grid_naming_the_unit():
     # a body opening with its salutation is not taken for a title
     letter = html.replace('<font size="4"><b>某某县审计局关于张三同志任职的通知</b></font>', "各股室、局属各单位：")
     assert ex.title(letter) != "各股室、局属各单位："
+
+
+def test_a_numbered_section_heading_of_the_body_is_not_the_title():
+    html = """<html><head><title>某某县审计局</title></head><body><table>
+      <tr><td align="center"><b>《审计条例》政策解读</b></td></tr>
+      <tr><td><p><b>一、制定依据</b></p><p>根据有关法律法规，结合本县实际。</p><p><b>二、主要内容</b></p></td></tr>
+      <tr><td>主办单位：某某县审计局</td></tr></table></body></html>"""
+    assert ex.title(html) == "《审计条例》政策解读"
