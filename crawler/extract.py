@@ -25,7 +25,7 @@ from .dates import find_date_text, parse_date
 __all__ = [
     "LABELS", "LABEL_INDEX", "Listing", "parse", "label_key", "metadata", "meta_tags", "title",
     "body_text", "breadcrumb", "listings", "pagination", "labelled_links", "links",
-    "script_urls", "search_form", "footer_identity",
+    "script_urls", "search_form", "search_post_form", "postback_pages", "footer_identity",
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -1083,6 +1083,104 @@ def pagination(html, url: str) -> list[str]:
     return result
 
 
+# ASP.NET WebForms pagers: links run ``__doPostBack('target', 'arg')``, which fills the page's one
+# form's __EVENTTARGET/__EVENTARGUMENT and POSTs it; there is no URL for page 2.
+_POSTBACK_RE = re.compile(r"""__doPostBack\(\s*(['"])(.*?)\1\s*,\s*(['"])(.*?)\3\s*\)""")
+_ARG_NUM_RE = re.compile(r"^(.*?)(\d{1,5})(\D*)$")
+_TOTAL_PAGES_RE = re.compile(r"共\s*(\d{1,5})\s*页|第\s*\d{1,5}\s*/\s*(\d{1,5})\s*页|\d{1,5}\s*/\s*(\d{1,5})\s*页")
+_NO_VALUE_TYPES = frozenset({"submit", "image", "button", "reset", "file"})
+
+
+def form_fields(form) -> list[tuple[str, str]]:
+    """What a browser submits for ``form`` without pressing a button: named inputs with their
+    values (checked boxes only), selected options and textareas, in document order."""
+    out = []
+    for el in form.iter("input", "select", "textarea"):
+        name = el.get("name")
+        if not name or el.get("disabled") is not None:
+            continue
+        tag = _tag(el)
+        if tag == "select":
+            options = list(el.iter("option"))
+            chosen = next((o for o in options if o.get("selected") is not None), options[0] if options else None)
+            if chosen is not None:
+                out.append((name, chosen.get("value") if chosen.get("value") is not None else _text(chosen)))
+        elif tag == "textarea":
+            out.append((name, el.text or ""))
+        else:
+            kind = (el.get("type") or "text").lower()
+            if kind in _NO_VALUE_TYPES:
+                continue
+            if kind in ("checkbox", "radio"):
+                if el.get("checked") is not None:
+                    out.append((name, el.get("value") or "on"))
+                continue
+            out.append((name, el.get("value") or ""))
+    return out
+
+
+def _postback_form(root, a):
+    """The form a __doPostBack link submits: its own, else the one carrying __VIEWSTATE."""
+    for anc in _ancestors(a, 60):
+        if _tag(anc) == "form":
+            return anc
+    forms = list(root.iter("form"))
+    return next((f for f in forms if any(i.get("name") == "__VIEWSTATE" for i in f.iter("input"))),
+                next((f for f in forms if (f.get("method") or "").lower() == "post"), None))
+
+
+def postback_pages(html, url: str) -> list[dict]:
+    """Pages of a list paged by ASP.NET postbacks, as form submissions.
+
+    Each is ``{"page": n, "url": form action, "target": …, "argument": …, "fields": [(name, value)]}``
+    (the form's fields with __EVENTTARGET/__EVENTARGUMENT set), for every page from 1 to the last
+    one the pager names (its links, "尾页", or "共N页"/"第1/N页" text in the pager).
+    """
+    root = parse(html)
+    base = _base(root, url)
+    by_target: dict[str, dict] = {}
+    for a in root.iter("a"):
+        code = (a.get("href") or "") + " " + (a.get("onclick") or "")
+        m = _POSTBACK_RE.search(code)
+        if not m:
+            continue
+        text = _text(a)
+        if text not in _PAGER_STRONG and text not in _PAGER_WEAK and not _PAGE_NUM_RE.match(text):
+            continue
+        num = _ARG_NUM_RE.match(m.group(4))
+        if not num:
+            continue
+        entry = by_target.setdefault(m.group(2), {"anchors": [], "shape": (num.group(1), num.group(3))})
+        entry["anchors"].append((a, int(num.group(2))))
+    out = []
+    for target, entry in by_target.items():
+        anchors = entry["anchors"]
+        strong = any(_text(a) in _PAGER_STRONG for a, _ in anchors)
+        if not strong and len(anchors) < 2:
+            continue   # one numbered postback link is not a pager
+        last = max(n for _, n in anchors)
+        # the box holding the pager links: its "共N页" counts pages even where links stop early
+        box = anchors[0][0]
+        for anc in _ancestors(anchors[0][0], 4):
+            box = anc
+            if "页" in _text(anc):
+                break
+        m = _TOTAL_PAGES_RE.search(_text(box))
+        if m:
+            last = max(last, int(next(g for g in m.groups() if g)))
+        form = _postback_form(root, anchors[0][0])
+        if form is None:
+            continue
+        action = _resolve(base, form.get("action")) or urldefrag(url)[0]
+        fields = [(k, v) for k, v in form_fields(form) if k not in ("__EVENTTARGET", "__EVENTARGUMENT")]
+        prefix, suffix = entry["shape"]
+        for n in range(1, min(last, _MAX_PAGES) + 1):
+            arg = f"{prefix}{n}{suffix}"
+            out.append({"page": n, "url": action, "target": target, "argument": arg,
+                        "fields": [("__EVENTTARGET", target), ("__EVENTARGUMENT", arg), *fields]})
+    return out
+
+
 def _script_int(token: str, code: str) -> int | None:
     """A number literal, or the number a script assigns to that variable name."""
     if token.isdigit():
@@ -1256,6 +1354,49 @@ def search_form(html, url: str) -> str | None:
                 best, best_score = template, score
             if best_score == 2:
                 break
+    return best
+
+
+def search_post_form(html, url: str) -> dict | None:
+    """The site search when it is a POST form that outranks every GET search form.
+
+    ``{"url": action, "fields": [(name, value)], "query": name of the text input, "charset": the
+    form's accept-charset or None}``: hidden fields keep their values, an image button is sent as
+    browsers send it (``name.x``/``name.y``), a submit button with its name and value.
+    """
+    root = parse(html)
+    base = _base(root, url)
+    best, best_score = None, 0
+    for form in root.iter("form"):
+        method = (form.get("method") or "get").strip().lower()
+        inputs = [i for i in form.iter("input") if i.get("disabled") is None]
+        text_input = next((i for i in inputs if i.get("name") and
+                           (i.get("type") or "text").lower() in ("text", "search", "")), None)
+        if text_input is None:
+            continue
+        score = _search_score(form, text_input)
+        if score <= best_score:
+            continue
+        best_score = score
+        if method != "post":
+            best = None   # a GET form ranks first: search_form() has it
+            continue
+        action = _resolve(base, form.get("action")) or urldefrag(url)[0]
+        if urlsplit(action).scheme not in ("http", "https"):
+            best = None
+            continue
+        fields = form_fields(form)
+        button = next((b for b in form.iter("input", "button") if b.get("name") and b.get("disabled") is None
+                       and (_tag(b) == "button" and (b.get("type") or "submit").lower() == "submit"
+                            or (b.get("type") or "").lower() in ("submit", "image"))), None)
+        if button is not None:
+            if (button.get("type") or "").lower() == "image":
+                fields += [(f"{button.get('name')}.x", "1"), (f"{button.get('name')}.y", "1")]
+            else:
+                fields.append((button.get("name"), button.get("value") or ""))
+        charset = (form.get("accept-charset") or "").replace(",", " ").split()
+        best = {"url": action, "fields": fields, "query": text_input.get("name"),
+                "charset": charset[0] if charset else None}
     return best
 
 

@@ -84,6 +84,7 @@ class GatherSpider(scrapy.Spider):
         self.home_ok: dict[str, set] = defaultdict(set)
         self._fetch_id = 0
         self.search_templates: dict[str, str] = {}
+        self.search_posts: dict[str, dict] = {}      # unit → its POST search form (search_post_form)
         self.searched: set[str] = set()
         self.pending_probe_rounds = 0
         self.columns_seen: set[tuple[str, str]] = set()
@@ -226,7 +227,9 @@ class GatherSpider(scrapy.Spider):
             yield self.request(page_url, unit.id, view=view, role=meta.get("role"))
         for frag in extract.script_urls(tree, url):
             yield self.request(frag, unit.id, view=view, role=meta.get("role"))
+        yield from self.postback_requests(response, tree, unit, view)
         if meta.get("kind") == "home" and site == "disclosure":
+            yield from self.discover_post_search(unit, tree, response)
             yield from self.discover_search(unit, tree, url)
         if not rendered and not is_item and self.needs_render(tree, html):
             yield self.render_request(url, unit.id, self.parse_rendered, view=view, kind=meta.get("kind"),
@@ -537,6 +540,46 @@ class GatherSpider(scrapy.Spider):
         yield self.request(template.replace("{q}", ""), unit.id, self.parse_liveness, purpose="search_entry",
                            dont_filter=True)
 
+    def discover_post_search(self, unit, tree, response):
+        """A site search that is only a POST form (hidden fields, an image button): its query is
+        sent in the form's accept-charset, else in the page's own encoding, as a browser does."""
+        if unit.id in self.search_templates or unit.search:
+            return
+        form = extract.search_post_form(tree, response.url)
+        if not form:
+            return
+        self.search_posts[unit.id] = {**form, "charset": form["charset"] or getattr(response, "encoding", None)}
+        self.search_templates[unit.id] = form["url"]
+        # the entry itself: a search with an empty query must answer (SRCH-001)
+        yield self.post_search(unit.id, "", self.parse_liveness, purpose="search_entry")
+
+    def post_search(self, unit_id: str, query: str, callback, **meta) -> scrapy.Request:
+        form = self.search_posts[unit_id]
+        fields = [(k, query if k == form["query"] else v) for k, v in form["fields"]]
+        return _form_post(form["url"], fields, form["charset"], callback=callback, errback=self.on_error,
+                          dont_filter=True, meta={"unit": unit_id, "handle_httpstatus_all": True, **meta})
+
+    def postback_requests(self, response, tree, unit, view):
+        """The other pages of an ASP.NET list paged by __doPostBack: its form POSTed once per page.
+        A page is known by (action, target, argument): the view state differs from page to page."""
+        pages = extract.postback_pages(tree, response.url)
+        if not pages:
+            return
+        req = response.request
+        current = None
+        if req is not None and req.method == "POST":
+            current = response.meta.get("postback")
+        for p in pages:
+            key = f"POST {canonical(p['url'])} {p['target']} {p['argument']}"
+            if current is None and p["page"] == 1 and canonical(p["url"]) == canonical(response.url):
+                self.requested.add(key)   # a GET of the list is its page 1
+            if key == current or key in self.requested:
+                continue
+            self.requested.add(key)
+            yield _form_post(p["url"], p["fields"], response.encoding, callback=self.parse, errback=self.on_error,
+                             dont_filter=True, meta={"unit": unit.id, "handle_httpstatus_all": True, "view": view,
+                                                     "role": response.meta.get("role"), "postback": key})
+
     def on_idle(self, spider):
         if self.pending_probe_rounds > 0:
             raise DontCloseSpider
@@ -563,10 +606,13 @@ class GatherSpider(scrapy.Spider):
                 query = (row[by] or "").strip()
                 if not query:
                     continue
+                probe = {"item_url": row["url"], "by": by, "query": query, "sampled_from": row["column_path"]}
+                if unit.id in self.search_posts:
+                    yield self.post_search(unit.id, query, self.parse_search, purpose="search", probe=probe)
+                    continue
                 search_url = template.replace("{q}", quote(query, safe=""))
                 yield self.request(search_url, unit.id, self.parse_search, purpose="search", dont_filter=True,
-                                   probe={"item_url": row["url"], "by": by, "query": query,
-                                          "sampled_from": row["column_path"]})
+                                   probe=probe)
 
     def parse_search(self, response):
         meta = response.meta
@@ -670,6 +716,19 @@ async def _capture(resp):
     except Exception:   # the page went away, or the body never came: the capture is lost, not the crawl
         return None
     return resp.url, resp.status, list((resp.headers or {}).items()), body
+
+
+def _form_post(url: str, fields, charset: str | None, **kwargs) -> scrapy.Request:
+    """A urlencoded POST with the fields in the form's charset. Not FormRequest(encoding=…): that
+    would also encode the headers (our Chinese User-Agent) in GBK."""
+    def enc(v: str) -> bytes:
+        try:
+            return v.encode(charset or "utf-8")
+        except (LookupError, UnicodeEncodeError):
+            return v.encode("utf-8")
+    body = urlencode([(enc(k), enc(v)) for k, v in fields])
+    return scrapy.Request(url, method="POST", body=body,
+                          headers={"Content-Type": "application/x-www-form-urlencoded"}, **kwargs)
 
 
 def _folder(url: str) -> str:
