@@ -25,7 +25,7 @@ from .dates import find_date_text, parse_date
 __all__ = [
     "LABELS", "LABEL_INDEX", "Listing", "parse", "label_key", "metadata", "meta_tags", "title",
     "body_text", "breadcrumb", "listings", "pagination", "labelled_links", "links",
-    "script_urls", "search_form", "search_post_form", "postback_pages", "footer_identity",
+    "script_urls", "search_form", "search_post_form", "postback_pages", "app_shell", "footer_identity",
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -1424,6 +1424,29 @@ def _form_template(form, inputs, text_input, base: str) -> str | None:
     if parts.scheme not in ("http", "https"):
         return None  # javascript: actions build the URL in script
     return urlunsplit((parts.scheme, parts.netloc, parts.path, "&".join(pairs), ""))
+
+
+# ---------------------------------------------------------------------------------------------
+# Single-page applications
+
+_SHELL_TEXT_MAX = 200   # a noscript notice, a title: more text is a page of its own
+_SHELL_LINKS_MAX = 3
+
+
+def app_shell(html) -> bool:
+    """Is this the shell of a single-page application (Vue/React builds): an empty mount element
+    with an id, script files of its own, and almost no text or links? Everything on such a page,
+    menu and footer included, is drawn by its scripts, so only a browser sees it."""
+    root = parse(html)
+    if not any(s.get("src") for s in root.iter("script")):
+        return False
+    body = next(root.iter("body"), root)
+    if sum(1 for a in body.iter("a") if _crawlable(a.get("href"))) > _SHELL_LINKS_MAX:
+        return False
+    if len(visible_text(root)) > _SHELL_TEXT_MAX:
+        return False
+    return any(el.get("id") and len(el) == 0 and not (el.text or "").strip()
+               for el in body.iter("div", "main", "section", "app"))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -388,7 +388,7 @@ class GatherSpider(scrapy.Spider):
         """Lists drawn by scripts: network calls in inline scripts, or an empty list container next
         to a script of the site's own (the list arrives later as JSON)."""
         inline = " ".join(s.text or "" for s in tree.iter("script") if not s.get("src"))
-        if NETWORK_SCRIPT.search(inline):
+        if NETWORK_SCRIPT.search(inline) or extract.app_shell(tree):
             return True
         if not any(s.get("src") for s in tree.iter("script")):
             return False
@@ -533,7 +533,8 @@ class GatherSpider(scrapy.Spider):
             return
         template = unit.search or extract.search_form(tree, url)
         if not template:
-            self.search_templates[unit.id] = ""
+            if not extract.app_shell(tree):   # a shell's search box appears once rendered
+                self.search_templates[unit.id] = ""
             return
         self.search_templates[unit.id] = template
         # the entry itself: a search with an empty query must answer (SRCH-001)
@@ -800,6 +801,7 @@ def _api_pages(url: str, data) -> list[str]:
             break
     if count is None and isinstance(data.get("total"), int):
         size = next((data[k] for k in ("size", "pageSize", "rows") if isinstance(data.get(k), int) and data[k] > 0), None)
+        size = size or _page_size(url)
         if size:
             count = -(-data["total"] // size)
     if not count or count < 2:
@@ -814,6 +816,17 @@ def _api_pages(url: str, data) -> list[str]:
         q = urlencode([(k, str(n) if k == name else v) for k, v in params])
         out.append(urlunsplit(parts._replace(query=q)))
     return out
+
+
+SIZE_PARAMS = ("size", "pageSize", "pagesize", "page_size", "rows", "limit", "perPage", "per_page", "ps")
+
+
+def _page_size(url: str) -> int | None:
+    """The page size a list API was asked for, where its answer gives only the total."""
+    for k, v in parse_qsl(urlsplit(url).query):
+        if k in SIZE_PARAMS and v.isdigit() and int(v) > 0:
+            return int(v)
+    return None
 
 
 def stratified_sample(rows: list, size: int, seed: str) -> list:

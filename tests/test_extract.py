@@ -681,3 +681,58 @@ def test_memoised_results_belong_to_one_document():
     second = lxml.html.fromstring('<html><body><p>相关解读：<a href="/c">丙</a></p></body></html>')
     assert ex.labelled_links(second, "http://h/x") == {"相关解读": [("丙", "http://h/c")]}
     assert ex.links(second, "http://h/x") == [("http://h/c", "丙", "page")]
+
+
+# ----------------------------------------------------------------------------------- postback pagers, POST search
+
+_WEBFORM = """<html><body>
+<form method="post" action="./Lists.aspx?cat=7" id="form1">
+<input type="hidden" name="__EVENTTARGET" value="" /><input type="hidden" name="__EVENTARGUMENT" value="" />
+<input type="hidden" name="__VIEWSTATE" value="dDwtMTA4==" />
+<table><tr><td><a href="Show.aspx?id=1">某通知</a></td><td>2019-09-01</td></tr></table>
+<div>记录数：47 页码：1/5页
+ <a href="javascript:__doPostBack(&#39;gvList&#39;,&#39;Page$2&#39;)">2</a>
+ <a href="javascript:__doPostBack(&#39;gvList&#39;,&#39;Page$3&#39;)">3</a>
+ <a href="javascript:void(0)" onclick="__doPostBack('gvList','Page$2');return false;">下一页</a></div>
+<a href="javascript:__doPostBack('lnkLogout','')">退出</a>
+<input type="checkbox" name="chkAll" /><select name="ddlYear"><option value="2018">2018</option>
+<option value="2019" selected="selected">2019</option></select>
+<input type="submit" name="btnOk" value="确定" />
+</form></body></html>"""
+
+
+def test_postback_pages_submit_the_form_for_every_page():
+    pages = ex.postback_pages(_WEBFORM, "http://x.gov.cn/web/Lists.aspx?cat=7")
+    assert [p["page"] for p in pages] == [1, 2, 3, 4, 5]          # "1/5页" names the last page
+    p3 = pages[2]
+    assert p3["url"] == "http://x.gov.cn/web/Lists.aspx?cat=7" and p3["target"] == "gvList"
+    assert p3["argument"] == "Page$3"
+    assert p3["fields"] == [("__EVENTTARGET", "gvList"), ("__EVENTARGUMENT", "Page$3"),
+                            ("__VIEWSTATE", "dDwtMTA4=="), ("ddlYear", "2019")]
+
+
+def test_postback_pages_ignores_other_postbacks():
+    html = """<form method="post"><input type="hidden" name="__VIEWSTATE" value="v" />
+    <a href="javascript:__doPostBack('menu','3')">机构职能</a> <a href="javascript:__doPostBack('lnkLogout','')">退出</a>
+    <a href="javascript:__doPostBack('grid','Select$1')">2</a></form>"""
+    assert ex.postback_pages(html, "http://x.gov.cn/a.aspx") == []
+
+
+def test_search_post_form_with_hidden_fields_and_image_button():
+    html = """<form action="/web/search.aspx" method="POST" accept-charset="gbk">
+    <input type="hidden" name="siteId" value="12" /><input type="hidden" name="chnl" value="0" />
+    <input type="text" name="txtWord" /><input type="image" name="ibtnSearch" src="/img/s.gif" alt="检索" /></form>"""
+    form = ex.search_post_form(html, "http://x.gov.cn/index.aspx")
+    assert form == {"url": "http://x.gov.cn/web/search.aspx", "query": "txtWord", "charset": "gbk",
+                    "fields": [("siteId", "12"), ("chnl", "0"), ("txtWord", ""), ("ibtnSearch.x", "1"),
+                               ("ibtnSearch.y", "1")]}
+    assert ex.search_form(html, "http://x.gov.cn/index.aspx") is None   # not a GET template
+
+
+def test_search_post_form_defers_to_a_get_search():
+    html = """<form action="/s" method="get"><input name="q" /><input type="submit" value="搜索" /></form>
+    <form action="/p" method="post"><input name="kw" /><input type="submit" value="搜索" /></form>"""
+    assert ex.search_post_form(html, "http://x.gov.cn/") is None
+    login = """<form action="/login" method="post"><input name="user" /><input type="password" name="pw" />
+    <input type="submit" value="登录" /></form>"""
+    assert ex.search_post_form(login, "http://x.gov.cn/") is None
