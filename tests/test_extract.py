@@ -736,3 +736,24 @@ def test_search_post_form_defers_to_a_get_search():
     login = """<form action="/login" method="post"><input name="user" /><input type="password" name="pw" />
     <input type="submit" value="登录" /></form>"""
     assert ex.search_post_form(login, "http://x.gov.cn/") is None
+
+
+# ----------------------------------------------------------------------------------- single-page applications
+
+def test_app_shell_is_an_empty_mount_with_script_files():
+    shell = """<html><head><title>某某中心</title></head><body><noscript>请开启JavaScript</noscript>
+    <div id="root"></div><script src="/js/main.8f3a.js"></script></body></html>"""
+    assert ex.app_shell(shell)
+    assert not ex.app_shell(shell.replace('<script src="/js/main.8f3a.js"></script>', ""))   # nothing would draw it
+    page = """<html><body><div id="weather"></div><script src="/js/w.js"></script>
+    <ul><li><a href="/a/1.html">关于开展秋季安全检查的通知</a></li><li><a href="/a/2.html">某某局召开会议</a></li>
+    <li><a href="/a/3.html">某某局开展宣传活动</a></li><li><a href="/a/4.html">政策解读</a></li></ul></body></html>"""
+    assert not ex.app_shell(page)   # a page of its own with an empty widget slot
+
+
+def test_api_pages_from_total_and_the_requested_page_size():
+    from crawler.spider import _api_pages
+    url = "http://x.gov.cn/api/list?channelId=7&page=1&size=10"
+    assert _api_pages(url, {"total": 23, "data": [{"title": "t", "url": "/d?id=1"}]}) == [
+        "http://x.gov.cn/api/list?channelId=7&page=2&size=10", "http://x.gov.cn/api/list?channelId=7&page=3&size=10"]
+    assert _api_pages("http://x.gov.cn/api/list?channelId=7&page=1", {"total": 23, "data": []}) == []
