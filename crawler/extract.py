@@ -1135,10 +1135,15 @@ def postback_pages(html, url: str) -> list[dict]:
     Each is ``{"page": n, "url": form action, "target": …, "argument": …, "fields": [(name, value)]}``
     (the form's fields with __EVENTTARGET/__EVENTARGUMENT set), for every page from 1 to the last
     one the pager names (its links, "尾页", or "共N页"/"第1/N页" text in the pager).
+
+    A pager of LinkButtons (``__doPostBack('ctl00$main$lbtnNext','')``: no page number anywhere)
+    gives one submission of its "下一页" with ``"page": None, "next": True`` and ``"last"`` the page
+    count its text announces (or None): the caller follows it from page to page.
     """
     root = parse(html)
     base = _base(root, url)
     by_target: dict[str, dict] = {}
+    nexts = []
     for a in root.iter("a"):
         code = (a.get("href") or "") + " " + (a.get("onclick") or "")
         m = _POSTBACK_RE.search(code)
@@ -1149,6 +1154,8 @@ def postback_pages(html, url: str) -> list[dict]:
             continue
         num = _ARG_NUM_RE.match(m.group(4))
         if not num:
+            if text in _PAGER_NEXT:
+                nexts.append((a, m.group(2), m.group(4)))
             continue
         entry = by_target.setdefault(m.group(2), {"anchors": [], "shape": (num.group(1), num.group(3))})
         entry["anchors"].append((a, int(num.group(2))))
@@ -1158,27 +1165,42 @@ def postback_pages(html, url: str) -> list[dict]:
         strong = any(_text(a) in _PAGER_STRONG for a, _ in anchors)
         if not strong and len(anchors) < 2:
             continue   # one numbered postback link is not a pager
-        last = max(n for _, n in anchors)
-        # the box holding the pager links: its "共N页" counts pages even where links stop early
-        box = anchors[0][0]
-        for anc in _ancestors(anchors[0][0], 4):
-            box = anc
-            if "页" in _text(anc):
-                break
-        m = _TOTAL_PAGES_RE.search(_text(box))
-        if m:
-            last = max(last, int(next(g for g in m.groups() if g)))
+        last = max(last for last in (max(n for _, n in anchors), _announced_pages(anchors[0][0])) if last)
         form = _postback_form(root, anchors[0][0])
         if form is None:
             continue
-        action = _resolve(base, form.get("action")) or urldefrag(url)[0]
-        fields = [(k, v) for k, v in form_fields(form) if k not in ("__EVENTTARGET", "__EVENTARGUMENT")]
+        action, fields = _postback_submission(form, base, url)
         prefix, suffix = entry["shape"]
         for n in range(1, min(last, _MAX_PAGES) + 1):
             arg = f"{prefix}{n}{suffix}"
             out.append({"page": n, "url": action, "target": target, "argument": arg,
                         "fields": [("__EVENTTARGET", target), ("__EVENTARGUMENT", arg), *fields]})
+    if not out:
+        for a, target, arg in nexts[:1]:
+            form = _postback_form(root, a)
+            if form is None:
+                continue
+            action, fields = _postback_submission(form, base, url)
+            out.append({"page": None, "next": True, "last": _announced_pages(a), "url": action, "target": target,
+                        "argument": arg, "fields": [("__EVENTTARGET", target), ("__EVENTARGUMENT", arg), *fields]})
     return out
+
+
+_PAGER_NEXT = frozenset({"下一页", "下页", ">", ">>", "»", "›"})
+
+
+def _announced_pages(a) -> int | None:
+    """The page count "共N页"/"第1/N页" in the box holding a pager link."""
+    for anc in _ancestors(a, 4):
+        if "页" in _text(anc):
+            m = _TOTAL_PAGES_RE.search(_text(anc))
+            return int(next(g for g in m.groups() if g)) if m else None
+    return None
+
+
+def _postback_submission(form, base: str, url: str) -> tuple[str, list[tuple[str, str]]]:
+    action = _resolve(base, form.get("action")) or urldefrag(url)[0]
+    return action, [(k, v) for k, v in form_fields(form) if k not in ("__EVENTTARGET", "__EVENTARGUMENT")]
 
 
 def _script_int(token: str, code: str) -> int | None:
@@ -1386,9 +1408,14 @@ def search_post_form(html, url: str) -> dict | None:
             best = None
             continue
         fields = form_fields(form)
-        button = next((b for b in form.iter("input", "button") if b.get("name") and b.get("disabled") is None
-                       and (_tag(b) == "button" and (b.get("type") or "submit").lower() == "submit"
-                            or (b.get("type") or "").lower() in ("submit", "image"))), None)
+        # the button that goes with the text box: the first after it (a WebForms page is one form
+        # holding every button of the page), else the last before it
+        order = {el: n for n, el in enumerate(form.iter())}
+        buttons = [b for b in form.iter("input", "button") if b.get("name") and b.get("disabled") is None
+                   and (_tag(b) == "button" and (b.get("type") or "submit").lower() == "submit"
+                        or (b.get("type") or "").lower() in ("submit", "image"))]
+        after = [b for b in buttons if order[b] > order[text_input]]
+        button = after[0] if after else (buttons[-1] if buttons else None)
         if button is not None:
             if (button.get("type") or "").lower() == "image":
                 fields += [(f"{button.get('name')}.x", "1"), (f"{button.get('name')}.y", "1")]

@@ -571,6 +571,9 @@ class GatherSpider(scrapy.Spider):
         if req is not None and req.method == "POST":
             current = response.meta.get("postback")
         for p in pages:
+            if p.get("next"):
+                yield from self.postback_next(response, p, unit, view)
+                continue
             key = f"POST {canonical(p['url'])} {p['target']} {p['argument']}"
             if current is None and p["page"] == 1 and canonical(p["url"]) == canonical(response.url):
                 self.requested.add(key)   # a GET of the list is its page 1
@@ -580,6 +583,22 @@ class GatherSpider(scrapy.Spider):
             yield _form_post(p["url"], p["fields"], response.encoding, callback=self.parse, errback=self.on_error,
                              dont_filter=True, meta={"unit": unit.id, "handle_httpstatus_all": True, "view": view,
                                                      "role": response.meta.get("role"), "postback": key})
+
+    def postback_next(self, response, p, unit, view):
+        """Follow a LinkButton pager's "下一页" page by page: each page is known by its own form state
+        (the view state changes with the page), up to the page count the pager announces."""
+        page = response.meta.get("postback_page", 1)
+        if page >= (p["last"] or 200):
+            return
+        state = hashlib.sha1(repr(p["fields"]).encode("utf-8")).hexdigest()
+        key = f"POST {canonical(p['url'])} {p['target']} {p['argument']} {state}"
+        if key in self.requested:
+            return
+        self.requested.add(key)
+        yield _form_post(p["url"], p["fields"], response.encoding, callback=self.parse, errback=self.on_error,
+                         dont_filter=True, meta={"unit": unit.id, "handle_httpstatus_all": True, "view": view,
+                                                 "role": response.meta.get("role"), "postback": key,
+                                                 "postback_page": page + 1})
 
     def on_idle(self, spider):
         if self.pending_probe_rounds > 0:

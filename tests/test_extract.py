@@ -757,3 +757,27 @@ def test_api_pages_from_total_and_the_requested_page_size():
     assert _api_pages(url, {"total": 23, "data": [{"title": "t", "url": "/d?id=1"}]}) == [
         "http://x.gov.cn/api/list?channelId=7&page=2&size=10", "http://x.gov.cn/api/list?channelId=7&page=3&size=10"]
     assert _api_pages("http://x.gov.cn/api/list?channelId=7&page=1", {"total": 23, "data": []}) == []
+
+
+def test_search_post_form_in_a_webforms_page_presses_the_button_beside_the_box():
+    html = """<form method="post" action="Default.aspx" id="form1">
+    <input type="hidden" name="__VIEWSTATE" value="abc" />
+    <input type="submit" name="ctl00$btnLogin" value="登录" />
+    <input type="text" name="ctl00$txtKey" title="请输入检索关键字" />
+    <input type="image" name="ctl00$ibtnSearch" src="/images/ss.gif" />
+    <input type="submit" name="ctl00$btnVote" value="投票" /></form>"""
+    form = ex.search_post_form(html, "http://x.gov.cn/Default.aspx")
+    assert form["fields"] == [("__VIEWSTATE", "abc"), ("ctl00$txtKey", ""), ("ctl00$ibtnSearch.x", "1"),
+                              ("ctl00$ibtnSearch.y", "1")]
+
+
+def test_postback_pages_linkbutton_pager_gives_its_next_page():
+    html = """<form method="post" action="News.aspx?t=2"><input type="hidden" name="__VIEWSTATE" value="p1state" />
+    <ul><li><a href="News.aspx?id=9">某动态</a></li></ul>
+    <div>共 4 页 当前第 1 页 <a href="javascript:__doPostBack('ctl00$cph$lbtnFirst','')">首页</a>
+    <a href="javascript:__doPostBack('ctl00$cph$lbtnNext','')">下一页</a>
+    <a href="javascript:__doPostBack('ctl00$cph$lbtnLast','')">尾页</a></div></form>"""
+    assert ex.postback_pages(html, "http://x.gov.cn/News.aspx?t=2") == [
+        {"page": None, "next": True, "last": 4, "url": "http://x.gov.cn/News.aspx?t=2", "target": "ctl00$cph$lbtnNext",
+         "argument": "", "fields": [("__EVENTTARGET", "ctl00$cph$lbtnNext"), ("__EVENTARGUMENT", ""),
+                                    ("__VIEWSTATE", "p1state")]}]

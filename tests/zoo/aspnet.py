@@ -22,6 +22,7 @@ ORG = "00318765X"
 UNIT = {"id": "zoo-aspnet", "name": "青岚市水务局", "type": "dept", "org_code": ORG}
 SITE = "青岚市水务局"
 PAGER = "ctl00$main$pager"
+LINKBUTTON = {60}   # ClassIDs whose pager is made of LinkButtons (首页/上一页/下一页/尾页, no page numbers)
 SIZE = 10
 
 # ClassID → column path under 政府信息公开
@@ -75,6 +76,10 @@ ITEMS: list[dict] = [
          idx=_idx("201908", 40)),
     dict(id=6001, cls=60, title="青岚市水务局关于韩春明等同志任职的通知", pub=date(2019, 7, 15),
          idx=_idx("201907", 22)),
+    *[dict(id=6002 + n, cls=60, title=f"青岚市水务局关于{who}同志职务任免的通知", pub=date.fromordinal(date(2019, 7, 1).toordinal() - 19 * n),
+           idx=_idx(date.fromordinal(date(2019, 7, 1).toordinal() - 19 * n).strftime("%Y%m"), 50 + n))
+      for n, who in enumerate(["王建军", "刘海涛", "陈晓东", "赵国庆", "孙立平", "周红梅", "吴振华", "郑玉兰", "冯志刚",
+                               "蒋文斌", "沈丽华", "杨德明"])],
     dict(id=7101, cls=71, title="关于《青岚市节约用水管理办法（征求意见稿）》公开征求意见的公告",
          pub=date(2019, 7, 1), idx=_idx("201907", 1),
          body_extra="征求意见时间：2019年7月1日至2019年7月31日。意见可通过以下方式提交：通信地址：青岚市滨河路18号市水务局政策法规科；"
@@ -108,6 +113,7 @@ BY_ID[11012]["idx"] = None                                     # META-001: 索�
 BY_ID[11021]["idx"] = BY_ID[11020]["idx"]                      # META-003: duplicated 索引号 (page 3)
 BY_ID[11015]["list_title"] = "市水务局开展水资源费征收情况专项检查"  # CONS-002: list title differs (page 2)
 BY_ID[11022]["unsearchable"] = True                            # SRCH-002: search does not find it (page 3)
+BY_ID[6012]["idx"] = "QLSWJ-2018-0042"                         # META-002: malformed 索引号 (人事信息 page 2)
 # decoy: a long title truncated with "…" in the list
 BY_ID[2201]["list_title"] = "青岚市水务局关于做好2019年防汛抗旱工…"
 
@@ -121,14 +127,14 @@ def _viewstate(key: str) -> str:
 
 
 def _page(title: str, crumbs: list[tuple[str, str | None]], main: str, form_action: str, extra_hidden: str = "",
-          cls: int | None = None) -> str:
+          cls: int | None = None, state: str | None = None) -> str:
     crumb = " &gt; ".join(f'<a href="{u}">{t}</a>' if u else t for t, u in crumbs)
     nav = "".join(f'<tr><td class="left_nav"><a href="/List.aspx?ClassID={c}">{" - ".join(p)}</a></td></tr>'
                   for c, p in COLUMNS.items() if c not in (120,))
     fixed = "".join(f'<tr><td class="left_nav"><a href="{FIXED_URLS[k]}">{FIXED_PAGES[k][0]}</a></td></tr>'
                     for k in ("guide", "system", "apply"))
     fixed += '<tr><td class="left_nav"><a href="/List.aspx?ClassID=120">信息公开年报</a></td></tr>'
-    vs = _viewstate(str(cls or form_action))
+    vs = _viewstate(state or str(cls or form_action))
     return f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
 <html xmlns="http://www.w3.org/1999/xhtml"><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312" />
 <title>{_html.escape(title)}</title><link href="/css/style.css" rel="stylesheet" type="text/css" />
@@ -193,7 +199,15 @@ def _list_page(cls: int, page: int) -> str:
         f'<td width="90" align="center" class="date">{it["pub"]:%Y-%m-%d}</td></tr>'
         for it in items[(page - 1) * SIZE:page * SIZE])
     pager = ""
-    if pages > 1:
+    if pages > 1 and cls in LINKBUTTON:
+        # a pager of LinkButtons: no page number in any postback, the view state says where we are
+        def lb(name, text, active):
+            return f"""<a id="ctl00_main_{name}" href="javascript:__doPostBack('ctl00$main${name}','')">{text}</a>""" \
+                if active else f'<a id="ctl00_main_{name}" disabled="disabled">{text}</a>'
+        pager = (f'<table width="100%"><tr><td align="right">共{len(items)}条 每页{SIZE}条 当前第{page}页/共{pages}页 '
+                 f'{lb("lbtnFirst", "首页", page > 1)} {lb("lbtnPrev", "上一页", page > 1)} '
+                 f'{lb("lbtnNext", "下一页", page < pages)} {lb("lbtnLast", "尾页", page < pages)}</td></tr></table>')
+    elif pages > 1:
         def pb(arg, text):
             return f"""<a href="javascript:__doPostBack('{PAGER}','{arg}')">{text}</a>"""
         links = [pb(1, "首页") if page > 1 else "首页", pb(page - 1, "上一页") if page > 1 else "上一页"]
@@ -204,7 +218,11 @@ def _list_page(cls: int, page: int) -> str:
     title = COLUMNS[cls][-1]
     main = (f'<table width="100%" class="list_title"><tr><td><b>{title}</b></td></tr></table>'
             f'<table width="100%" class="list" cellspacing="0">{rows}</table>{pager}')
-    return _page(f"{title}_{SITE}", _crumbs(cls), main, f"List.aspx?ClassID={cls}", cls=cls)
+    return _page(f"{title}_{SITE}", _crumbs(cls), main, f"List.aspx?ClassID={cls}", cls=cls, state=_state(cls, page))
+
+
+def _state(cls: int, page: int) -> str:
+    return f"{cls}p{page}" if cls in LINKBUTTON else str(cls)
 
 
 def _static_page(cls: int) -> str:
@@ -291,10 +309,17 @@ def respond(req: Request) -> Response:
         page = 1
         if req.method == "POST":
             # WebForms refuses a postback without its view state
-            if req.form.get("__VIEWSTATE") != _viewstate(str(cls)):
+            pages = max(1, -(-len(_col_items(cls)) // SIZE))
+            posted = next((n for n in range(1, pages + 1) if req.form.get("__VIEWSTATE") == _viewstate(_state(cls, n))), None)
+            if posted is None:
                 return _resp("<html><body><h2>Server Error in '/' Application.</h2>Invalid viewstate.</body></html>", 500)
-            if req.form.get("__EVENTTARGET") == PAGER:
+            target = req.form.get("__EVENTTARGET")
+            page = posted
+            if target == PAGER and cls not in LINKBUTTON:
                 page = int(req.form.get("__EVENTARGUMENT") or 1)
+            elif cls in LINKBUTTON and target:
+                page = {"ctl00$main$lbtnFirst": 1, "ctl00$main$lbtnPrev": posted - 1, "ctl00$main$lbtnNext": posted + 1,
+                        "ctl00$main$lbtnLast": pages}.get(target, posted)
         pages = max(1, -(-len(_col_items(cls)) // SIZE))
         if not 1 <= page <= pages:
             return _resp("<html><body>参数错误</body></html>", 500)
@@ -312,8 +337,12 @@ def respond(req: Request) -> Response:
 
 def _postback(base: str, cls: int, page: int) -> str:
     from urllib.parse import urlencode
-    fields = {"ClassID": cls, "__EVENTTARGET": PAGER, "__EVENTARGUMENT": page, "__VIEWSTATE": _viewstate(str(cls)),
-              "__EVENTVALIDATION": _viewstate("ev" + str(cls))}
+    if cls in LINKBUTTON:   # reached by "下一页" from the page before
+        fields = {"ClassID": cls, "__EVENTTARGET": "ctl00$main$lbtnNext", "__EVENTARGUMENT": "",
+                  "__VIEWSTATE": _viewstate(_state(cls, page - 1)), "__EVENTVALIDATION": _viewstate("ev" + str(cls))}
+    else:
+        fields = {"ClassID": cls, "__EVENTTARGET": PAGER, "__EVENTARGUMENT": page, "__VIEWSTATE": _viewstate(str(cls)),
+                  "__EVENTVALIDATION": _viewstate("ev" + str(cls))}
     return f"{base}/List.aspx?{urlencode(fields)}"
 
 
@@ -340,6 +369,8 @@ def truth(base: dict[str, str]) -> list[dict]:
         {"rule": "META-003", "url": item(11021), "index_no": BY_ID[11021]["idx"],
          "note": "工作动态第3页两条信息共用一个索引号"},
         {"rule": "CONS-002", "url": item(11015), "note": "列表标题与详情页标题不同（第2页）"},
+        {"rule": "META-002", "url": item(6012), "index_no": "QLSWJ-2018-0042",
+         "note": "人事信息第2页（LinkButton“下一页”翻页）一条信息的索引号格式不对"},
         {"rule": "SRCH-002", "url": item(11022), "note": "站内检索（POST 表单）查不到第3页的这条信息"},
         {"rule": "CONS-002", "url": item(2201), "decoy": True, "note": "列表标题以“…”截断，不是不一致"},
         {"rule": "FRESH-005", "url": f"{b}/", "decoy": True, "note": "首页日期只有月日 [09-27]"},
