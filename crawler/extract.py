@@ -1408,23 +1408,29 @@ def search_post_form(html, url: str) -> dict | None:
             best = None
             continue
         fields = form_fields(form)
-        # the button that goes with the text box: the first after it (a WebForms page is one form
-        # holding every button of the page), else the last before it
-        order = {el: n for n, el in enumerate(form.iter())}
-        buttons = [b for b in form.iter("input", "button") if b.get("name") and b.get("disabled") is None
-                   and (_tag(b) == "button" and (b.get("type") or "submit").lower() == "submit"
-                        or (b.get("type") or "").lower() in ("submit", "image"))]
-        after = [b for b in buttons if order[b] > order[text_input]]
-        button = after[0] if after else (buttons[-1] if buttons else None)
-        if button is not None:
-            if (button.get("type") or "").lower() == "image":
-                fields += [(f"{button.get('name')}.x", "1"), (f"{button.get('name')}.y", "1")]
-            else:
-                fields.append((button.get("name"), button.get("value") or ""))
+        fields += _pressed_button(form, text_input)
         charset = (form.get("accept-charset") or "").replace(",", " ").split()
         best = {"url": action, "fields": fields, "query": text_input.get("name"),
                 "charset": charset[0] if charset else None}
     return best
+
+
+def _pressed_button(form, text_input) -> list[tuple[str, str]]:
+    """What the search button adds to a submission, as a browser sends it: a named submit button
+    its name and value, an image button ``name.x``/``name.y``. The button is the first one after
+    the text box (a WebForms page is one form holding every button of the page), else the last
+    one before it."""
+    order = {el: n for n, el in enumerate(form.iter())}
+    buttons = [b for b in form.iter("input", "button") if b.get("disabled") is None
+               and (_tag(b) == "button" and (b.get("type") or "submit").lower() == "submit"
+                    or (b.get("type") or "").lower() in ("submit", "image"))]
+    after = [b for b in buttons if order[b] > order[text_input]]
+    button = after[0] if after else (buttons[-1] if buttons else None)
+    if button is None or not button.get("name"):
+        return []
+    if (button.get("type") or "").lower() == "image":
+        return [(f"{button.get('name')}.x", "1"), (f"{button.get('name')}.y", "1")]
+    return [(button.get("name"), button.get("value") or "")]
 
 
 def _form_template(form, inputs, text_input, base: str) -> str | None:
@@ -1446,6 +1452,7 @@ def _form_template(form, inputs, text_input, base: str) -> str | None:
             if chosen is not None:
                 value = chosen.get("value") if chosen.get("value") is not None else _text(chosen)
                 pairs.append(f"{name}={quote(value, safe='')}")
+    pairs += [f"{quote(k, safe='')}={quote(v, safe='')}" for k, v in _pressed_button(form, text_input)]
     action = _resolve(base, form.get("action")) or urldefrag(base)[0]
     parts = urlsplit(action)
     if parts.scheme not in ("http", "https"):

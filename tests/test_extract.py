@@ -781,3 +781,12 @@ def test_postback_pages_linkbutton_pager_gives_its_next_page():
         {"page": None, "next": True, "last": 4, "url": "http://x.gov.cn/News.aspx?t=2", "target": "ctl00$cph$lbtnNext",
          "argument": "", "fields": [("__EVENTTARGET", "ctl00$cph$lbtnNext"), ("__EVENTARGUMENT", ""),
                                     ("__VIEWSTATE", "p1state")]}]
+
+
+def test_search_form_get_sends_its_image_button_like_a_browser():
+    html = """<form action="/search/index.asp" method="get"><input type="hidden" name="ClassID" value="3">
+    <input type="text" name="keyword"><input type="image" name="imgSearch" src="/img/go.gif" alt="搜索"></form>"""
+    assert ex.search_form(html, "http://x.gov.cn/") == (
+        "http://x.gov.cn/search/index.asp?ClassID=3&keyword={q}&imgSearch.x=1&imgSearch.y=1")
+    named = """<form action="/s.asp"><input name="key" type="text"><input type="submit" name="Submit" value="搜 索"></form>"""
+    assert ex.search_form(named, "http://x.gov.cn/") == "http://x.gov.cn/s.asp?key={q}&Submit=%E6%90%9C%20%E7%B4%A2"
