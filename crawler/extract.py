@@ -25,7 +25,7 @@ from .dates import find_date_text, parse_date
 __all__ = [
     "LABELS", "LABEL_INDEX", "Listing", "parse", "label_key", "metadata", "meta_tags", "title",
     "body_text", "breadcrumb", "listings", "pagination", "labelled_links", "links",
-    "script_urls", "search_form", "search_post_form", "postback_pages", "app_shell", "footer_identity",
+    "script_urls", "search_form", "search_post_form", "search_script", "postback_pages", "app_shell", "footer_identity",
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -1413,6 +1413,44 @@ def search_post_form(html, url: str) -> dict | None:
         best = {"url": action, "fields": fields, "query": text_input.get("name"),
                 "charset": charset[0] if charset else None}
     return best
+
+
+# `location.href = "/search?channelid=1&searchword=" + encodeURIComponent(kw) + "&page=1"` in a
+# page script or an onclick: the search URL is built by concatenation, there is no form
+_SEARCH_CONCAT_RE = re.compile(r"""(['"])([^'"\s<>]*\?[^'"\s<>]*?([A-Za-z_][\w.]*)=)\1\s*\+""")
+_CONCAT_TAIL_RE = re.compile(r"""\+\s*(['"])(&[^'"\s<>]*)\1""")
+_NAVIGATE_RE = re.compile(r"location|window\.open|\.href|\.src\b|\$\.(?:get|ajax|getJSON)|fetch\(|\burl\s*[:=]")
+
+
+def search_script(html, url: str) -> str | None:
+    """URL template of a search that a script builds (no form): a page with a search box whose
+    script or button handler navigates to ``"…?searchword=" + box.value``. Only URLs whose
+    parameter is a query name or whose path says search count."""
+    root = parse(html)
+    base = _base(root, url)
+    boxes = [i for i in root.iter("input") if (i.get("type") or "text").lower() in ("text", "search", "")]
+    if not any(_SEARCH_STRONG_RE.search(" ".join(i.get(k) or "" for k in ("placeholder", "value", "title", "id",
+                                                                          "name", "class")))
+               or (i.get("name") or i.get("id") or "").lower() in _SEARCH_NAMES for i in boxes):
+        return None
+    code = [s.text or "" for s in root.iter("script") if not s.get("src")]
+    code += [el.get(k) or "" for el in root.iter() if isinstance(el.tag, str)
+             for k in ("onclick", "onkeydown", "onkeyup", "onkeypress", "onsubmit", "href")
+             if "+" in (el.get(k) or "")]
+    for text in code:
+        for m in _SEARCH_CONCAT_RE.finditer(text):
+            head, param = m.group(2), m.group(3)
+            rest = re.split(r"[;\n]", text[m.end():m.end() + 200], maxsplit=1)[0]
+            t = _CONCAT_TAIL_RE.search(rest)
+            tail = t.group(2) if t else ""
+            if param.lower() not in _SEARCH_NAMES and not _SEARCH_STRONG_RE.search(head.split("?")[0]):
+                continue
+            if not _NAVIGATE_RE.search(text[max(0, m.start() - 80):m.start()]):
+                continue
+            target = _join(base, head)
+            if target and urlsplit(target).scheme in ("http", "https"):
+                return f"{target}{{q}}{tail}"
+    return None
 
 
 def _pressed_button(form, text_input) -> list[tuple[str, str]]:

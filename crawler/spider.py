@@ -531,7 +531,7 @@ class GatherSpider(scrapy.Spider):
     def discover_search(self, unit, tree, url):
         if unit.id in self.search_templates:
             return
-        template = unit.search or extract.search_form(tree, url)
+        template = unit.search or extract.search_form(tree, url) or extract.search_script(tree, url)
         if not template:
             if not extract.app_shell(tree):   # a shell's search box appears once rendered
                 self.search_templates[unit.id] = ""

@@ -790,3 +790,22 @@ def test_search_form_get_sends_its_image_button_like_a_browser():
         "http://x.gov.cn/search/index.asp?ClassID=3&keyword={q}&imgSearch.x=1&imgSearch.y=1")
     named = """<form action="/s.asp"><input name="key" type="text"><input type="submit" name="Submit" value="搜 索"></form>"""
     assert ex.search_form(named, "http://x.gov.cn/") == "http://x.gov.cn/s.asp?key={q}&Submit=%E6%90%9C%20%E7%B4%A2"
+
+
+def test_search_script_builds_the_url_by_concatenation():
+    html = """<div class="ss"><input type="text" id="kw" placeholder="请输入关键字">
+    <a href="javascript:void(0)" onclick="goSearch()"><img src="/img/ss.png" alt="搜索"></a></div>
+    <script>function goSearch(){ var v = document.getElementById('kw').value;
+      window.open("/was5/web/search?channelid=229817&searchword=" + encodeURIComponent(v) + "&perpage=15"); }</script>"""
+    assert ex.search_script(html, "http://x.gov.cn/zwgk/index.html") == (
+        "http://x.gov.cn/was5/web/search?channelid=229817&searchword={q}&perpage=15")
+    jq = """<input id="searchKey" type="text"><button onclick="location.href='/site/search/5?keywords='+$('#searchKey').val()">搜索</button>"""
+    assert ex.search_script(jq, "http://x.gov.cn/") == "http://x.gov.cn/site/search/5?keywords={q}"
+
+
+def test_search_script_ignores_other_concatenations():
+    html = """<input type="text" id="kw" placeholder="请输入关键字">
+    <script>var u = "/content/detail?id=" + id; location.href = "/list?page=" + n;</script>"""
+    assert ex.search_script(html, "http://x.gov.cn/") is None
+    nobox = """<script>location.href = "/search?q=" + v;</script>"""
+    assert ex.search_script(nobox, "http://x.gov.cn/") is None
