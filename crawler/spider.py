@@ -85,6 +85,8 @@ class GatherSpider(scrapy.Spider):
         self._fetch_id = 0
         self.search_templates: dict[str, str] = {}
         self.search_posts: dict[str, dict] = {}      # unit → its POST search form (search_post_form)
+        self.search_apis: dict[str, str] = {}        # unit → JSON search URL template, "learning" or "" (none)
+        self.search_waiting: dict[str, list] = defaultdict(list)   # probes waiting for that
         self.searched: set[str] = set()
         self.pending_probe_rounds = 0
         self.columns_seen: set[tuple[str, str]] = set()
@@ -643,8 +645,7 @@ class GatherSpider(scrapy.Spider):
             results = [{"title": li.title, "url": li.url, "date": _iso(li.date)}
                        for li in extract.listings(tree, response.url)]
             if not results and self.needs_render(tree, response.text) and not meta.get("playwright"):
-                yield self.render_request(response.url, unit.id, self.parse_search_rendered, purpose="search",
-                                          probe=meta["probe"])
+                yield from self.render_search(response.url, unit.id, meta["probe"])
                 return
         elif response.status < 400 and "json" in response.headers.get("Content-Type", b"").decode().lower():
             results = [{"title": strip_tags(r.get("title") or ""), "url": urljoin(response.url, r.get("url") or ""),
@@ -670,6 +671,33 @@ class GatherSpider(scrapy.Spider):
             results = [{"title": li.title, "url": li.url, "date": _iso(li.date)}
                        for li in extract.listings(tree, response.url)]
         yield self.probe_row(response.meta, response.url, response.status, results)
+        for request in self.learned_search_api(unit.id, response.meta["probe"]["query"],
+                                               [c[0] for c in captured if _json_or_none(c[3]) is not None]):
+            yield request
+
+    def render_search(self, url: str, unit_id: str, probe: dict):
+        """A search page drawn by script: the first is rendered to learn the JSON API its script
+        asks; the other probes wait for that and then ask the API directly, without a browser."""
+        state = self.search_apis.get(unit_id)
+        if state == "learning":
+            self.search_waiting[unit_id].append((url, probe))
+        elif state:
+            yield self.request(state.replace("{q}", quote(probe["query"], safe="")), unit_id, self.parse_search,
+                               purpose="search", dont_filter=True, probe=probe)
+        else:
+            if state is None:
+                self.search_apis[unit_id] = "learning"
+            yield self.render_request(url, unit_id, self.parse_search_rendered, purpose="search", probe=probe)
+
+    def learned_search_api(self, unit_id: str, query: str, api_urls: list[str]):
+        """Settle what the first rendered search taught (the API URL carrying the query, or
+        nothing: then every search page is rendered) and send the probes that waited."""
+        if self.search_apis.get(unit_id) != "learning":
+            return
+        self.search_apis[unit_id] = next((t for t in (_api_template(u, query) for u in api_urls) if t), "")
+        waiting, self.search_waiting[unit_id] = self.search_waiting[unit_id], []
+        for url, probe in waiting:
+            yield from self.render_search(url, unit_id, probe)
 
     def probe_row(self, meta, url, status, results, error=None):
         probe = meta["probe"]
@@ -720,6 +748,8 @@ class GatherSpider(scrapy.Spider):
                    "status": None, "bytes": 0, "sha256": None, "text": "", "error": error}
         elif purpose == "search":
             yield self.probe_row(meta, request.url, None, [], error)
+            if meta.get("playwright"):
+                yield from self.learned_search_api(unit, meta["probe"]["query"], [])
 
     def closed(self, reason):
         self.close_reason = reason
@@ -835,6 +865,24 @@ def _api_pages(url: str, data) -> list[str]:
         q = urlencode([(k, str(n) if k == name else v) for k, v in params])
         out.append(urlunsplit(parts._replace(query=q)))
     return out
+
+
+def _json_or_none(body: bytes):
+    try:
+        return json.loads(body)
+    except ValueError:
+        return None
+
+
+def _api_template(url: str, query: str) -> str | None:
+    """The URL with "{q}" where it carries the search query, or None when it does not carry it."""
+    parts = urlsplit(url)
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    if not query or not any(v.strip() == query for _, v in pairs):
+        return None
+    q = "&".join(f"{quote(k, safe='')}={{q}}" if v.strip() == query else f"{quote(k, safe='')}={quote(v, safe='')}"
+                 for k, v in pairs)
+    return urlunsplit(parts._replace(query=q, fragment=""))
 
 
 SIZE_PARAMS = ("size", "pageSize", "pagesize", "page_size", "rows", "limit", "perPage", "per_page", "ps")

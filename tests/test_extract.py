@@ -809,3 +809,10 @@ def test_search_script_ignores_other_concatenations():
     assert ex.search_script(html, "http://x.gov.cn/") is None
     nobox = """<script>location.href = "/search?q=" + v;</script>"""
     assert ex.search_script(nobox, "http://x.gov.cn/") is None
+
+
+def test_api_template_puts_the_query_back_where_the_script_sent_it():
+    from crawler.spider import _api_template
+    got = _api_template("http://x.gov.cn/api/search?siteId=3&kw=%E5%85%AC%E7%A7%AF%E9%87%91&page=1#r", "公积金")
+    assert got == "http://x.gov.cn/api/search?siteId=3&kw={q}&page=1"
+    assert _api_template("http://x.gov.cn/api/nav?siteId=3", "公积金") is None
