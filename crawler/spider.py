@@ -3,6 +3,11 @@
 One spider crawls all units of a program (Scrapy keeps per-host politeness). Pages are fetched
 statically; a page is rendered in Chromium only when it needs it (its lists come from scripts), and
 the JSON its scripts fetch is captured so later pages of the same API are fetched without a browser.
+A single-page application's shell (an empty mount element and script files) is rendered like such a
+page; its search page is rendered once to learn the JSON search API, then probes ask that API directly.
+ASP.NET lists paged by ``__doPostBack`` are followed without a browser: the page's form is POSTed
+with __EVENTTARGET/__EVENTARGUMENT set, once per page (`extract.postback_pages`); a search that is
+only a POST form is sent as that POST with its hidden fields and button (`extract.search_post_form`).
 Extraction keys on standard labels and structure (`extract.py`), never on a site's class names.
 """
 from __future__ import annotations
