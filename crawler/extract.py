@@ -1085,7 +1085,9 @@ def pagination(html, url: str) -> list[str]:
 
 # ASP.NET WebForms pagers: links run ``__doPostBack('target', 'arg')``, which fills the page's one
 # form's __EVENTTARGET/__EVENTARGUMENT and POSTs it; there is no URL for page 2.
-_POSTBACK_RE = re.compile(r"""__doPostBack\(\s*(['"])(.*?)\1\s*,\s*(['"])(.*?)\3\s*\)""")
+_POSTBACK_RE = re.compile(
+    r"""(?:__doPostBack|WebForm_PostBackOptions)\(\s*(['"])(.*?)\1\s*,\s*(['"])(.*?)\3\s*[,)]""")
+_PAGER_MORE = frozenset({"...", "…", "……"})   # GridView's link to the next block of page numbers
 _ARG_NUM_RE = re.compile(r"^(.*?)(\d{1,5})(\D*)$")
 _TOTAL_PAGES_RE = re.compile(r"共\s*(\d{1,5})\s*页|第\s*\d{1,5}\s*/\s*(\d{1,5})\s*页|\d{1,5}\s*/\s*(\d{1,5})\s*页")
 _NO_VALUE_TYPES = frozenset({"submit", "image", "button", "reset", "file"})
@@ -1150,7 +1152,8 @@ def postback_pages(html, url: str) -> list[dict]:
         if not m:
             continue
         text = _text(a)
-        if text not in _PAGER_STRONG and text not in _PAGER_WEAK and not _PAGE_NUM_RE.match(text):
+        if text not in _PAGER_STRONG and text not in _PAGER_WEAK and text not in _PAGER_MORE \
+                and not _PAGE_NUM_RE.match(text):
             continue
         num = _ARG_NUM_RE.match(m.group(4))
         if not num:

@@ -816,3 +816,17 @@ def test_api_template_puts_the_query_back_where_the_script_sent_it():
     got = _api_template("http://x.gov.cn/api/search?siteId=3&kw=%E5%85%AC%E7%A7%AF%E9%87%91&page=1#r", "公积金")
     assert got == "http://x.gov.cn/api/search?siteId=3&kw={q}&page=1"
     assert _api_template("http://x.gov.cn/api/nav?siteId=3", "公积金") is None
+
+
+def test_postback_pages_gridview_blocks_and_postback_options():
+    grid = """<form method="post" action="List.aspx"><input type="hidden" name="__VIEWSTATE" value="s" />
+    <table><tr><td><span>1</span></td><td><a href="javascript:__doPostBack('gv','Page$2')">2</a></td>
+    <td><a href="javascript:__doPostBack('gv','Page$3')">3</a></td>
+    <td><a href="javascript:__doPostBack('gv','Page$4')">...</a></td></tr></table></form>"""
+    assert [p["argument"] for p in ex.postback_pages(grid, "http://x.gov.cn/List.aspx")] == [
+        "Page$1", "Page$2", "Page$3", "Page$4"]
+    options = """<form method="post" action="News.aspx"><input type="hidden" name="__VIEWSTATE" value="s" />
+    <p>共 3 页 <a href='javascript:WebForm_DoPostBackWithOptions(new WebForm_PostBackOptions("ctl00$pg", "2", true, "", "", false, true))'>2</a>
+    <a href='javascript:WebForm_DoPostBackWithOptions(new WebForm_PostBackOptions("ctl00$pg", "3", true, "", "", false, true))'>3</a></p></form>"""
+    got = ex.postback_pages(options, "http://x.gov.cn/News.aspx")
+    assert [(p["target"], p["argument"]) for p in got] == [("ctl00$pg", "1"), ("ctl00$pg", "2"), ("ctl00$pg", "3")]
