@@ -25,7 +25,7 @@ from .dates import find_date_text, parse_date
 __all__ = [
     "LABELS", "LABEL_INDEX", "Listing", "parse", "label_key", "metadata", "meta_tags", "title",
     "body_text", "breadcrumb", "listings", "pagination", "labelled_links", "links",
-    "script_urls", "search_form", "search_post_form", "search_script", "postback_pages", "app_shell", "footer_identity",
+    "script_urls", "search_form", "search_post_form", "search_script", "search_box", "postback_pages", "app_shell", "footer_identity",
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -1453,6 +1453,37 @@ def search_script(html, url: str) -> str | None:
             target = _join(base, head)
             if target and urlsplit(target).scheme in ("http", "https"):
                 return f"{target}{{q}}{tail}"
+    return None
+
+
+_CSS_IDENT_RE = re.compile(r"^[A-Za-z][\w-]*$")
+
+
+def search_box(html) -> str | None:
+    """A selector of the page's search box when no form or page script says where it searches
+    (its handler lives in a script file: a browser must type into it to find out). The box is a
+    text input outside any form whose own attributes, or the button beside it, speak of search."""
+    root = parse(html)
+    inputs = list(root.iter("input"))
+    for n, i in enumerate(inputs, 1):
+        if (i.get("type") or "text").lower() not in ("text", "search", "") or i.get("disabled") is not None:
+            continue
+        if any(_tag(a) == "form" for a in _ancestors(i, 60)):
+            continue   # search_form() / search_post_form() read forms
+        hints = " ".join(i.get(k) or "" for k in ("placeholder", "title", "value", "id", "name", "class", "aria-label"))
+        parent = i.getparent()
+        if parent is not None:   # the button beside it: 搜索, an icon with alt="搜索"
+            hints += " " + _text(parent) + " " + " ".join(
+                (x.get("alt") or "") + " " + (x.get("title") or "") + " " + (x.get("value") or "")
+                for x in parent.iter("img", "button", "a", "input") if x is not i)
+        name = (i.get("name") or i.get("id") or "").lower()
+        if not (_SEARCH_STRONG_RE.search(hints) or name in _SEARCH_NAMES or re.search(r"关键[字词]", hints)):
+            continue
+        if i.get("id") and _CSS_IDENT_RE.match(i.get("id")):
+            return f"#{i.get('id')}"
+        if i.get("name") and '"' not in i.get("name"):
+            return f'input[name="{i.get("name")}"]'
+        return f"xpath=(//input)[{n}]"
     return None
 
 

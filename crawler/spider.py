@@ -236,6 +236,7 @@ class GatherSpider(scrapy.Spider):
             yield self.request(frag, unit.id, view=view, role=meta.get("role"))
         yield from self.postback_requests(response, tree, unit, view)
         if meta.get("kind") == "home" and site == "disclosure":
+            yield from self.discover_search_box(unit, tree, response, rendered)
             yield from self.discover_post_search(unit, tree, response)
             yield from self.discover_search(unit, tree, url)
         if not rendered and not is_item and self.needs_render(tree, html):
@@ -414,6 +415,7 @@ class GatherSpider(scrapy.Spider):
         self.render_issued[gen] += 1
         self.close_idle_contexts()   # this render may have retired a context whose pages are all done
         captured: list = []
+        then = list(meta.pop("then", ()))   # page methods after the load, e.g. typing a search
 
         async def on_response(resp):
             ctype = (resp.headers or {}).get("content-type", "")
@@ -422,7 +424,7 @@ class GatherSpider(scrapy.Spider):
 
         return self.request(url, unit, callback, dont_filter=True, playwright=True, playwright_include_page=True,
                             playwright_page_event_handlers={"response": on_response},
-                            playwright_page_methods=[PageMethod("wait_for_load_state", "networkidle")],
+                            playwright_page_methods=[PageMethod("wait_for_load_state", "networkidle"), *then],
                             captured=captured, playwright_context=f"zwgk-{gen}", render_gen=gen, **meta)
 
     @property
@@ -547,6 +549,36 @@ class GatherSpider(scrapy.Spider):
         # the entry itself: a search with an empty query must answer (SRCH-001)
         yield self.request(template.replace("{q}", ""), unit.id, self.parse_liveness, purpose="search_entry",
                            dont_filter=True)
+
+    def discover_search_box(self, unit, tree, response, rendered: bool):
+        """A search box with no form and no page script saying where it searches (its handler is
+        in a script file, as in single-page applications): type a word into it in Chromium, press
+        Enter (or the button beside it), and see which page or JSON API carries the word."""
+        if unit.id in self.search_templates or unit.search:
+            return
+        url = response.url
+        if extract.search_form(tree, url) or extract.search_script(tree, url) or extract.search_post_form(tree, url):
+            return
+        selector = extract.search_box(tree)
+        if not selector or (not rendered and extract.app_shell(tree)):
+            return
+        self.search_templates[unit.id] = ""   # until the browser has tried the box
+        yield self.render_request(url, unit.id, self.parse_search_box, purpose="search_entry", home=url,
+                                  then=[PageMethod(_type_search, selector, SEARCH_WORD)])
+
+    async def parse_search_box(self, response):
+        meta = response.meta
+        captured = await self.finish_page(meta, meta.get("captured", []))
+        unit = self.units[meta["unit"]]
+        template = None
+        if canonical(response.url) != canonical(meta["home"]):
+            template = _api_template(response.url, SEARCH_WORD)
+        template = template or next((t for t in (_api_template(c[0], SEARCH_WORD) for c in captured) if t), None)
+        if template:
+            self.search_templates[unit.id] = template
+            # the entry itself: a search with an empty query must answer (SRCH-001)
+            yield self.request(template.replace("{q}", ""), unit.id, self.parse_liveness, purpose="search_entry",
+                               dont_filter=True)
 
     def discover_post_search(self, unit, tree, response):
         """A site search that is only a POST form (hidden fields, an image button): its query is
@@ -771,6 +803,28 @@ async def _capture(resp):
     except Exception:   # the page went away, or the body never came: the capture is lost, not the crawl
         return None
     return resp.url, resp.status, list((resp.headers or {}).items()), body
+
+
+SEARCH_WORD = "公开"   # typed into a search box to see where it searches
+
+
+async def _type_search(page, selector: str, word: str) -> None:
+    """Type `word` into the search box and submit it: Enter, else the button that follows the box.
+    Never fails the render: a box that does nothing teaches nothing."""
+    try:
+        box = page.locator(selector).first
+        await box.fill(word, timeout=5000)
+        before = page.url
+        await box.press("Enter", timeout=5000)
+        await page.wait_for_load_state("networkidle", timeout=10000)
+        if page.url == before:
+            button = box.locator("xpath=following::*[self::button or self::a or self::img or "
+                                 "self::input[@type='button' or @type='submit' or @type='image']][1]")
+            if await button.count():
+                await button.first.click(timeout=5000)
+                await page.wait_for_load_state("networkidle", timeout=10000)
+    except Exception as exc:   # navigation under our feet, a hidden box …
+        logger.debug("search box %s: %s", selector, exc)
 
 
 def _form_post(url: str, fields, charset: str | None, **kwargs) -> scrapy.Request:

@@ -830,3 +830,12 @@ def test_postback_pages_gridview_blocks_and_postback_options():
     <a href='javascript:WebForm_DoPostBackWithOptions(new WebForm_PostBackOptions("ctl00$pg", "3", true, "", "", false, true))'>3</a></p></form>"""
     got = ex.postback_pages(options, "http://x.gov.cn/News.aspx")
     assert [(p["target"], p["argument"]) for p in got] == [("ctl00$pg", "1"), ("ctl00$pg", "2"), ("ctl00$pg", "3")]
+
+
+def test_search_box_without_a_form():
+    vue = """<div class="hd"><div class="s-wrap"><input type="text" class="el-input__inner" placeholder="请输入关键词">
+    <button type="button"><i class="icon"></i>搜索</button></div></div>"""
+    assert ex.search_box(vue) == "xpath=(//input)[1]"
+    assert ex.search_box('<p><input id="kw" type="text"><img src="/s.png" alt="站内搜索"></p>') == "#kw"
+    assert ex.search_box('<form action="/s"><input name="q"></form>') is None          # a form: search_form()
+    assert ex.search_box('<p>姓名<input name="xm" type="text"><button>提交</button></p>') is None

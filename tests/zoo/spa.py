@@ -3,7 +3,8 @@ and the app's script bundle); the app draws the menu, lists, item pages and foot
 
 Lists come from ``/api/list?channelId=…&page=N&size=10`` answering ``{"total": 23, "data": [{…}]}`` (the
 page size only in the request), items are ``/detail.html?id=123`` drawn from ``/api/article?id=123``,
-and the search box leads to ``/search.html?keyword=…`` whose script asks ``/api/search``.
+and the search box (no form: a script handler in the bundle) leads to ``/search.html?keyword=…``
+whose script asks ``/api/search``.
 """
 from __future__ import annotations
 
@@ -104,12 +105,19 @@ APP = r"""
   function frame(nav, crumb, main, site) {
     var menu = nav.map(function (c) { return '<li><a href="/list.html?channelId=' + c.channelId + '">' + esc(c.channelName) + '</a></li>'; }).join('');
     app.innerHTML = '<div class="header"><div class="logo">' + esc(site.siteName) + '信息公开</div>' +
-      '<form class="search-box" action="/search.html" method="get"><input type="text" name="keyword" placeholder="请输入关键字">' +
-      '<button type="submit">搜索</button></form></div>' +
+      '<div class="search-box"><input type="text" class="el-input__inner" placeholder="请输入关键字">' +
+      '<button type="button" class="el-button"><i class="el-icon-search"></i>搜索</button></div></div>' +
       '<div class="body"><ul class="side-menu">' + menu + '</ul><div class="main">' +
       (crumb ? '<div class="crumb">当前位置：<a href="/">首页</a> &gt; ' + crumb + '</div>' : '') + main + '</div></div>' +
       '<div class="foot"><p>主办单位：' + esc(site.siteName) + ' 地址：' + esc(site.address) + '</p>' +
       '<p>网站标识码：' + esc(site.siteCode) + ' <span>' + esc(site.icp) + '</span> <span>' + esc(site.police) + '</span></p></div>';
+    bindSearch();
+  }
+  function bindSearch() {   // like a Vue @click / @keyup.enter handler: no form, no URL in the page
+    var box = document.querySelector('.search-box input'), btn = document.querySelector('.search-box button');
+    function go() { location.href = '/search.html?keyword=' + encodeURIComponent(box.value); }
+    btn.addEventListener('click', go);
+    box.addEventListener('keyup', function (e) { if (e.key === 'Enter') { go(); } });
   }
   function rows(list) {
     return '<ul class="news-list">' + list.map(function (r) {
