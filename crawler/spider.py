@@ -415,17 +415,21 @@ class GatherSpider(scrapy.Spider):
         self.render_issued[gen] += 1
         self.close_idle_contexts()   # this render may have retired a context whose pages are all done
         captured: list = []
+        posts: dict = {}   # JSON API URL → (body, content type) of the POST that asked it
         then = list(meta.pop("then", ()))   # page methods after the load, e.g. typing a search
 
         async def on_response(resp):
             ctype = (resp.headers or {}).get("content-type", "")
             if "json" in ctype:
                 captured.append(asyncio.ensure_future(_capture(resp)))
+                if resp.request.method == "POST":
+                    posts[resp.url] = (resp.request.post_data or "", resp.request.headers.get("content-type", ""))
 
         return self.request(url, unit, callback, dont_filter=True, playwright=True, playwright_include_page=True,
                             playwright_page_event_handlers={"response": on_response},
                             playwright_page_methods=[PageMethod("wait_for_load_state", "networkidle"), *then],
-                            captured=captured, playwright_context=f"zwgk-{gen}", render_gen=gen, **meta)
+                            captured=captured, captured_posts=posts, playwright_context=f"zwgk-{gen}", render_gen=gen,
+                            **meta)
 
     @property
     def render_generation(self) -> int:
@@ -530,6 +534,24 @@ class GatherSpider(scrapy.Spider):
             for page_url in _api_pages(url, data):
                 yield self.request(page_url, unit.id, self.parse_api_page, view=view, column_path=path,
                                    page_url=meta.get("page_url"))
+            yield from self.api_post_pages(url, data, unit, meta)
+
+    def api_post_pages(self, url: str, data, unit, meta):
+        """Later pages of a JSON list API the page's script asked by POST: the same POST with the
+        page field of its body set, without a browser."""
+        body, ctype = (meta.get("captured_posts") or {}).get(url, (None, None))
+        if body is None:
+            return
+        for page_body in _api_post_pages(body, ctype, data):
+            key = f"POST {url} {page_body}"
+            if key in self.requested:
+                continue
+            self.requested.add(key)
+            yield scrapy.Request(url, method="POST", body=page_body.encode("utf-8"),
+                                 headers={"Content-Type": ctype or "application/json;charset=UTF-8"},
+                                 callback=self.parse_api_page, errback=self.on_error, dont_filter=True,
+                                 meta={"unit": unit.id, "handle_httpstatus_all": True, "view": meta.get("view"),
+                                       "column_path": meta.get("column_path"), "page_url": meta.get("page_url")})
 
     def parse_api_page(self, response):
         if response.status < 400:
@@ -900,18 +922,7 @@ def _records(data) -> list[dict]:
 
 def _api_pages(url: str, data) -> list[str]:
     """Pages 2..N of a JSON list API, from its page count and the page parameter in its URL."""
-    if not isinstance(data, dict):
-        return []
-    count = None
-    for key in ("pageCount", "totalPage", "totalPages", "pages", "pageTotal"):
-        if isinstance(data.get(key), int):
-            count = data[key]
-            break
-    if count is None and isinstance(data.get("total"), int):
-        size = next((data[k] for k in ("size", "pageSize", "rows") if isinstance(data.get(k), int) and data[k] > 0), None)
-        size = size or _page_size(url)
-        if size:
-            count = -(-data["total"] // size)
+    count = _api_page_count(data, _page_size(url))
     if not count or count < 2:
         return []
     parts = urlsplit(url)
@@ -924,6 +935,58 @@ def _api_pages(url: str, data) -> list[str]:
         q = urlencode([(k, str(n) if k == name else v) for k, v in params])
         out.append(urlunsplit(parts._replace(query=q)))
     return out
+
+
+COUNT_KEYS = ("pageCount", "totalPage", "totalPages", "pages", "pageTotal")
+TOTAL_KEYS = ("total", "totalCount", "totalElements", "totalRecord", "recordCount")
+
+
+def _api_page_count(data, size: int | None) -> int | None:
+    """The page count of a JSON list answer: a page-count key, or the total over the page size
+    (the answer's own, else `size`: what was asked for), at the top or in a nested object
+    (``{"code": 200, "data": {"total": 23, "list": […]}}``)."""
+    level = [data]
+    for _ in range(3):
+        for node in level:
+            if not isinstance(node, dict):
+                continue
+            for key in COUNT_KEYS:
+                if isinstance(node.get(key), int) and not isinstance(node.get(key), bool):
+                    return node[key]
+            total = next((node[k] for k in TOTAL_KEYS if isinstance(node.get(k), int)), None)
+            if total is not None:
+                own = next((node[k] for k in ("size", "pageSize", "rows") if isinstance(node.get(k), int) and node[k] > 0), None)
+                return -(-total // (own or size)) if (own or size) else None
+        level = [v for node in level if isinstance(node, dict) for v in node.values() if isinstance(v, dict)]
+    return None
+
+
+def _api_post_pages(body: str, content_type: str, data) -> list[str]:
+    """Bodies of pages 2..N of a JSON list API asked by POST (axios.post({pageNum: 1, …})): the
+    request's JSON or form body with its page field set, as many as the answer counts."""
+    if "json" in (content_type or "").lower() or (body or "").lstrip().startswith("{"):
+        try:
+            params = json.loads(body)
+        except ValueError:
+            return []
+        if not isinstance(params, dict):
+            return []
+        name = next((k for k in params if k in PAGE_PARAMS), None)
+        size = next((params[k] for k in SIZE_PARAMS if str(params.get(k, "")).isdigit() and int(params[k]) > 0), None)
+        count = _api_page_count(data, int(size) if size else None)
+        if name is None or not count or count < 2:
+            return []
+        kind = type(params[name])
+        # compact, as the browser's JSON.stringify sent it
+        return [json.dumps({**params, name: kind(n) if kind in (int, str) else n}, ensure_ascii=False,
+                           separators=(",", ":")) for n in range(2, min(count, 2000) + 1)]
+    pairs = parse_qsl(body or "", keep_blank_values=True)
+    name = next((k for k, _ in pairs if k in PAGE_PARAMS), None)
+    size = next((int(v) for k, v in pairs if k in SIZE_PARAMS and v.isdigit() and int(v) > 0), None)
+    count = _api_page_count(data, size)
+    if name is None or not count or count < 2:
+        return []
+    return [urlencode([(k, str(n) if k == name else v) for k, v in pairs]) for n in range(2, min(count, 2000) + 1)]
 
 
 def _json_or_none(body: bytes):

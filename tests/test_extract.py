@@ -839,3 +839,16 @@ def test_search_box_without_a_form():
     assert ex.search_box('<p><input id="kw" type="text"><img src="/s.png" alt="站内搜索"></p>') == "#kw"
     assert ex.search_box('<form action="/s"><input name="q"></form>') is None          # a form: search_form()
     assert ex.search_box('<p>姓名<input name="xm" type="text"><button>提交</button></p>') is None
+
+
+def test_api_page_count_nested_and_post_bodies():
+    from crawler.spider import _api_page_count, _api_pages, _api_post_pages
+    nested = {"code": 200, "data": {"total": 23, "list": [{"title": "t", "url": "/d/1"}]}}
+    assert _api_page_count(nested, 10) == 3
+    assert _api_page_count({"data": {"pages": 4, "records": []}}, None) == 4
+    assert _api_pages("http://x.gov.cn/api/l?pageNo=1&pageSize=10", nested)[-1] == "http://x.gov.cn/api/l?pageNo=3&pageSize=10"
+    bodies = _api_post_pages('{"channelId":"7","pageNum":1,"pageSize":10}', "application/json;charset=UTF-8", nested)
+    assert bodies == ['{"channelId":"7","pageNum":2,"pageSize":10}', '{"channelId":"7","pageNum":3,"pageSize":10}']
+    assert _api_post_pages("catId=7&page=1&rows=10", "application/x-www-form-urlencoded", nested) == [
+        "catId=7&page=2&rows=10", "catId=7&page=3&rows=10"]
+    assert _api_post_pages('{"id": 5}', "application/json", nested) == []     # no page field: one page

@@ -24,7 +24,7 @@ SIZE = 10
 
 CHANNELS = {   # channelId → (name, kind)
     11: ("单位职能", "page"), 12: ("领导简介", "page"), 13: ("内设机构", "page"), 20: ("人事信息", "list"),
-    30: ("政策法规", "list"), 40: ("业务文件", "list"), 50: ("办事指南", "page"), 60: ("财务信息", "list"),
+    30: ("政策法规", "post"), 40: ("业务文件", "list"), 50: ("办事指南", "page"), 60: ("财务信息", "list"),
     70: ("招标采购", "list"), 80: ("应急管理", "list"), 90: ("收费标准", "page"), 100: ("工作计划", "list"),
     110: ("工作动态", "list"),
 }
@@ -52,6 +52,12 @@ ITEMS: list[dict] = [
          doc="青公积金〔2019〕5号"),
     dict(id=3002, ch=30, title="关于调整住房公积金个人住房贷款政策的通知", pub=date(2019, 4, 2), idx=_idx("201904", 7),
          doc="青公积金〔2019〕3号", list_title="关于调整住房公积金个人住房贷款…"),
+    *[dict(id=3003 + n, ch=30, title=f"青岚市住房公积金{what}", pub=date.fromordinal(date(2019, 7, 1).toordinal() - 9 * n),
+           idx=_idx(date.fromordinal(date(2019, 7, 1).toordinal() - 9 * n).strftime("%Y%m"), 20 + n),
+           doc=f"青公积金〔2019〕{30 + n}号")
+      for n, what in enumerate(["提取管理办法", "个人住房贷款管理办法", "归集管理实施细则", "缴存基数核定办法",
+                                "贷款担保管理规定", "灵活就业人员缴存办法", "异地贷款实施细则", "租房提取实施办法",
+                                "逾期贷款催收办法", "业务档案管理办法"])],
     dict(id=4001, ch=40, title="关于做好2019年度住房公积金缴存基数调整工作的通知", pub=date(2019, 6, 25),
          idx=_idx("201906", 40), doc="青公积金〔2019〕4号"),
     dict(id=6001, ch=60, title="青岚市住房公积金2018年年度报告", pub=date(2019, 3, 28), idx=_idx("201903", 15)),
@@ -77,6 +83,8 @@ BY_ID = {it["id"]: it for it in ITEMS}
 BY_ID[11013]["publisher"] = None                                        # META-001: no 发布机构
 BY_ID[11014]["list_title"] = "市住房公积金管理中心开展“双随机、一公开”执法检查"  # CONS-002
 BY_ID[11021]["unsearchable"] = True                                     # SRCH-002
+# FRESH-004 on the last item of 政策法规, listed only by the second POST of its list API
+BY_ID[3012]["created"] = date(2019, 3, 1)
 
 
 def _list_items(ch: int) -> list[dict]:
@@ -138,7 +146,11 @@ APP = r"""
         });
       }
       var page = parseInt(q('page') || '1', 10);
-      return get('/api/list?channelId=' + id + '&page=' + page + '&size=10').then(function (d) {
+      var ask = c.type === 'post'   // like $.post / axios.post(qs.stringify(…)): the page number is in the body
+        ? fetch('/api/list', {method: 'POST', headers: {'Content-Type': 'application/x-www-form-urlencoded'},
+                              body: 'channelId=' + id + '&pageNum=' + page + '&pageSize=10'}).then(function (r) { return r.json(); })
+        : get('/api/list?channelId=' + id + '&page=' + page + '&size=10');
+      return ask.then(function (d) {
         var pages = Math.ceil(d.total / 10), pager = '<div class="el-pagination"><span>共 ' + d.total + ' 条</span>';
         for (var i = 1; i <= pages; i++) { pager += '<button class="number' + (i === page ? ' active' : '') + '" data-page="' + i + '">' + i + '</button>'; }
         frame(nav, crumbOf(nav, id), '<div class="list-title">' + esc(c.channelName) + '</div>' + rows(d.data) + pager + '</div>', site);
@@ -179,7 +191,8 @@ def _json(obj, status: int = 200) -> Response:
 
 def _page_of(items: list[dict], req: Request) -> Response:
     try:
-        page, size = int(req.query.get("page") or 1), int(req.query.get("size") or SIZE)
+        page = int(req.form.get("pageNum") or req.query.get("page") or 1)
+        size = int(req.form.get("pageSize") or req.query.get("size") or SIZE)
     except ValueError:
         return _json({"code": 400, "msg": "参数错误"}, 400)
     return _json({"code": 200, "total": len(items),
@@ -205,7 +218,7 @@ def respond(req: Request) -> Response:
         ch = int(req.query.get("channelId") or 0)
         return _json({"code": 200, "data": {"content": PAGES[ch]}}) if ch in PAGES else _json({"code": 404}, 404)
     if p == "/api/list":
-        ch = req.query.get("channelId") or ""
+        ch = (req.form.get("channelId") if req.method == "POST" else req.query.get("channelId")) or ""
         if ch == "0":
             return _page_of(sorted(ITEMS, key=lambda it: (-it["pub"].toordinal(), it["id"])), req)
         if not ch.isdigit() or int(ch) not in CHANNELS:
@@ -217,7 +230,7 @@ def respond(req: Request) -> Response:
             return _json({"code": 404, "msg": "信息不存在"}, 404)
         return _json({"code": 200, "data": {
             "id": it["id"], "title": it["title"], "indexNo": it["idx"], "channelId": it["ch"],
-            "publisher": it.get("publisher", SITE), "createDate": f"{it['pub']:%Y-%m-%d}",
+            "publisher": it.get("publisher", SITE), "createDate": f"{it.get('created', it['pub']):%Y-%m-%d}",
             "pubDate": f"{it['pub']:%Y-%m-%d}", "docNo": it.get("doc"), "topic": "城乡建设、环境保护（住房）",
             "summary": it["title"][-24:], "content": it.get("content") or f"{it['title']}。现将有关情况公布如下。"}})
     if p == "/api/search":
@@ -236,6 +249,10 @@ def urls(base: dict[str, str]) -> list[str]:
             out.append(f"{b}/api/page?channelId={ch}")
             continue
         pages = -(-len(_list_items(ch)) // SIZE)
+        if kind == "post":   # the harness merges a POST's form fields into the query
+            out += [f"{b}/api/list?{urlencode({'channelId': ch, 'pageNum': n, 'pageSize': SIZE})}"
+                    for n in range(1, pages + 1)]
+            continue
         out += [f"{b}/api/list?{urlencode({'channelId': ch, 'page': n, 'size': SIZE})}" for n in range(1, pages + 1)]
     for it in ITEMS:
         out += [f"{b}/detail.html?id={it['id']}", f"{b}/api/article?id={it['id']}"]
@@ -253,6 +270,8 @@ def truth(base: dict[str, str]) -> list[dict]:
         {"rule": "META-001", "url": item(11013), "note": "工作动态接口第2页的一条信息缺发布机构"},
         {"rule": "CONS-002", "url": item(11014), "note": "接口列表标题与详情页标题不同（接口第2页）"},
         {"rule": "SRCH-002", "url": item(11021), "note": "站内检索接口查不到接口第3页的这条信息"},
+        {"rule": "FRESH-004", "url": item(3012),
+         "note": "生成日期2019-03-01，发布日期2019-04-11，超过20个工作日（政策法规接口 POST 第2页）"},
         {"rule": "PRIV-002", "url": item(2001), "note": "拟聘用人员公示列出3个未脱敏的手机号码"},
         {"rule": "PRIV-002", "url": item(2002), "decoy": True, "note": "手机号已脱敏（139****5678）"},
         {"rule": "CONS-002", "url": item(3002), "decoy": True, "note": "列表标题以“…”截断，不是不一致"},
