@@ -25,7 +25,8 @@ from .dates import find_date_text, parse_date
 __all__ = [
     "LABELS", "LABEL_INDEX", "Listing", "parse", "label_key", "metadata", "meta_tags", "title",
     "body_text", "breadcrumb", "listings", "pagination", "labelled_links", "links",
-    "script_urls", "search_form", "footer_identity", "embedded_markup", "xml_as_html", "datastore_next_groups",
+    "script_urls", "search_form", "search_post_form", "search_script", "search_box", "postback_pages", "app_shell",
+    "footer_identity", "embedded_markup", "xml_as_html", "datastore_next_groups",
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -1723,6 +1724,129 @@ def _script_pager(root, scripts: list[str], all_code: str, base: str, url: str) 
     return [(n, u) for n in range(1, min(count, _MAX_PAGES) + 1) if (u := shape(n))]
 
 
+# ASP.NET WebForms pagers: links run ``__doPostBack('target', 'arg')``, which fills the page's one
+# form's __EVENTTARGET/__EVENTARGUMENT and POSTs it; there is no URL for page 2.
+_POSTBACK_RE = re.compile(
+    r"""(?:__doPostBack|WebForm_PostBackOptions)\(\s*(['"])(.*?)\1\s*,\s*(['"])(.*?)\3\s*[,)]""")
+_PAGER_MORE = frozenset({"...", "…", "……"})   # GridView's link to the next block of page numbers
+_ARG_NUM_RE = re.compile(r"^(.*?)(\d{1,5})(\D*)$")
+_TOTAL_PAGES_RE = re.compile(r"共\s*(\d{1,5})\s*页|第\s*\d{1,5}\s*/\s*(\d{1,5})\s*页|\d{1,5}\s*/\s*(\d{1,5})\s*页")
+_NO_VALUE_TYPES = frozenset({"submit", "image", "button", "reset", "file"})
+
+
+def form_fields(form) -> list[tuple[str, str]]:
+    """What a browser submits for ``form`` without pressing a button: named inputs with their
+    values (checked boxes only), selected options and textareas, in document order."""
+    out = []
+    for el in form.iter("input", "select", "textarea"):
+        name = el.get("name")
+        if not name or el.get("disabled") is not None:
+            continue
+        tag = _tag(el)
+        if tag == "select":
+            options = list(el.iter("option"))
+            chosen = next((o for o in options if o.get("selected") is not None), options[0] if options else None)
+            if chosen is not None:
+                out.append((name, chosen.get("value") if chosen.get("value") is not None else _text(chosen)))
+        elif tag == "textarea":
+            out.append((name, el.text or ""))
+        else:
+            kind = (el.get("type") or "text").lower()
+            if kind in _NO_VALUE_TYPES:
+                continue
+            if kind in ("checkbox", "radio"):
+                if el.get("checked") is not None:
+                    out.append((name, el.get("value") or "on"))
+                continue
+            out.append((name, el.get("value") or ""))
+    return out
+
+
+def _postback_form(root, a):
+    """The form a __doPostBack link submits: its own, else the one carrying __VIEWSTATE."""
+    for anc in _ancestors(a, 60):
+        if _tag(anc) == "form":
+            return anc
+    forms = list(root.iter("form"))
+    return next((f for f in forms if any(i.get("name") == "__VIEWSTATE" for i in f.iter("input"))),
+                next((f for f in forms if (f.get("method") or "").lower() == "post"), None))
+
+
+def postback_pages(html, url: str) -> list[dict]:
+    """Pages of a list paged by ASP.NET postbacks, as form submissions.
+
+    Each is ``{"page": n, "url": form action, "target": …, "argument": …, "fields": [(name, value)]}``
+    (the form's fields with __EVENTTARGET/__EVENTARGUMENT set), for every page from 1 to the last
+    one the pager names (its links, "尾页", or "共N页"/"第1/N页" text in the pager).
+
+    A pager of LinkButtons (``__doPostBack('ctl00$main$lbtnNext','')``: no page number anywhere)
+    gives one submission of its "下一页" with ``"page": None, "next": True`` and ``"last"`` the page
+    count its text announces (or None): the caller follows it from page to page.
+    """
+    root = parse(html)
+    base = _base(root, url)
+    by_target: dict[str, dict] = {}
+    nexts = []
+    for a in root.iter("a"):
+        code = (a.get("href") or "") + " " + (a.get("onclick") or "")
+        m = _POSTBACK_RE.search(code)
+        if not m:
+            continue
+        text = _text(a)
+        if text not in _PAGER_STRONG and text not in _PAGER_WEAK and text not in _PAGER_MORE \
+                and not _PAGE_NUM_RE.match(text):
+            continue
+        num = _ARG_NUM_RE.match(m.group(4))
+        if not num:
+            if text in _PAGER_NEXT:
+                nexts.append((a, m.group(2), m.group(4)))
+            continue
+        entry = by_target.setdefault(m.group(2), {"anchors": [], "shape": (num.group(1), num.group(3))})
+        entry["anchors"].append((a, int(num.group(2))))
+    out = []
+    for target, entry in by_target.items():
+        anchors = entry["anchors"]
+        strong = any(_text(a) in _PAGER_STRONG for a, _ in anchors)
+        if not strong and len(anchors) < 2:
+            continue   # one numbered postback link is not a pager
+        last = max(last for last in (max(n for _, n in anchors), _announced_pages(anchors[0][0])) if last)
+        form = _postback_form(root, anchors[0][0])
+        if form is None:
+            continue
+        action, fields = _postback_submission(form, base, url)
+        prefix, suffix = entry["shape"]
+        for n in range(1, min(last, _MAX_PAGES) + 1):
+            arg = f"{prefix}{n}{suffix}"
+            out.append({"page": n, "url": action, "target": target, "argument": arg,
+                        "fields": [("__EVENTTARGET", target), ("__EVENTARGUMENT", arg), *fields]})
+    if not out:
+        for a, target, arg in nexts[:1]:
+            form = _postback_form(root, a)
+            if form is None:
+                continue
+            action, fields = _postback_submission(form, base, url)
+            out.append({"page": None, "next": True, "last": _announced_pages(a), "url": action, "target": target,
+                        "argument": arg, "fields": [("__EVENTTARGET", target), ("__EVENTARGUMENT", arg), *fields]})
+    return out
+
+
+_PAGER_NEXT = frozenset({"下一页", "下页", ">", ">>", "»", "›"})
+
+
+def _announced_pages(a) -> int | None:
+    """The page count "共N页"/"第1/N页" in the box holding a pager link."""
+    for anc in _ancestors(a, 4):
+        if "页" in _text(anc):
+            m = _TOTAL_PAGES_RE.search(_text(anc))
+            return int(next(g for g in m.groups() if g)) if m else None
+    return None
+
+
+def _postback_submission(form, base: str, url: str) -> tuple[str, list[tuple[str, str]]]:
+    action = _resolve(base, form.get("action")) or urldefrag(url)[0]
+    return action, [(k, v) for k, v in form_fields(form) if k not in ("__EVENTTARGET", "__EVENTARGUMENT")]
+
+
 def _script_int(token: str, code: str) -> int | None:
     """A number literal, or the number a script assigns to that variable name."""
     if token.isdigit():
@@ -1899,6 +2023,129 @@ def search_form(html, url: str) -> str | None:
     return best
 
 
+def search_post_form(html, url: str) -> dict | None:
+    """The site search when it is a POST form that outranks every GET search form.
+
+    ``{"url": action, "fields": [(name, value)], "query": name of the text input, "charset": the
+    form's accept-charset or None}``: hidden fields keep their values, an image button is sent as
+    browsers send it (``name.x``/``name.y``), a submit button with its name and value.
+    """
+    root = parse(html)
+    base = _base(root, url)
+    best, best_score = None, 0
+    for form in root.iter("form"):
+        method = (form.get("method") or "get").strip().lower()
+        inputs = [i for i in form.iter("input") if i.get("disabled") is None]
+        text_input = next((i for i in inputs if i.get("name") and
+                           (i.get("type") or "text").lower() in ("text", "search", "")), None)
+        if text_input is None:
+            continue
+        score = _search_score(form, text_input)
+        if score <= best_score:
+            continue
+        best_score = score
+        if method != "post":
+            best = None   # a GET form ranks first: search_form() has it
+            continue
+        action = _resolve(base, form.get("action")) or urldefrag(url)[0]
+        if urlsplit(action).scheme not in ("http", "https"):
+            best = None
+            continue
+        fields = form_fields(form)
+        fields += _pressed_button(form, text_input)
+        charset = (form.get("accept-charset") or "").replace(",", " ").split()
+        best = {"url": action, "fields": fields, "query": text_input.get("name"),
+                "charset": charset[0] if charset else None}
+    return best
+
+
+# `location.href = "/search?channelid=1&searchword=" + encodeURIComponent(kw) + "&page=1"` in a
+# page script or an onclick: the search URL is built by concatenation, there is no form
+_SEARCH_CONCAT_RE = re.compile(r"""(['"])([^'"\s<>]*\?[^'"\s<>]*?([A-Za-z_][\w.]*)=)\1\s*\+""")
+_CONCAT_TAIL_RE = re.compile(r"""\+\s*(['"])(&[^'"\s<>]*)\1""")
+_NAVIGATE_RE = re.compile(r"location|window\.open|\.href|\.src\b|\$\.(?:get|ajax|getJSON)|fetch\(|\burl\s*[:=]")
+
+
+def search_script(html, url: str) -> str | None:
+    """URL template of a search that a script builds (no form): a page with a search box whose
+    script or button handler navigates to ``"…?searchword=" + box.value``. Only URLs whose
+    parameter is a query name or whose path says search count."""
+    root = parse(html)
+    base = _base(root, url)
+    boxes = [i for i in root.iter("input") if (i.get("type") or "text").lower() in ("text", "search", "")]
+    if not any(_SEARCH_STRONG_RE.search(" ".join(i.get(k) or "" for k in ("placeholder", "value", "title", "id",
+                                                                          "name", "class")))
+               or (i.get("name") or i.get("id") or "").lower() in _SEARCH_NAMES for i in boxes):
+        return None
+    code = [s.text or "" for s in root.iter("script") if not s.get("src")]
+    code += [el.get(k) or "" for el in root.iter() if isinstance(el.tag, str)
+             for k in ("onclick", "onkeydown", "onkeyup", "onkeypress", "onsubmit", "href")
+             if "+" in (el.get(k) or "")]
+    for text in code:
+        for m in _SEARCH_CONCAT_RE.finditer(text):
+            head, param = m.group(2), m.group(3)
+            rest = re.split(r"[;\n]", text[m.end():m.end() + 200], maxsplit=1)[0]
+            t = _CONCAT_TAIL_RE.search(rest)
+            tail = t.group(2) if t else ""
+            if param.lower() not in _SEARCH_NAMES and not _SEARCH_STRONG_RE.search(head.split("?")[0]):
+                continue
+            if not _NAVIGATE_RE.search(text[max(0, m.start() - 80):m.start()]):
+                continue
+            target = _join(base, head)
+            if target and urlsplit(target).scheme in ("http", "https"):
+                return f"{target}{{q}}{tail}"
+    return None
+
+
+_CSS_IDENT_RE = re.compile(r"^[A-Za-z][\w-]*$")
+
+
+def search_box(html) -> str | None:
+    """A selector of the page's search box when no form or page script says where it searches
+    (its handler lives in a script file: a browser must type into it to find out). The box is a
+    text input outside any form whose own attributes, or the button beside it, speak of search."""
+    root = parse(html)
+    inputs = list(root.iter("input"))
+    for n, i in enumerate(inputs, 1):
+        if (i.get("type") or "text").lower() not in ("text", "search", "") or i.get("disabled") is not None:
+            continue
+        if any(_tag(a) == "form" for a in _ancestors(i, 60)):
+            continue   # search_form() / search_post_form() read forms
+        hints = " ".join(i.get(k) or "" for k in ("placeholder", "title", "value", "id", "name", "class", "aria-label"))
+        parent = i.getparent()
+        if parent is not None:   # the button beside it: 搜索, an icon with alt="搜索"
+            hints += " " + _text(parent) + " " + " ".join(
+                (x.get("alt") or "") + " " + (x.get("title") or "") + " " + (x.get("value") or "")
+                for x in parent.iter("img", "button", "a", "input") if x is not i)
+        name = (i.get("name") or i.get("id") or "").lower()
+        if not (_SEARCH_STRONG_RE.search(hints) or name in _SEARCH_NAMES or re.search(r"关键[字词]", hints)):
+            continue
+        if i.get("id") and _CSS_IDENT_RE.match(i.get("id")):
+            return f"#{i.get('id')}"
+        if i.get("name") and '"' not in i.get("name"):
+            return f'input[name="{i.get("name")}"]'
+        return f"xpath=(//input)[{n}]"
+    return None
+
+
+def _pressed_button(form, text_input) -> list[tuple[str, str]]:
+    """What the search button adds to a submission, as a browser sends it: a named submit button
+    its name and value, an image button ``name.x``/``name.y``. The button is the first one after
+    the text box (a WebForms page is one form holding every button of the page), else the last
+    one before it."""
+    order = {el: n for n, el in enumerate(form.iter())}
+    buttons = [b for b in form.iter("input", "button") if b.get("disabled") is None
+               and (_tag(b) == "button" and (b.get("type") or "submit").lower() == "submit"
+                    or (b.get("type") or "").lower() in ("submit", "image"))]
+    after = [b for b in buttons if order[b] > order[text_input]]
+    button = after[0] if after else (buttons[-1] if buttons else None)
+    if button is None or not button.get("name"):
+        return []
+    if (button.get("type") or "").lower() == "image":
+        return [(f"{button.get('name')}.x", "1"), (f"{button.get('name')}.y", "1")]
+    return [(button.get("name"), button.get("value") or "")]
+
+
 def _form_template(form, inputs, text_input, base: str) -> str | None:
     """GET submission URL of ``form`` with "{q}" in the text input's place."""
     pairs = []
@@ -1918,11 +2165,35 @@ def _form_template(form, inputs, text_input, base: str) -> str | None:
             if chosen is not None:
                 value = chosen.get("value") if chosen.get("value") is not None else _text(chosen)
                 pairs.append(f"{name}={quote(value, safe='')}")
+    pairs += [f"{quote(k, safe='')}={quote(v, safe='')}" for k, v in _pressed_button(form, text_input)]
     action = _resolve(base, form.get("action")) or urldefrag(base)[0]
     parts = urlsplit(action)
     if parts.scheme not in ("http", "https"):
         return None  # javascript: actions build the URL in script
     return urlunsplit((parts.scheme, parts.netloc, parts.path, "&".join(pairs), ""))
+
+
+# ---------------------------------------------------------------------------------------------
+# Single-page applications
+
+_SHELL_TEXT_MAX = 200   # a noscript notice, a title: more text is a page of its own
+_SHELL_LINKS_MAX = 3
+
+
+def app_shell(html) -> bool:
+    """Is this the shell of a single-page application (Vue/React builds): an empty mount element
+    with an id, script files of its own, and almost no text or links? Everything on such a page,
+    menu and footer included, is drawn by its scripts, so only a browser sees it."""
+    root = parse(html)
+    if not any(s.get("src") for s in root.iter("script")):
+        return False
+    body = next(root.iter("body"), root)
+    if sum(1 for a in body.iter("a") if _crawlable(a.get("href"))) > _SHELL_LINKS_MAX:
+        return False
+    if len(visible_text(root)) > _SHELL_TEXT_MAX:
+        return False
+    return any(el.get("id") and len(el) == 0 and not (el.text or "").strip()
+               for el in body.iter("div", "main", "section", "app"))
 
 
 # ---------------------------------------------------------------------------------------------

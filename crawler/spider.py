@@ -3,6 +3,11 @@
 One spider crawls all units of a program (Scrapy keeps per-host politeness). Pages are fetched
 statically; a page is rendered in Chromium only when it needs it (its lists come from scripts), and
 the JSON its scripts fetch is captured so later pages of the same API are fetched without a browser.
+A single-page application's shell (an empty mount element and script files) is rendered like such a
+page; its search page is rendered once to learn the JSON search API, then probes ask that API directly.
+ASP.NET lists paged by ``__doPostBack`` are followed without a browser: the page's form is POSTed
+with __EVENTTARGET/__EVENTARGUMENT set, once per page (`extract.postback_pages`); a search that is
+only a POST form is sent as that POST with its hidden fields and button (`extract.search_post_form`).
 Extraction keys on standard labels and structure (`extract.py`), never on a site's class names.
 """
 from __future__ import annotations
@@ -90,6 +95,9 @@ class GatherSpider(scrapy.Spider):
         self.home_ok: dict[str, set] = defaultdict(set)
         self._fetch_id = 0
         self.search_templates: dict[str, str] = {}
+        self.search_posts: dict[str, dict] = {}      # unit → its POST search form (search_post_form)
+        self.search_apis: dict[str, str] = {}        # unit → JSON search URL template, "learning" or "" (none)
+        self.search_waiting: dict[str, list] = defaultdict(list)   # probes waiting for that
         self.searched: set[str] = set()
         self.pending_probe_rounds = 0
         self.columns_seen: set[tuple[str, str]] = set()
@@ -257,7 +265,9 @@ class GatherSpider(scrapy.Spider):
                                                              or pages or needs_render or is_list_page(tree, listings)):
             # one page of a list: what it shows and announces, the proof absence rules need
             facts = pager_facts(tree, url, text, pages)
-            if not meta.get("list_key"):   # first seen as an ordinary link: page 1 unless its URL says
+            if meta.get("list_page_no"):   # a page POSTed back to the list's own URL: its number is known
+                facts["page_no"] = meta["list_page_no"]
+            elif not meta.get("list_key"):   # first seen as an ordinary link: page 1 unless its URL says
                 facts["page_no"] = first_page_no(url)
             if facts["unresolved"] and not rendered and (unit.id, list_key) not in self.rendered_lists:
                 # a pager drawn by script that no URL could be made of: render the page once per list
@@ -290,7 +300,10 @@ class GatherSpider(scrapy.Spider):
         yield from self.follow_links(response, tree, unit, view)
         for frag in extract.script_urls(tree, url):
             yield self.request(frag, unit.id, view=view, role=meta.get("role"), **inherit)
+        yield from self.postback_requests(response, tree, unit, view)
         if meta.get("kind") == "home" and site == "disclosure":
+            yield from self.discover_search_box(unit, tree, response, rendered)
+            yield from self.discover_post_search(unit, tree, response)
             yield from self.discover_search(unit, tree, url)
         if needs_render:
             yield self.render_request(url, unit.id, self.parse_rendered, view=view, kind=meta.get("kind"),
@@ -473,7 +486,7 @@ class GatherSpider(scrapy.Spider):
         """Lists drawn by scripts: network calls in inline scripts, or an empty list container next
         to a script of the site's own (the list arrives later as JSON)."""
         inline = " ".join(s.text or "" for s in tree.iter("script") if not s.get("src"))
-        if NETWORK_SCRIPT.search(inline):
+        if NETWORK_SCRIPT.search(inline) or extract.app_shell(tree):
             return True
         if not any(s.get("src") for s in tree.iter("script")):
             return False
@@ -492,16 +505,21 @@ class GatherSpider(scrapy.Spider):
         self.render_issued[gen] += 1
         self.close_idle_contexts()   # this render may have retired a context whose pages are all done
         captured: list = []
+        posts: dict = {}   # JSON API URL → (body, content type) of the POST that asked it
+        then = list(meta.pop("then", ()))   # page methods after the load, e.g. typing a search
 
         async def on_response(resp):
             ctype = (resp.headers or {}).get("content-type", "")
             if "json" in ctype:
                 captured.append(asyncio.ensure_future(_capture(resp)))
+                if resp.request.method == "POST":
+                    posts[resp.url] = (resp.request.post_data or "", resp.request.headers.get("content-type", ""))
 
         return self.request(url, unit, callback, dont_filter=True, playwright=True, playwright_include_page=True,
                             playwright_page_event_handlers={"response": on_response},
-                            playwright_page_methods=[PageMethod("wait_for_load_state", "networkidle")],
-                            captured=captured, playwright_context=f"zwgk-{gen}", render_gen=gen, **meta)
+                            playwright_page_methods=[PageMethod("wait_for_load_state", "networkidle"), *then],
+                            captured=captured, captured_posts=posts, playwright_context=f"zwgk-{gen}", render_gen=gen,
+                            **meta)
 
     @property
     def render_generation(self) -> int:
@@ -598,7 +616,7 @@ class GatherSpider(scrapy.Spider):
         if key and meta.get("kind") != "home" and meta.get("purpose", "crawl") == "crawl":
             list_meta = {"unit": unit.id, "list_key": key, "list_kind": "view" if view else "column",
                          "fetch_id": meta.get("fetch_id")}
-            yield self.list_page_row(list_meta, url, ok=True, entries=len(records), announced_pages=_api_page_count(data),
+            yield self.list_page_row(list_meta, url, ok=True, entries=len(records), announced_pages=_api_page_count(data, _page_size(url)),
                                      announced_items=_api_total(data), via="browser" if page_through else "static")
         for rank, rec in enumerate(records, 1):
             href = rec.get("url")
@@ -617,6 +635,28 @@ class GatherSpider(scrapy.Spider):
                 yield self.request(page_url, unit.id, self.parse_api_page, view=view, column_path=path,
                                    page_url=meta.get("page_url"),
                                    **({"list_key": key, "list_kind": "view" if view else "column"} if key else {}))
+            yield from self.api_post_pages(url, data, unit, meta)
+
+    def api_post_pages(self, url: str, data, unit, meta):
+        """Later pages of a JSON list API the page's script asked by POST: the same POST with the
+        page field of its body set, without a browser."""
+        body, ctype = (meta.get("captured_posts") or {}).get(url, (None, None))
+        if body is None:
+            return
+        for page_body in _api_post_pages(body, ctype, data):
+            key = f"POST {url} {page_body}"
+            if key in self.requested:
+                continue
+            self.requested.add(key)
+            yield scrapy.Request(url, method="POST", body=page_body.encode("utf-8"),
+                                 headers={"Content-Type": ctype or "application/json;charset=UTF-8"},
+                                 callback=self.parse_api_page, errback=self.on_error, dont_filter=True,
+                                 meta={"unit": unit.id, "handle_httpstatus_list": ANSWERED_STATUSES,
+                                       "view": meta.get("view"), "column_path": meta.get("column_path"),
+                                       "page_url": meta.get("page_url"),
+                                       **({"list_key": meta.get("view") or meta.get("column_path"),
+                                           "list_kind": "view" if meta.get("view") else "column"}
+                                          if meta.get("view") or meta.get("column_path") else {})})
 
     def parse_api_page(self, response):
         if response.status < 400:
@@ -629,14 +669,105 @@ class GatherSpider(scrapy.Spider):
     def discover_search(self, unit, tree, url):
         if unit.id in self.search_templates:
             return
-        template = unit.search or extract.search_form(tree, url)
+        template = unit.search or extract.search_form(tree, url) or extract.search_script(tree, url)
         if not template:
-            self.search_templates[unit.id] = ""
+            if not extract.app_shell(tree):   # a shell's search box appears once rendered
+                self.search_templates[unit.id] = ""
             return
         self.search_templates[unit.id] = template
         # the entry itself: a search with an empty query must answer (SRCH-001)
         yield self.request(template.replace("{q}", ""), unit.id, self.parse_liveness, purpose="search_entry",
                            dont_filter=True)
+
+    def discover_search_box(self, unit, tree, response, rendered: bool):
+        """A search box with no form and no page script saying where it searches (its handler is
+        in a script file, as in single-page applications): type a word into it in Chromium, press
+        Enter (or the button beside it), and see which page or JSON API carries the word."""
+        if unit.id in self.search_templates or unit.search:
+            return
+        url = response.url
+        if extract.search_form(tree, url) or extract.search_script(tree, url) or extract.search_post_form(tree, url):
+            return
+        selector = extract.search_box(tree)
+        if not selector or (not rendered and extract.app_shell(tree)):
+            return
+        self.search_templates[unit.id] = ""   # until the browser has tried the box
+        yield self.render_request(url, unit.id, self.parse_search_box, purpose="search_entry", home=url,
+                                  then=[PageMethod(_type_search, selector, SEARCH_WORD)])
+
+    async def parse_search_box(self, response):
+        meta = response.meta
+        captured = await self.finish_page(meta, meta.get("captured", []))
+        unit = self.units[meta["unit"]]
+        template = None
+        if canonical(response.url) != canonical(meta["home"]):
+            template = _api_template(response.url, SEARCH_WORD)
+        template = template or next((t for t in (_api_template(c[0], SEARCH_WORD) for c in captured) if t), None)
+        if template:
+            self.search_templates[unit.id] = template
+            # the entry itself: a search with an empty query must answer (SRCH-001)
+            yield self.request(template.replace("{q}", ""), unit.id, self.parse_liveness, purpose="search_entry",
+                               dont_filter=True)
+
+    def discover_post_search(self, unit, tree, response):
+        """A site search that is only a POST form (hidden fields, an image button): its query is
+        sent in the form's accept-charset, else in the page's own encoding, as a browser does."""
+        if unit.id in self.search_templates or unit.search:
+            return
+        form = extract.search_post_form(tree, response.url)
+        if not form:
+            return
+        self.search_posts[unit.id] = {**form, "charset": form["charset"] or getattr(response, "encoding", None)}
+        self.search_templates[unit.id] = form["url"]
+        # the entry itself: a search with an empty query must answer (SRCH-001)
+        yield self.post_search(unit.id, "", self.parse_liveness, purpose="search_entry")
+
+    def post_search(self, unit_id: str, query: str, callback, **meta) -> scrapy.Request:
+        form = self.search_posts[unit_id]
+        fields = [(k, query if k == form["query"] else v) for k, v in form["fields"]]
+        return _form_post(form["url"], fields, form["charset"], callback=callback, errback=self.on_error,
+                          dont_filter=True, meta={"unit": unit_id, "handle_httpstatus_list": ANSWERED_STATUSES, **meta})
+
+    def postback_requests(self, response, tree, unit, view):
+        """The other pages of an ASP.NET list paged by __doPostBack: its form POSTed once per page.
+        A page is known by (action, target, argument): the view state differs from page to page."""
+        pages = extract.postback_pages(tree, response.url)
+        if not pages:
+            return
+        req = response.request
+        current = None
+        if req is not None and req.method == "POST":
+            current = response.meta.get("postback")
+        for p in pages:
+            if p.get("next"):
+                yield from self.postback_next(response, p, unit, view)
+                continue
+            key = f"POST {canonical(p['url'])} {p['target']} {p['argument']}"
+            if current is None and p["page"] == 1 and canonical(p["url"]) == canonical(response.url):
+                self.requested.add(key)   # a GET of the list is its page 1
+            if key == current or key in self.requested:
+                continue
+            self.requested.add(key)
+            yield _form_post(p["url"], p["fields"], response.encoding, callback=self.parse, errback=self.on_error,
+                             dont_filter=True, meta={"unit": unit.id, "handle_httpstatus_list": ANSWERED_STATUSES, "view": view,
+                                                     "role": response.meta.get("role"), "postback": key,
+                                                     "list_page_no": p["page"]})
+
+    def postback_next(self, response, p, unit, view):
+        """Follow a LinkButton pager's "下一页" page by page: each page is known by its own form state
+        (the view state changes with the page), up to the page count the pager announces."""
+        page = response.meta.get("postback_page", 1)
+        if page >= (p["last"] or 200):
+            return
+        state = hashlib.sha1(repr(p["fields"]).encode("utf-8")).hexdigest()
+        key = f"POST {canonical(p['url'])} {p['target']} {p['argument']} {state}"
+        if key in self.requested:
+            return
+        self.requested.add(key)
+        yield _form_post(p["url"], p["fields"], response.encoding, callback=self.parse, errback=self.on_error,
+                         dont_filter=True, meta={"unit": unit.id, "handle_httpstatus_list": ANSWERED_STATUSES, "view": view,
+                                                 "role": response.meta.get("role"), "postback": key,
+                                                 "postback_page": page + 1, "list_page_no": page + 1})
 
     def on_idle(self, spider):
         if self.pending_probe_rounds > 0:
@@ -664,10 +795,13 @@ class GatherSpider(scrapy.Spider):
                 query = (row[by] or "").strip()
                 if not query:
                     continue
+                probe = {"item_url": row["url"], "by": by, "query": query, "sampled_from": row["column_path"]}
+                if unit.id in self.search_posts:
+                    yield self.post_search(unit.id, query, self.parse_search, purpose="search", probe=probe)
+                    continue
                 search_url = template.replace("{q}", quote(query, safe=""))
                 yield self.request(search_url, unit.id, self.parse_search, purpose="search", dont_filter=True,
-                                   probe={"item_url": row["url"], "by": by, "query": query,
-                                          "sampled_from": row["column_path"]})
+                                   probe=probe)
 
     def parse_search(self, response):
         meta = response.meta
@@ -678,8 +812,7 @@ class GatherSpider(scrapy.Spider):
             results = [{"title": li.title, "url": li.url, "date": _iso(li.date)}
                        for li in extract.listings(tree, response.url)]
             if not results and self.needs_render(tree, response.text) and not meta.get("playwright"):
-                yield self.render_request(response.url, unit.id, self.parse_search_rendered, purpose="search",
-                                          probe=meta["probe"])
+                yield from self.render_search(response.url, unit.id, meta["probe"])
                 return
         elif response.status < 400 and "json" in response.headers.get("Content-Type", b"").decode().lower():
             results = [{"title": strip_tags(r.get("title") or ""), "url": urljoin(response.url, r.get("url") or ""),
@@ -710,6 +843,33 @@ class GatherSpider(scrapy.Spider):
             yield self.probe_row(response.meta, response.url, None, results, lost)
             return
         yield self.probe_row(response.meta, response.url, response.status, results)
+        for request in self.learned_search_api(unit.id, response.meta["probe"]["query"],
+                                               [c[0] for c in captured if _json_or_none(c[3]) is not None]):
+            yield request
+
+    def render_search(self, url: str, unit_id: str, probe: dict):
+        """A search page drawn by script: the first is rendered to learn the JSON API its script
+        asks; the other probes wait for that and then ask the API directly, without a browser."""
+        state = self.search_apis.get(unit_id)
+        if state == "learning":
+            self.search_waiting[unit_id].append((url, probe))
+        elif state:
+            yield self.request(state.replace("{q}", quote(probe["query"], safe="")), unit_id, self.parse_search,
+                               purpose="search", dont_filter=True, probe=probe)
+        else:
+            if state is None:
+                self.search_apis[unit_id] = "learning"
+            yield self.render_request(url, unit_id, self.parse_search_rendered, purpose="search", probe=probe)
+
+    def learned_search_api(self, unit_id: str, query: str, api_urls: list[str]):
+        """Settle what the first rendered search taught (the API URL carrying the query, or
+        nothing: then every search page is rendered) and send the probes that waited."""
+        if self.search_apis.get(unit_id) != "learning":
+            return
+        self.search_apis[unit_id] = next((t for t in (_api_template(u, query) for u in api_urls) if t), "")
+        waiting, self.search_waiting[unit_id] = self.search_waiting[unit_id], []
+        for url, probe in waiting:
+            yield from self.render_search(url, unit_id, probe)
 
     def probe_row(self, meta, url, status, results, error=None):
         probe = meta["probe"]
@@ -765,6 +925,8 @@ class GatherSpider(scrapy.Spider):
                    "status": None, "bytes": 0, "sha256": None, "text": "", "error": error}
         elif purpose == "search":
             yield self.probe_row(meta, request.url, None, [], error)
+            if meta.get("playwright"):
+                yield from self.learned_search_api(unit, meta["probe"]["query"], [])
 
     def closed(self, reason):
         self.close_reason = reason
@@ -781,6 +943,41 @@ async def _capture(resp):
     except Exception:   # the page went away, or the body never came: the capture is lost, not the crawl
         return None
     return resp.url, resp.status, list((resp.headers or {}).items()), body
+
+
+SEARCH_WORD = "公开"   # typed into a search box to see where it searches
+
+
+async def _type_search(page, selector: str, word: str) -> None:
+    """Type `word` into the search box and submit it: Enter, else the button that follows the box.
+    Never fails the render: a box that does nothing teaches nothing."""
+    try:
+        box = page.locator(selector).first
+        await box.fill(word, timeout=5000)
+        before = page.url
+        await box.press("Enter", timeout=5000)
+        await page.wait_for_load_state("networkidle", timeout=10000)
+        if page.url == before:
+            button = box.locator("xpath=following::*[self::button or self::a or self::img or "
+                                 "self::input[@type='button' or @type='submit' or @type='image']][1]")
+            if await button.count():
+                await button.first.click(timeout=5000)
+                await page.wait_for_load_state("networkidle", timeout=10000)
+    except Exception as exc:   # navigation under our feet, a hidden box …
+        logger.debug("search box %s: %s", selector, exc)
+
+
+def _form_post(url: str, fields, charset: str | None, **kwargs) -> scrapy.Request:
+    """A urlencoded POST with the fields in the form's charset. Not FormRequest(encoding=…): that
+    would also encode the headers (our Chinese User-Agent) in GBK."""
+    def enc(v: str) -> bytes:
+        try:
+            return v.encode(charset or "utf-8")
+        except (LookupError, UnicodeEncodeError):
+            return v.encode("utf-8")
+    body = urlencode([(enc(k), enc(v)) for k, v in fields])
+    return scrapy.Request(url, method="POST", body=body,
+                          headers={"Content-Type": "application/x-www-form-urlencoded"}, **kwargs)
 
 
 def _folder(url: str) -> str:
@@ -850,21 +1047,6 @@ def _records(data) -> list[dict]:
     return out
 
 
-def _api_page_count(data) -> int | None:
-    """The page count a JSON list API states, or works out from its total and page size."""
-    if not isinstance(data, dict):
-        return None
-    for key in ("pageCount", "totalPage", "totalPages", "pages", "pageTotal"):
-        if isinstance(data.get(key), int):
-            return data[key]
-    total = _api_total(data)
-    if total is not None:
-        size = next((data[k] for k in ("size", "pageSize", "rows") if isinstance(data.get(k), int) and data[k] > 0), None)
-        if size:
-            return -(-total // size)
-    return None
-
-
 def _api_total(data) -> int | None:
     """The item total a JSON list API states."""
     if not isinstance(data, dict):
@@ -875,7 +1057,7 @@ def _api_total(data) -> int | None:
 
 def _api_pages(url: str, data) -> list[str]:
     """Pages 2..N of a JSON list API, from its page count and the page parameter in its URL."""
-    count = _api_page_count(data)
+    count = _api_page_count(data, _page_size(url))
     if not count or count < 2:
         return []
     parts = urlsplit(url)
@@ -891,6 +1073,87 @@ def _api_pages(url: str, data) -> list[str]:
         q = urlencode([(k, str(n) if k == name else v) for k, v in params])
         out.append(urlunsplit(parts._replace(query=q)))
     return out
+
+
+COUNT_KEYS = ("pageCount", "totalPage", "totalPages", "pages", "pageTotal")
+TOTAL_KEYS = ("total", "totalCount", "totalElements", "totalRecord", "recordCount")
+
+
+def _api_page_count(data, size: int | None) -> int | None:
+    """The page count of a JSON list answer: a page-count key, or the total over the page size
+    (the answer's own, else `size`: what was asked for), at the top or in a nested object
+    (``{"code": 200, "data": {"total": 23, "list": […]}}``)."""
+    level = [data]
+    for _ in range(3):
+        for node in level:
+            if not isinstance(node, dict):
+                continue
+            for key in COUNT_KEYS:
+                if isinstance(node.get(key), int) and not isinstance(node.get(key), bool):
+                    return node[key]
+            total = next((node[k] for k in TOTAL_KEYS if isinstance(node.get(k), int)), None)
+            if total is not None:
+                own = next((node[k] for k in ("size", "pageSize", "rows") if isinstance(node.get(k), int) and node[k] > 0), None)
+                return -(-total // (own or size)) if (own or size) else None
+        level = [v for node in level if isinstance(node, dict) for v in node.values() if isinstance(v, dict)]
+    return None
+
+
+def _api_post_pages(body: str, content_type: str, data) -> list[str]:
+    """Bodies of pages 2..N of a JSON list API asked by POST (axios.post({pageNum: 1, …})): the
+    request's JSON or form body with its page field set, as many as the answer counts."""
+    if "json" in (content_type or "").lower() or (body or "").lstrip().startswith("{"):
+        try:
+            params = json.loads(body)
+        except ValueError:
+            return []
+        if not isinstance(params, dict):
+            return []
+        name = next((k for k in params if k in PAGE_PARAMS), None)
+        size = next((params[k] for k in SIZE_PARAMS if str(params.get(k, "")).isdigit() and int(params[k]) > 0), None)
+        count = _api_page_count(data, int(size) if size else None)
+        if name is None or not count or count < 2:
+            return []
+        kind = type(params[name])
+        # compact, as the browser's JSON.stringify sent it
+        return [json.dumps({**params, name: kind(n) if kind in (int, str) else n}, ensure_ascii=False,
+                           separators=(",", ":")) for n in range(2, min(count, 2000) + 1)]
+    pairs = parse_qsl(body or "", keep_blank_values=True)
+    name = next((k for k, _ in pairs if k in PAGE_PARAMS), None)
+    size = next((int(v) for k, v in pairs if k in SIZE_PARAMS and v.isdigit() and int(v) > 0), None)
+    count = _api_page_count(data, size)
+    if name is None or not count or count < 2:
+        return []
+    return [urlencode([(k, str(n) if k == name else v) for k, v in pairs]) for n in range(2, min(count, 2000) + 1)]
+
+
+def _json_or_none(body: bytes):
+    try:
+        return json.loads(body)
+    except ValueError:
+        return None
+
+
+def _api_template(url: str, query: str) -> str | None:
+    """The URL with "{q}" where it carries the search query, or None when it does not carry it."""
+    parts = urlsplit(url)
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    if not query or not any(v.strip() == query for _, v in pairs):
+        return None
+    q = "&".join(f"{quote(k, safe='')}={{q}}" if v.strip() == query else f"{quote(k, safe='')}={quote(v, safe='')}"
+                 for k, v in pairs)
+    return urlunsplit(parts._replace(query=q, fragment=""))
+
+
+SIZE_PARAMS = ("size", "pageSize", "pagesize", "page_size", "rows", "limit", "perPage", "per_page", "ps")
+
+
+def _page_size(url: str) -> int | None:
+    """The page size a list API was asked for, where its answer gives only the total."""
+    for k, v in parse_qsl(urlsplit(url).query):
+        if k in SIZE_PARAMS and v.isdigit() and int(v) > 0:
+            return int(v)
+    return None
 
 
 def stratified_sample(rows: list, size: int, seed: str) -> list:

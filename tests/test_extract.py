@@ -1096,3 +1096,174 @@ def test_a_numbered_section_heading_of_the_body_is_not_the_title():
       <tr><td><p><b>一、制定依据</b></p><p>根据有关法律法规，结合本县实际。</p><p><b>二、主要内容</b></p></td></tr>
       <tr><td>主办单位：某某县审计局</td></tr></table></body></html>"""
     assert ex.title(html) == "《审计条例》政策解读"
+
+
+# ----------------------------------------------------------------------------------- postback pagers, POST search
+
+_WEBFORM = """<html><body>
+<form method="post" action="./Lists.aspx?cat=7" id="form1">
+<input type="hidden" name="__EVENTTARGET" value="" /><input type="hidden" name="__EVENTARGUMENT" value="" />
+<input type="hidden" name="__VIEWSTATE" value="dDwtMTA4==" />
+<table><tr><td><a href="Show.aspx?id=1">某通知</a></td><td>2019-09-01</td></tr></table>
+<div>记录数：47 页码：1/5页
+ <a href="javascript:__doPostBack(&#39;gvList&#39;,&#39;Page$2&#39;)">2</a>
+ <a href="javascript:__doPostBack(&#39;gvList&#39;,&#39;Page$3&#39;)">3</a>
+ <a href="javascript:void(0)" onclick="__doPostBack('gvList','Page$2');return false;">下一页</a></div>
+<a href="javascript:__doPostBack('lnkLogout','')">退出</a>
+<input type="checkbox" name="chkAll" /><select name="ddlYear"><option value="2018">2018</option>
+<option value="2019" selected="selected">2019</option></select>
+<input type="submit" name="btnOk" value="确定" />
+</form></body></html>"""
+
+
+def test_postback_pages_submit_the_form_for_every_page():
+    pages = ex.postback_pages(_WEBFORM, "http://x.gov.cn/web/Lists.aspx?cat=7")
+    assert [p["page"] for p in pages] == [1, 2, 3, 4, 5]          # "1/5页" names the last page
+    p3 = pages[2]
+    assert p3["url"] == "http://x.gov.cn/web/Lists.aspx?cat=7" and p3["target"] == "gvList"
+    assert p3["argument"] == "Page$3"
+    assert p3["fields"] == [("__EVENTTARGET", "gvList"), ("__EVENTARGUMENT", "Page$3"),
+                            ("__VIEWSTATE", "dDwtMTA4=="), ("ddlYear", "2019")]
+
+
+def test_postback_pages_ignores_other_postbacks():
+    html = """<form method="post"><input type="hidden" name="__VIEWSTATE" value="v" />
+    <a href="javascript:__doPostBack('menu','3')">机构职能</a> <a href="javascript:__doPostBack('lnkLogout','')">退出</a>
+    <a href="javascript:__doPostBack('grid','Select$1')">2</a></form>"""
+    assert ex.postback_pages(html, "http://x.gov.cn/a.aspx") == []
+
+
+def test_search_post_form_with_hidden_fields_and_image_button():
+    html = """<form action="/web/search.aspx" method="POST" accept-charset="gbk">
+    <input type="hidden" name="siteId" value="12" /><input type="hidden" name="chnl" value="0" />
+    <input type="text" name="txtWord" /><input type="image" name="ibtnSearch" src="/img/s.gif" alt="检索" /></form>"""
+    form = ex.search_post_form(html, "http://x.gov.cn/index.aspx")
+    assert form == {"url": "http://x.gov.cn/web/search.aspx", "query": "txtWord", "charset": "gbk",
+                    "fields": [("siteId", "12"), ("chnl", "0"), ("txtWord", ""), ("ibtnSearch.x", "1"),
+                               ("ibtnSearch.y", "1")]}
+    assert ex.search_form(html, "http://x.gov.cn/index.aspx") is None   # not a GET template
+
+
+def test_search_post_form_defers_to_a_get_search():
+    html = """<form action="/s" method="get"><input name="q" /><input type="submit" value="搜索" /></form>
+    <form action="/p" method="post"><input name="kw" /><input type="submit" value="搜索" /></form>"""
+    assert ex.search_post_form(html, "http://x.gov.cn/") is None
+    login = """<form action="/login" method="post"><input name="user" /><input type="password" name="pw" />
+    <input type="submit" value="登录" /></form>"""
+    assert ex.search_post_form(login, "http://x.gov.cn/") is None
+
+
+# ----------------------------------------------------------------------------------- single-page applications
+
+def test_app_shell_is_an_empty_mount_with_script_files():
+    shell = """<html><head><title>某某中心</title></head><body><noscript>请开启JavaScript</noscript>
+    <div id="root"></div><script src="/js/main.8f3a.js"></script></body></html>"""
+    assert ex.app_shell(shell)
+    assert not ex.app_shell(shell.replace('<script src="/js/main.8f3a.js"></script>', ""))   # nothing would draw it
+    page = """<html><body><div id="weather"></div><script src="/js/w.js"></script>
+    <ul><li><a href="/a/1.html">关于开展秋季安全检查的通知</a></li><li><a href="/a/2.html">某某局召开会议</a></li>
+    <li><a href="/a/3.html">某某局开展宣传活动</a></li><li><a href="/a/4.html">政策解读</a></li></ul></body></html>"""
+    assert not ex.app_shell(page)   # a page of its own with an empty widget slot
+
+
+def test_api_pages_from_total_and_the_requested_page_size():
+    from crawler.spider import _api_pages
+    url = "http://x.gov.cn/api/list?channelId=7&page=1&size=10"
+    assert _api_pages(url, {"total": 23, "data": [{"title": "t", "url": "/d?id=1"}]}) == [
+        "http://x.gov.cn/api/list?channelId=7&page=2&size=10", "http://x.gov.cn/api/list?channelId=7&page=3&size=10"]
+    assert _api_pages("http://x.gov.cn/api/list?channelId=7&page=1", {"total": 23, "data": []}) == []
+
+
+def test_search_post_form_in_a_webforms_page_presses_the_button_beside_the_box():
+    html = """<form method="post" action="Default.aspx" id="form1">
+    <input type="hidden" name="__VIEWSTATE" value="abc" />
+    <input type="submit" name="ctl00$btnLogin" value="登录" />
+    <input type="text" name="ctl00$txtKey" title="请输入检索关键字" />
+    <input type="image" name="ctl00$ibtnSearch" src="/images/ss.gif" />
+    <input type="submit" name="ctl00$btnVote" value="投票" /></form>"""
+    form = ex.search_post_form(html, "http://x.gov.cn/Default.aspx")
+    assert form["fields"] == [("__VIEWSTATE", "abc"), ("ctl00$txtKey", ""), ("ctl00$ibtnSearch.x", "1"),
+                              ("ctl00$ibtnSearch.y", "1")]
+
+
+def test_postback_pages_linkbutton_pager_gives_its_next_page():
+    html = """<form method="post" action="News.aspx?t=2"><input type="hidden" name="__VIEWSTATE" value="p1state" />
+    <ul><li><a href="News.aspx?id=9">某动态</a></li></ul>
+    <div>共 4 页 当前第 1 页 <a href="javascript:__doPostBack('ctl00$cph$lbtnFirst','')">首页</a>
+    <a href="javascript:__doPostBack('ctl00$cph$lbtnNext','')">下一页</a>
+    <a href="javascript:__doPostBack('ctl00$cph$lbtnLast','')">尾页</a></div></form>"""
+    assert ex.postback_pages(html, "http://x.gov.cn/News.aspx?t=2") == [
+        {"page": None, "next": True, "last": 4, "url": "http://x.gov.cn/News.aspx?t=2", "target": "ctl00$cph$lbtnNext",
+         "argument": "", "fields": [("__EVENTTARGET", "ctl00$cph$lbtnNext"), ("__EVENTARGUMENT", ""),
+                                    ("__VIEWSTATE", "p1state")]}]
+
+
+def test_search_form_get_sends_its_image_button_like_a_browser():
+    html = """<form action="/search/index.asp" method="get"><input type="hidden" name="ClassID" value="3">
+    <input type="text" name="keyword"><input type="image" name="imgSearch" src="/img/go.gif" alt="搜索"></form>"""
+    assert ex.search_form(html, "http://x.gov.cn/") == (
+        "http://x.gov.cn/search/index.asp?ClassID=3&keyword={q}&imgSearch.x=1&imgSearch.y=1")
+    named = """<form action="/s.asp"><input name="key" type="text"><input type="submit" name="Submit" value="搜 索"></form>"""
+    assert ex.search_form(named, "http://x.gov.cn/") == "http://x.gov.cn/s.asp?key={q}&Submit=%E6%90%9C%20%E7%B4%A2"
+
+
+def test_search_script_builds_the_url_by_concatenation():
+    html = """<div class="ss"><input type="text" id="kw" placeholder="请输入关键字">
+    <a href="javascript:void(0)" onclick="goSearch()"><img src="/img/ss.png" alt="搜索"></a></div>
+    <script>function goSearch(){ var v = document.getElementById('kw').value;
+      window.open("/was5/web/search?channelid=229817&searchword=" + encodeURIComponent(v) + "&perpage=15"); }</script>"""
+    assert ex.search_script(html, "http://x.gov.cn/zwgk/index.html") == (
+        "http://x.gov.cn/was5/web/search?channelid=229817&searchword={q}&perpage=15")
+    jq = """<input id="searchKey" type="text"><button onclick="location.href='/site/search/5?keywords='+$('#searchKey').val()">搜索</button>"""
+    assert ex.search_script(jq, "http://x.gov.cn/") == "http://x.gov.cn/site/search/5?keywords={q}"
+
+
+def test_search_script_ignores_other_concatenations():
+    html = """<input type="text" id="kw" placeholder="请输入关键字">
+    <script>var u = "/content/detail?id=" + id; location.href = "/list?page=" + n;</script>"""
+    assert ex.search_script(html, "http://x.gov.cn/") is None
+    nobox = """<script>location.href = "/search?q=" + v;</script>"""
+    assert ex.search_script(nobox, "http://x.gov.cn/") is None
+
+
+def test_api_template_puts_the_query_back_where_the_script_sent_it():
+    from crawler.spider import _api_template
+    got = _api_template("http://x.gov.cn/api/search?siteId=3&kw=%E5%85%AC%E7%A7%AF%E9%87%91&page=1#r", "公积金")
+    assert got == "http://x.gov.cn/api/search?siteId=3&kw={q}&page=1"
+    assert _api_template("http://x.gov.cn/api/nav?siteId=3", "公积金") is None
+
+
+def test_postback_pages_gridview_blocks_and_postback_options():
+    grid = """<form method="post" action="List.aspx"><input type="hidden" name="__VIEWSTATE" value="s" />
+    <table><tr><td><span>1</span></td><td><a href="javascript:__doPostBack('gv','Page$2')">2</a></td>
+    <td><a href="javascript:__doPostBack('gv','Page$3')">3</a></td>
+    <td><a href="javascript:__doPostBack('gv','Page$4')">...</a></td></tr></table></form>"""
+    assert [p["argument"] for p in ex.postback_pages(grid, "http://x.gov.cn/List.aspx")] == [
+        "Page$1", "Page$2", "Page$3", "Page$4"]
+    options = """<form method="post" action="News.aspx"><input type="hidden" name="__VIEWSTATE" value="s" />
+    <p>共 3 页 <a href='javascript:WebForm_DoPostBackWithOptions(new WebForm_PostBackOptions("ctl00$pg", "2", true, "", "", false, true))'>2</a>
+    <a href='javascript:WebForm_DoPostBackWithOptions(new WebForm_PostBackOptions("ctl00$pg", "3", true, "", "", false, true))'>3</a></p></form>"""
+    got = ex.postback_pages(options, "http://x.gov.cn/News.aspx")
+    assert [(p["target"], p["argument"]) for p in got] == [("ctl00$pg", "1"), ("ctl00$pg", "2"), ("ctl00$pg", "3")]
+
+
+def test_search_box_without_a_form():
+    vue = """<div class="hd"><div class="s-wrap"><input type="text" class="el-input__inner" placeholder="请输入关键词">
+    <button type="button"><i class="icon"></i>搜索</button></div></div>"""
+    assert ex.search_box(vue) == "xpath=(//input)[1]"
+    assert ex.search_box('<p><input id="kw" type="text"><img src="/s.png" alt="站内搜索"></p>') == "#kw"
+    assert ex.search_box('<form action="/s"><input name="q"></form>') is None          # a form: search_form()
+    assert ex.search_box('<p>姓名<input name="xm" type="text"><button>提交</button></p>') is None
+
+
+def test_api_page_count_nested_and_post_bodies():
+    from crawler.spider import _api_page_count, _api_pages, _api_post_pages
+    nested = {"code": 200, "data": {"total": 23, "list": [{"title": "t", "url": "/d/1"}]}}
+    assert _api_page_count(nested, 10) == 3
+    assert _api_page_count({"data": {"pages": 4, "records": []}}, None) == 4
+    assert _api_pages("http://x.gov.cn/api/l?pageNo=1&pageSize=10", nested)[-1] == "http://x.gov.cn/api/l?pageNo=3&pageSize=10"
+    bodies = _api_post_pages('{"channelId":"7","pageNum":1,"pageSize":10}', "application/json;charset=UTF-8", nested)
+    assert bodies == ['{"channelId":"7","pageNum":2,"pageSize":10}', '{"channelId":"7","pageNum":3,"pageSize":10}']
+    assert _api_post_pages("catId=7&page=1&rows=10", "application/x-www-form-urlencoded", nested) == [
+        "catId=7&page=2&rows=10", "catId=7&page=3&rows=10"]
+    assert _api_post_pages('{"id": 5}', "application/json", nested) == []     # no page field: one page

@@ -251,7 +251,7 @@ MASKED = [("青岚市鑫源化工有限公司", "139****5521"), ("青岚市绿�
 
 
 def _paras(it) -> list[str]:
-    cat, iid, title, ex = it[0], it[1], it[2], it[5]
+    _cat, iid, title, ex = it[0], it[1], it[2], it[5]
     if ex.get("phones"):
         return (["根据市委组织部关于选派驻村工作队的部署，现将我局驻村帮扶工作队及帮扶责任人名单公布如下："]
                 + [f"帮扶责任人：{n}，联系电话{p}。" for n, p in PHONES] + ["请各帮扶责任人认真履职。"])

@@ -195,7 +195,7 @@ GUIDE = f"""<table width="100%"><tr><td align="center"><font size="4"><b>{NAME}�
 SYSTEM = f"""<table width="100%"><tr><td align="center"><font size="4"><b>{NAME}政府信息公开工作制度</b></font></td></tr>
 <tr><td><font size="3"><p>　　第一条 为做好本局政府信息公开工作，制定本制度。</p><p>　　第二条 局办公室负责政府信息公开的日常工作。</p>
 <p>　　第三条 公开前应进行保密审查。</p></font></td></tr></table>"""
-APPLY = f"""<table width="100%"><tr><td align="center"><font size="4"><b>依申请公开</b></font></td></tr>
+APPLY = """<table width="100%"><tr><td align="center"><font size="4"><b>依申请公开</b></font></td></tr>
 <tr><td><font size="3"><p>　　申请方式：申请人可以采用信函、当面提交等方式提出申请，请填写政府信息公开申请表。</p>
 <p>　　受理地址：清溪县人民路18号县统计局办公室。</p></font></td></tr></table>"""
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from html import escape
-from urllib.parse import quote
 
 from tests.zoo.harness import Response, not_found, redirect
 
