@@ -20,6 +20,8 @@ import re
 from collections import defaultdict
 
 from . import extract
+from .extract.pagination import _COUNT_RE, _CREATE_PAGE_RE, _script_int
+from .extract.urls import _INDEX_FILE_RE, _page_param
 
 # 共5页 · 共 5 页 · 第1/5页 · 1/5页 · 页次：1/5
 _PAGES_RE = re.compile(r"共\s*(\d{1,5})\s*页|第?\s*\d{1,5}\s*/\s*(\d{1,5})\s*页|页次\s*[：:]?\s*\d{1,5}\s*/\s*(\d{1,5})")
@@ -50,16 +52,16 @@ def pager_facts(tree, url: str, text: str, pages: list[str]) -> dict:
     code = "\n".join(s.text for s in tree.iter("script") if s.text and not s.get("src"))
     for m in _SCRIPT_ITEMS_RE.finditer(code):
         announced_items = max(announced_items or 0, int(m.group(1)))
-    for m in extract._CREATE_PAGE_RE.finditer(code):
-        n = extract._script_int(m.group(1), code)
+    for m in _CREATE_PAGE_RE.finditer(code):
+        n = _script_int(m.group(1), code)
         announced_pages = max(announced_pages or 0, n or 0) or None
-    for m in extract._COUNT_RE.finditer(code):
+    for m in _COUNT_RE.finditer(code):
         announced_pages = max(announced_pages or 0, int(m.group(1)))
-    numbers = [n for n in (extract._page_no(u) for u in pages) if n]
+    numbers = [n for n in (extract.page_number(u) for u in pages) if n]
     if numbers:   # a link to page N (尾页 above all) proves the list goes at least that far
         announced_pages = max(announced_pages or 0, max(numbers))
     unresolved = not pages and ((announced_pages or 0) > 1 or _live_next(tree))
-    return {"page_no": extract._page_no(url) or 1, "announced_pages": announced_pages,
+    return {"page_no": extract.page_number(url) or 1, "announced_pages": announced_pages,
             "announced_items": announced_items, "unresolved": unresolved}
 
 
@@ -74,10 +76,10 @@ def is_list_page(tree, listings) -> bool:
 def first_page_no(url: str) -> int:
     """The page number of a list page reached as an ordinary link: from a page parameter or an
     index_N file name; otherwise 1 (a list's own URL such as /col/1234.html is its first page)."""
-    pp = extract._page_param(url)
+    pp = _page_param(url)
     if pp:
         return pp[1]
-    m = extract._INDEX_FILE_RE.match(url.split("?")[0].rsplit("/", 1)[-1])
+    m = _INDEX_FILE_RE.match(url.split("?")[0].rsplit("/", 1)[-1])
     return int(m.group(2)) + 1 if m and m.group(2) else 1
 
 

@@ -235,29 +235,30 @@ class GatherSpider(scrapy.Spider):
     def _parse_html(self, response, html: str, unit, rendered: bool):
         meta, url = response.meta, response.url
         try:
-            tree = lxml.html.fromstring(html)
+            doc = extract.Document(lxml.html.fromstring(html))   # parsed once, shared by every extractor
         except (lxml.etree.ParserError, ValueError):
             return
+        tree = doc.root
         site = self.site_of(unit, url)
-        md = extract.metadata(tree)
+        md = extract.metadata(doc)
         is_item = site == "disclosure" and sum(1 for k in ITEM_FIELDS if k in md) >= 3
-        crumbs = extract.breadcrumb(tree)
+        crumbs = extract.breadcrumb(doc)
         # a list fragment or data-proxy answer has no breadcrumb: it belongs to the page that asked for it
         path = self.column_path(unit, crumbs) or (None if is_item else meta.get("column_path"))
         view = meta.get("view")
         fixed_name = meta.get("fixed_entry") or self.fixed_links.get(url)
         if fixed_name and not view and site == "disclosure":
             path = yield from self.fixed_entry_column(unit, path, fixed_name, url)
-        listings = [] if is_item else extract.listings(tree, url)
+        listings = [] if is_item else extract.listings(doc, url)
         kind = ("home" if meta.get("kind") == "home" else "item" if is_item else "view" if view
                 else "list" if listings else "page")
-        title = extract.title(tree)
-        text = extract.visible_text(tree)
+        title = extract.title(doc)
+        text = extract.visible_text(doc)
         yield {"_table": "pages", "fetch_id": meta.get("fetch_id"), "unit": unit.id, "url": url, "kind": kind,
                "site": site, "title": title, "text": text[:TEXT_CAP],
                "column_path": path, "breadcrumb": crumbs, "meta": self.meta_tags(tree),
-               "footer": extract.footer_identity(tree) if kind == "home" else None}
-        pages = [] if is_item else extract.pagination(tree, url)
+               "footer": extract.footer_identity(doc) if kind == "home" else None}
+        pages = [] if is_item else extract.pagination(doc, url)
         needs_render = not rendered and not is_item and self.needs_render(tree, html)
         list_kind = meta.get("list_kind") or ("view" if view else "portal" if site == "portal" else "column")
         list_key = view or path or meta.get("list_key")
@@ -287,7 +288,7 @@ class GatherSpider(scrapy.Spider):
             yield self.request(page_url, unit.id, view=view, role=meta.get("role"), **inherit,
                                **({"list_key": list_key, "list_kind": list_kind} if list_key else {}))
         if is_item:
-            yield from self.item_row(response, tree, md, unit, title, path)
+            yield from self.item_row(response, doc, md, unit, title, path)
         elif path and not view and site == "disclosure":
             yield from self.column_row(unit, path, url)
         source = ("home" if kind == "home" else "view" if view else "list") if site == "disclosure" \
@@ -297,14 +298,14 @@ class GatherSpider(scrapy.Spider):
                    "title_attr": li.title_attr, "date": li.date.isoformat() if li.date else None,
                    "date_text": li.date_text, "index_no": li.index_no, "source": source, "source_url": url,
                    "column_path": None if view else path, "view": view, "rank": rank}
-        yield from self.follow_links(response, tree, unit, view)
-        for frag in extract.script_urls(tree, url):
+        yield from self.follow_links(response, doc, unit, view)
+        for frag in extract.script_urls(doc, url):
             yield self.request(frag, unit.id, view=view, role=meta.get("role"), **inherit)
-        yield from self.postback_requests(response, tree, unit, view)
+        yield from self.postback_requests(response, doc, unit, view)
         if meta.get("kind") == "home" and site == "disclosure":
             yield from self.discover_search_box(unit, tree, response, rendered)
             yield from self.discover_post_search(unit, tree, response)
-            yield from self.discover_search(unit, tree, url)
+            yield from self.discover_search(unit, doc, url)
         if needs_render:
             yield self.render_request(url, unit.id, self.parse_rendered, view=view, kind=meta.get("kind"),
                                       role=meta.get("role"), **({"list_key": list_key, "list_kind": list_kind}
@@ -315,7 +316,7 @@ class GatherSpider(scrapy.Spider):
                       announced_pages: int | None = None, announced_items: int | None = None,
                       unresolved: bool = False) -> dict:
         return {"_table": "list_pages", "unit": meta["unit"], "kind": meta["list_kind"], "list_key": meta["list_key"],
-                "url": url, "page_no": page_no or extract._page_no(url) or 1, "fetch_id": meta.get("fetch_id"),
+                "url": url, "page_no": page_no or extract.page_number(url) or 1, "fetch_id": meta.get("fetch_id"),
                 "via": via or ("browser" if meta.get("playwright") else "static"), "ok": int(ok), "status": status,
                 "error": error, "entries": entries, "announced_pages": announced_pages,
                 "announced_items": announced_items, "unresolved": int(unresolved), "needs_render": int(needs_render)}
@@ -349,14 +350,14 @@ class GatherSpider(scrapy.Spider):
         return {m.get("name"): m.get("content") for m in tree.iter("meta") if m.get("name")}
 
     # ---- items ----------------------------------------------------------------------------------
-    def item_row(self, response, tree, md: dict, unit, title: str, path: str | None):
+    def item_row(self, response, doc, md: dict, unit, title: str, path: str | None):
         url = response.url
-        body = extract.body_text(tree)
-        labelled = extract.labelled_links(tree, url)
+        body = extract.body_text(doc)
+        labelled = extract.labelled_links(doc, url)
         interp = [u for label, links in labelled.items() if INTERP_LABEL.search(label) for _, u in links]
         docs = [u for label, links in labelled.items() if DOC_LABEL.search(label) and not INTERP_LABEL.search(label)
                 for _, u in links]
-        attachments = [(href, text) for href, text, hint in extract.links(tree, url) if hint == "attachment"]
+        attachments = [(href, text) for href, text, hint in extract.links(doc, url) if hint == "attachment"]
         published_raw = md.get("published")
         row = {"_table": "items", "unit": unit.id, "url": url, "title": title,
                "index_no": md.get("index_no"), "publisher": md.get("publisher"),
@@ -384,16 +385,16 @@ class GatherSpider(scrapy.Spider):
                 "period_text": m.group(0) if m else None}
 
     # ---- links ----------------------------------------------------------------------------------
-    def follow_links(self, response, tree, unit, view):
+    def follow_links(self, response, doc, unit, view):
         url = response.url
         role = response.meta.get("role")
         media_urls = {a.url for a in unit.media}
         view_links = {}
-        for label, links in extract.labelled_links(tree, url).items():
+        for label, links in extract.labelled_links(doc, url).items():
             if VIEW_LABELS.search(label) and len(label) <= 8:
                 for text, href in links:
                     view_links[href] = f"{label}/{text}"
-        for href, text, hint in extract.links(tree, url):
+        for href, text, hint in extract.links(doc, url):
             if hint in ("mailto", "javascript"):
                 continue
             href = href.split("#")[0]
@@ -666,12 +667,12 @@ class GatherSpider(scrapy.Spider):
             yield self.list_page_row(response.meta, response.url, ok=False, status=response.status)
 
     # ---- site search ----------------------------------------------------------------------------
-    def discover_search(self, unit, tree, url):
+    def discover_search(self, unit, doc, url):
         if unit.id in self.search_templates:
             return
-        template = unit.search or extract.search_form(tree, url) or extract.search_script(tree, url)
+        template = unit.search or extract.search_form(doc, url) or extract.search_script(doc, url)
         if not template:
-            if not extract.app_shell(tree):   # a shell's search box appears once rendered
+            if not extract.app_shell(doc):   # a shell's search box appears once rendered
                 self.search_templates[unit.id] = ""
             return
         self.search_templates[unit.id] = template
@@ -728,10 +729,10 @@ class GatherSpider(scrapy.Spider):
         return _form_post(form["url"], fields, form["charset"], callback=callback, errback=self.on_error,
                           dont_filter=True, meta={"unit": unit_id, "handle_httpstatus_list": ANSWERED_STATUSES, **meta})
 
-    def postback_requests(self, response, tree, unit, view):
+    def postback_requests(self, response, doc, unit, view):
         """The other pages of an ASP.NET list paged by __doPostBack: its form POSTed once per page.
         A page is known by (action, target, argument): the view state differs from page to page."""
-        pages = extract.postback_pages(tree, response.url)
+        pages = extract.postback_pages(doc, response.url)
         if not pages:
             return
         req = response.request

@@ -731,15 +731,17 @@ def test_metadata_ignores_an_inline_menu_of_classification_links():
     assert ex.metadata(html)["genre"] == "办法"
 
 
-def test_memoised_results_belong_to_one_document():
-    import lxml.html
-    first = lxml.html.fromstring('<html><body><a href="/a">甲</a></body></html>')
-    assert ex.links(first, "http://h/x") == [("http://h/a", "甲", "page")]
-    # another document at the same URL (a page fetched again, a string): never the first's result
+def test_a_document_keeps_what_its_extractors_work_out_for_that_page_only():
+    doc = ex.Document('<html><body><p>相关解读：<a href="/a">甲</a></p></body></html>')
+    assert ex.links(doc, "http://h/x") == [("http://h/a", "甲", "page")]
+    assert ("links", "http://h/x") in doc.results and len(doc.anchors) == 1      # worked out once, kept
+    assert ex.labelled_links(doc, "http://h/x") == {"相关解读": [("甲", "http://h/a")]}
+    # another page at the same URL (fetched again, given as a string or element): never the first's result
     assert ex.links('<html><body><a href="/b">乙</a></body></html>', "http://h/x") == [("http://h/b", "乙", "page")]
-    second = lxml.html.fromstring('<html><body><p>相关解读：<a href="/c">丙</a></p></body></html>')
-    assert ex.labelled_links(second, "http://h/x") == {"相关解读": [("丙", "http://h/c")]}
-    assert ex.links(second, "http://h/x") == [("http://h/c", "丙", "page")]
+    import lxml.html
+    third = lxml.html.fromstring('<html><body><a href="/c">丙</a></body></html>')
+    assert ex.links(third, "http://h/x") == [("http://h/c", "丙", "page")]
+    assert ex.links(doc, "http://h/x") == [("http://h/a", "甲", "page")]
 
 
 # ----------------------------------------------------------------------------------- spider: redirects, fixed entries
