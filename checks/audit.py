@@ -36,10 +36,12 @@ class RunData:
     @cached_property
     def outcome(self) -> dict[str, dict]:
         """url → its last fetch {id, status, error, purpose, elapsed_ms, failure} (retries end in the
-        last; a redirected URL's outcome is that of its final page)."""
+        last; a redirected URL's outcome is that of its final page). A GET decides over a POST to the
+        same URL: a postback or search the site refused says nothing of whether the link opens."""
         out = {}
         cur = self.snapshot.db.execute(
-            "select id, url, status, error, purpose, elapsed_ms, failure from fetches order by id")
+            "select id, url, status, error, purpose, elapsed_ms, failure from fetches "
+            "order by coalesce(method, 'GET') = 'GET', id")
         for fid, url, status, error, purpose, elapsed, failure in cur:
             out[url] = {"id": fid, "status": status, "error": error, "purpose": purpose, "elapsed_ms": elapsed,
                         "failure": failure}

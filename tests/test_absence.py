@@ -174,3 +174,14 @@ def test_a_unit_whose_sites_cannot_be_read_scores_nothing_it_was_not_checked_for
     others = [s for k, s in got.items() if k != "4.(1)"]
     assert others and all(s["status"] == "unchecked" and s["score"] == 0 for s in others)
     assert sum(s["score"] for s in got.values()) == 0
+
+
+def test_a_refused_postback_does_not_make_its_list_page_a_broken_link(tmp_path):
+    m = Mini(tmp_path)
+    page = "http://xxgk.example.gov.cn/List.aspx?ClassID=3"
+    m.add("links", from_url=DISCLOSURE, to_url=page, anchor="工作动态", kind="internal")
+    m.fetch(page, 200, method="GET")
+    m.fetch(page, 500, method="POST")          # our postback for page 2, refused
+    assert m.findings("LINK-001") == []
+    m.fetch(page, 404, method="GET")           # the page itself gone
+    assert len(m.findings("LINK-001")) == 1
