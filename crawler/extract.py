@@ -25,7 +25,7 @@ from .dates import find_date_text, parse_date
 __all__ = [
     "LABELS", "LABEL_INDEX", "Listing", "parse", "label_key", "metadata", "meta_tags", "title",
     "body_text", "breadcrumb", "listings", "pagination", "labelled_links", "links",
-    "script_urls", "search_form", "footer_identity", "embedded_markup", "xml_as_html", "datastore_next_groups",
+    "script_urls", "search_form", "footer_identity", "embedded_markup", "xml_as_html", "datastore_next_groups", "is_datastore",
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -498,6 +498,14 @@ def _embedded_docs(root) -> list:
         if markup:
             docs.append(_parse(f"<html><body>{markup}</body></html>"))
     return docs
+
+
+_DATASTORE_START_RE = re.compile(r"^\s*(?:<\?xml[^>]*\?>\s*)?<datastore\b", re.I)
+
+
+def is_datastore(text: str | None) -> bool:
+    """Is this answer a datastore document (XML), whatever its Content-Type said?"""
+    return bool(text and _DATASTORE_START_RE.match(text[:300]))
 
 
 def xml_as_html(text: str) -> str | None:

@@ -807,3 +807,10 @@ def test_datastore_next_groups_from_the_total_an_xml_answer_states():
     ]
     assert ex.datastore_next_groups(xml, first.replace("startrecord=1&endrecord=10", "startrecord=11&endrecord=20")) == []
     assert ex.datastore_next_groups("<datastore/>", first) == []
+
+
+def test_is_datastore_recognises_the_xml_whatever_its_content_type():
+    assert ex.is_datastore('<?xml version="1.0" encoding="UTF-8"?>\n<datastore><recordset/></datastore>')
+    assert ex.is_datastore("  <datastore>\n<nextgroup/></datastore>")
+    assert not ex.is_datastore("<html><body><p>datastore</p></body></html>")
+    assert not ex.is_datastore(None)
