@@ -214,6 +214,9 @@ class GatherSpider(scrapy.Spider):
             elif isinstance(response, TextResponse):
                 yield from self.parse_xml_records(response, unit)
             return
+        if extract.is_datastore(response.text):   # a data proxy's XML served as text/html (a bare JSP)
+            yield from self.parse_xml_records(response, unit)
+            return
         yield from self.parse_html(response, response.text, unit)
 
     def parse_xml_records(self, response, unit):

@@ -1269,3 +1269,10 @@ def test_api_page_count_nested_and_post_bodies():
     assert _api_post_pages("catId=7&page=1&rows=10", "application/x-www-form-urlencoded", nested) == [
         "catId=7&page=2&rows=10", "catId=7&page=3&rows=10"]
     assert _api_post_pages('{"id": 5}', "application/json", nested) == []     # no page field: one page
+
+
+def test_is_datastore_recognises_the_xml_whatever_its_content_type():
+    assert ex.is_datastore('<?xml version="1.0" encoding="UTF-8"?>\n<datastore><recordset/></datastore>')
+    assert ex.is_datastore("  <datastore>\n<nextgroup/></datastore>")
+    assert not ex.is_datastore("<html><body><p>datastore</p></body></html>")
+    assert not ex.is_datastore(None)

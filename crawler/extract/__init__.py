@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from .document import LABEL_INDEX, LABELS, Document, document, label_key, parse, visible_text
 from .forms import app_shell, search_box, search_form, search_post_form, search_script
-from .links import datastore_next_groups, embedded_markup, labelled_links, links, script_urls, xml_as_html
+from .links import (datastore_next_groups, embedded_markup, is_datastore, labelled_links, links, script_urls,
+                    xml_as_html)
 from .listings import Listing, listings
 from .metadata import meta_tags, metadata
 from .page import body_text, breadcrumb, footer_identity, title
@@ -29,5 +30,5 @@ __all__ = [
     "LABELS", "LABEL_INDEX", "Document", "document", "Listing", "parse", "label_key", "visible_text", "metadata",
     "meta_tags", "title", "body_text", "breadcrumb", "footer_identity", "listings", "pagination", "postback_pages",
     "form_fields", "page_number", "labelled_links", "links", "script_urls", "embedded_markup", "xml_as_html",
-    "datastore_next_groups", "search_form", "search_post_form", "search_script", "search_box", "app_shell",
+    "datastore_next_groups", "is_datastore", "search_form", "search_post_form", "search_script", "search_box", "app_shell",
 ]

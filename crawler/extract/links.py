@@ -185,6 +185,14 @@ def _embedded_docs(root) -> list:
     return docs
 
 
+_DATASTORE_START_RE = re.compile(r"^\s*(?:<\?xml[^>]*\?>\s*)?<datastore\b", re.I)
+
+
+def is_datastore(text: str | None) -> bool:
+    """Is this answer a datastore document (XML), whatever its Content-Type said?"""
+    return bool(text and _DATASTORE_START_RE.match(text[:300]))
+
+
 def xml_as_html(text: str) -> str | None:
     """An XML answer of a list proxy (jpage dataproxy.jsp) as an HTML page of its records; None when
     it carries no HTML records."""

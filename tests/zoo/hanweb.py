@@ -207,7 +207,8 @@ def _dataproxy(req):
     items = _col_items(col) if col in COLUMNS else []
     records = items[start - 1:end] if start >= 1 else []
     body = f'<?xml version="1.0" encoding="UTF-8"?>\n{_datastore(col, records, len(items)) if col in COLUMNS else "<datastore/>"}'
-    return Response(body, content_type="text/xml; charset=UTF-8")
+    # a bare JSP: the XML goes out as text/html
+    return Response(body, content_type="text/html;charset=UTF-8")
 
 
 def _text_page(col):
