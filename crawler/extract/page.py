@@ -181,19 +181,7 @@ _TITLE_BLOCK_MAX = 120
 def _body_start(root):
     """The first paragraph of the article body (the container body_text() would choose)."""
     blocks = _body_blocks(root)
-    scores: dict = {}
-    for el, text in blocks:
-        parent = el.getparent()
-        if parent is None:
-            continue
-        scores[parent] = scores.get(parent, 0) + len(text)
-        grand = parent.getparent()
-        if grand is not None:
-            scores[grand] = scores.get(grand, 0) + len(text) / 2
-    if not scores:
-        return None
-    best = max(scores, key=scores.get)
-    inside = set(best.iter())
+    inside = _body_container(blocks)
     return next((el for el, _ in blocks if el in inside), None)
 
 
@@ -294,10 +282,14 @@ def body_text(html) -> str:
     the grandparent (bodies whose paragraphs are wrapped one by one); the best-scoring container
     wins and its blocks are returned, without metadata lines, menus and footers.
     """
-    root = parse(html)
-    blocks = _body_blocks(root)
-    if not blocks:
-        return ""
+    blocks = _body_blocks(parse(html))
+    inside = _body_container(blocks)
+    return "\n".join(text for el, text in blocks if el in inside)
+
+
+def _body_container(blocks) -> set:
+    """The elements of the container holding most of the body's text (parents count in full,
+    grandparents half); empty when there is no body."""
     scores: dict = {}
     for el, text in blocks:
         parent = el.getparent()
@@ -307,11 +299,7 @@ def body_text(html) -> str:
         grand = parent.getparent()
         if grand is not None:
             scores[grand] = scores.get(grand, 0) + len(text) / 2
-    if not scores:
-        return ""
-    best = max(scores, key=scores.get)
-    inside = set(best.iter())
-    return "\n".join(text for el, text in blocks if el in inside)
+    return set(max(scores, key=scores.get).iter()) if scores else set()
 
 
 _CRUMB_SEP_RE = re.compile(r"\s*(?:>>|&gt;|>|›|»|/|→|＞|〉)\s*")
