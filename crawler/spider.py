@@ -284,8 +284,8 @@ class GatherSpider(scrapy.Spider):
                                      needs_render=needs_render, via="browser" if rendered else "static",
                                      error=lost, **facts)
         # a list's own pages first, so they are requested as pages of that list (a pager link is
-        # also an ordinary link, and a URL is requested once)
-        # a list fragment or data-proxy answer has no breadcrumb: it belongs to the page that asked for it
+        # also an ordinary link, and a URL is requested once); they and the list's fragments carry
+        # its column, having no breadcrumb of their own
         inherit = {} if is_item or not path else {"column_path": path}
         for page_url in pages:
             yield self.request(page_url, unit.id, view=view, role=meta.get("role"), **inherit,
