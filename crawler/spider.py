@@ -104,6 +104,7 @@ class GatherSpider(scrapy.Spider):
         self.links_seen: set[tuple[str, str]] = set()
         self.fixed_links: dict[str, str] = {}       # URL → fixed-entry name a navigation link gave it
         self.requested: set[str] = set()
+        self.requested_in_view: set[str] = set()          # … of those, asked as pages of a view
         self.rendered_lists: set[tuple[str, str]] = set()   # lists rendered for a pager no URL could be made of
         self.renders = 0
         self.render_issued: Counter = Counter()      # context generation → render requests sent to it
@@ -137,8 +138,13 @@ class GatherSpider(scrapy.Spider):
         dont_filter = meta.pop("dont_filter", False)
         if not dont_filter:
             if url in self.requested:
-                return None
+                # asked before as an ordinary link, now as a page of a view: once more, so the view
+                # sees its page (which request goes first depends on the order pages come back)
+                if not meta.get("view") or url in self.requested_in_view:
+                    return None
             self.requested.add(url)
+            if meta.get("view"):
+                self.requested_in_view.add(url)
         meta = {"unit": unit, "handle_httpstatus_list": ANSWERED_STATUSES, **meta}
         # dont_filter: `requested` above is the duplicate filter; Scrapy's would silently drop a redirect
         # to a page already asked for, and the redirected URL would leave no record
@@ -200,6 +206,10 @@ class GatherSpider(scrapy.Spider):
         if meta.get("kind") == "home" and meta.get("redirect_urls"):
             # a start URL that lands on an organ's page of a shared platform tells which organ the unit is
             self.scope.learn_start(unit.id, response.url)
+        elif meta.get("purpose", "crawl") == "crawl" and not self.scope.allowed(unit.id, response.url):
+            # asked before the unit's organ was learned from its start's redirect: another organ's page
+            self.crawler.stats.inc_value("zwgk/dropped/offsite_after_learning")
+            return
         elif meta.get("redirect_urls"):
             if response.url in self.requested:
                 return   # moved to a page read under its own address: the fetch records the move

@@ -1276,3 +1276,28 @@ def test_is_datastore_recognises_the_xml_whatever_its_content_type():
     assert ex.is_datastore("  <datastore>\n<nextgroup/></datastore>")
     assert not ex.is_datastore("<html><body><p>datastore</p></body></html>")
     assert not ex.is_datastore(None)
+
+
+def test_a_page_asked_as_a_link_is_asked_again_as_a_page_of_a_view():
+    spider, unit = _spider()
+    url = "http://xxgk.example.gov.cn/site/label/8888?classId=3&pageIndex=2"
+    assert spider.request(url, unit.id) is not None
+    assert spider.request(url, unit.id) is None                                   # a repeat link
+    again = spider.request(url, unit.id, view="主题分类/综合政务")                  # the view's own pager
+    assert again is not None and again.meta["view"] == "主题分类/综合政务"
+    assert spider.request(url, unit.id, view="主题分类/综合政务") is None
+
+
+def test_a_page_of_another_organ_asked_before_the_organ_was_learned_is_not_read():
+    spider, unit = _spider()
+    other = _response("http://xxgk.example.gov.cn/public/column?organId=31&catId=3",
+                      "<html><body><ul><li><a href='/x.html'>别的机构的信息</a><span>2019-09-01</span></li></ul></body></html>".encode())
+    home = _response("http://xxgk.example.gov.cn/public/index?organId=12", b"<html><body><p>x</p></body></html>",
+                     kind="home", role="disclosure", redirect_urls=["http://xxgk.example.gov.cn/"], redirect_reasons=[302])
+    from collections import Counter
+    from types import SimpleNamespace
+    counts = Counter()
+    spider.crawler = SimpleNamespace(stats=SimpleNamespace(inc_value=lambda key: counts.update([key])))
+    list(spider.parse(home))
+    assert list(spider.parse(other)) == []
+    assert counts["zwgk/dropped/offsite_after_learning"] == 1
