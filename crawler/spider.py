@@ -104,7 +104,7 @@ class GatherSpider(scrapy.Spider):
         self.links_seen: set[tuple[str, str]] = set()
         self.fixed_links: dict[str, str] = {}       # URL → fixed-entry name a navigation link gave it
         self.requested: set[str] = set()
-        self.requested_in_view: set[str] = set()          # … of those, asked as pages of a view
+        self.requested_in_view: set[str] = set()          # … of those, asked by a view's own pager
         self.rendered_lists: set[tuple[str, str]] = set()   # lists rendered for a pager no URL could be made of
         self.renders = 0
         self.render_issued: Counter = Counter()      # context generation → render requests sent to it
@@ -137,13 +137,14 @@ class GatherSpider(scrapy.Spider):
         fingerprinting ~30 requests per page; Scrapy would drop them anyway)."""
         dont_filter = meta.pop("dont_filter", False)
         if not dont_filter:
+            own_page = meta.get("view") and meta.get("list_key")   # a page of a view's own pager
             if url in self.requested:
-                # asked before as an ordinary link, now as a page of a view: once more, so the view
-                # sees its page (which request goes first depends on the order pages come back)
-                if not meta.get("view") or url in self.requested_in_view:
+                # asked before as an ordinary link, now by the view's own pager: once more, so the
+                # view sees its page (which request goes first depends on the order pages come back)
+                if not own_page or url in self.requested_in_view:
                     return None
             self.requested.add(url)
-            if meta.get("view"):
+            if own_page:
                 self.requested_in_view.add(url)
         meta = {"unit": unit, "handle_httpstatus_list": ANSWERED_STATUSES, **meta}
         # dont_filter: `requested` above is the duplicate filter; Scrapy's would silently drop a redirect

@@ -1278,14 +1278,16 @@ def test_is_datastore_recognises_the_xml_whatever_its_content_type():
     assert not ex.is_datastore(None)
 
 
-def test_a_page_asked_as_a_link_is_asked_again_as_a_page_of_a_view():
+def test_a_page_asked_as_a_link_is_asked_again_by_its_views_own_pager():
     spider, unit = _spider()
     url = "http://xxgk.example.gov.cn/site/label/8888?classId=3&pageIndex=2"
     assert spider.request(url, unit.id) is not None
     assert spider.request(url, unit.id) is None                                   # a repeat link
-    again = spider.request(url, unit.id, view="主题分类/综合政务")                  # the view's own pager
+    view = {"view": "主题分类/综合政务", "list_key": "主题分类/综合政务", "list_kind": "view"}
+    assert spider.request(url, unit.id, view=view["view"]) is None       # a script URL of a view page: not its page
+    again = spider.request(url, unit.id, **view)                         # the view's own pager
     assert again is not None and again.meta["view"] == "主题分类/综合政务"
-    assert spider.request(url, unit.id, view="主题分类/综合政务") is None
+    assert spider.request(url, unit.id, **view) is None
 
 
 def test_a_page_of_another_organ_asked_before_the_organ_was_learned_is_not_read():
