@@ -5,6 +5,7 @@ Nothing is dropped silently: every request a middleware refuses adds to a stats 
 """
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import logging
@@ -88,6 +89,34 @@ class BudgetMiddleware(CrawlerBound):
         if n > self.pages:
             spider.mark_unit(unit, "budget")
             drop(spider, "page_budget", request, "unit page budget spent")
+        return None
+
+
+class RetryBackoffMiddleware(CrawlerBound):
+    """Wait before a retry, longer each time (ZWGK_RETRY_BACKOFF seconds, doubling, at most
+    ZWGK_RETRY_BACKOFF_MAX): a link is broken only if the site still fails after a pause, not
+    because it stumbled once under our requests."""
+
+    def __init__(self, crawler, base: float, most: float):
+        super().__init__(crawler)
+        self.base, self.most = base, most
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        base = crawler.settings.getfloat("ZWGK_RETRY_BACKOFF")
+        if base <= 0:
+            raise NotConfigured("ZWGK_RETRY_BACKOFF is 0: retries are not delayed")
+        return cls(crawler, base, crawler.settings.getfloat("ZWGK_RETRY_BACKOFF_MAX"))
+
+    def delay(self, retry_times: int) -> float:
+        """Seconds to wait before the `retry_times`-th retry (0: the first try, no wait)."""
+        return 0.0 if retry_times <= 0 else min(self.base * 2 ** (retry_times - 1), self.most)
+
+    async def process_request(self, request):
+        wait = self.delay(request.meta.get("retry_times", 0))
+        if wait:
+            self.crawler.stats.inc_value("zwgk/retry/backoff_seconds", wait)
+            await asyncio.sleep(wait)
         return None
 
 

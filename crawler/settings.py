@@ -48,6 +48,7 @@ BASE = {
     "DOWNLOADER_MIDDLEWARES": {
         "crawler.middlewares.UnitScopeMiddleware": 50,
         "crawler.middlewares.BudgetMiddleware": 60,
+        "crawler.middlewares.RetryBackoffMiddleware": 70,
         "crawler.middlewares.FetchRecorderMiddleware": 585,   # between retry (550) and compression (590): every try, inflated
         "crawler.middlewares.EncodingMiddleware": 586,
     },
@@ -74,4 +75,6 @@ BASE = {
     "ZWGK_AVAIL_TIMEOUT": 15,            # AVAIL-001: no response within 15 s is a failure
     "ZWGK_ATTACHMENT_MAXSIZE": 10 * 2**20,
     "ZWGK_RENDERS_PER_CONTEXT": 200,     # browser contexts are recycled after this many renders
+    "ZWGK_RETRY_BACKOFF": 2.0,           # seconds before the first retry, doubling for each next one
+    "ZWGK_RETRY_BACKOFF_MAX": 30.0,
 }

@@ -46,7 +46,9 @@ DEMO_CRAWL = {"CONCURRENT_REQUESTS_PER_DOMAIN": 8, "DOWNLOAD_DELAY": 0, "AUTOTHR
               # every item is searched, so the evaluation sees every seeded search defect
               "ZWGK_SEARCH_SAMPLE": 0,
               # small, so that every crawl of the demo recycles browser contexts several times
-              "ZWGK_RENDERS_PER_CONTEXT": 10}
+              "ZWGK_RENDERS_PER_CONTEXT": 10,
+              # loopback answers at once: a short pause before a retry is enough
+              "ZWGK_RETRY_BACKOFF": 0.2}
 
 
 def unit_profile(world, unit) -> dict:

@@ -27,7 +27,8 @@ from demo_sites.server import free_port
 
 ROLE_ORDER = ("portal", "disclosure", "mobile", "media", "outside")
 CRAWL_SETTINGS = {"CONCURRENT_REQUESTS_PER_DOMAIN": 8, "DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_START_DELAY": 0,
-                  "ZWGK_AVAIL_PROBES": 2, "ZWGK_AVAIL_INTERVAL": 0.5, "ZWGK_SEARCH_SAMPLE": 0}
+                  "ZWGK_AVAIL_PROBES": 2, "ZWGK_AVAIL_INTERVAL": 0.5, "ZWGK_SEARCH_SAMPLE": 0,
+                  "ZWGK_RETRY_BACKOFF": 0.2}
 
 
 @dataclass
