@@ -98,6 +98,13 @@ def test_dashboard_and_score_sheet(demo):
     scores = db.execute("select count(*) from scores").fetchone()[0]
     assert len(data) == scores + n_units                             # indicators + one total per unit
     assert all(r[8] is None or 0 <= r[8] <= 1 for r in data)
+    # a unit whose sites are down scores nothing it was not checked for: never the best 得分率
+    from demo_sites.world import DOWN_UNITS
+    totals = {r[0]: r for r in data if r[2] == "合计"}
+    for down in DOWN_UNITS:
+        assert totals[down][8] == min(t[8] for t in totals.values()) and "未能检测" in totals[down][11]
+        assert all(r[11] == "未能检测" for r in data if r[0] == down and r[2] != "合计" and not r[9])
+    assert "未能检测" in html and "不完整列表" in html and "列表分页（声明/抓取）" in html
 
 
 def test_report_renders_a_stored_run_again(demo):
