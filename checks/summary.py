@@ -17,17 +17,20 @@ def print_summary(result, console: Console | None = None) -> None:
     table.add_column("单位")
     for sev in SEVERITY_NAMES.values():
         table.add_column(sev, justify="right")
+    table.add_column("需人工核查", justify="right")
     table.add_column("得分", justify="right")
-    counts = Counter((f["unit"], f["severity"]) for f in result.findings)
+    counts = Counter((f["unit"], "gap" if f.get("gap") else f["severity"]) for f in result.findings)
     units = sorted({s["unit"] for s in result.scores})
     for unit in units:
         mine = [s for s in result.scores if s["unit"] == unit]
         got, full = sum(s["score"] for s in mine), sum(s["max"] for s in mine)
         vetoed = any(s["veto"] for s in mine)
-        table.add_row(escape(unit), *(str(counts[(unit, sev)]) for sev in SEVERITY_NAMES),
-                      f"{got:g}/{full:g}" + ("（否决）" if vetoed else ""))
+        unchecked = sum(1 for s in mine if s.get("status") == "unchecked")
+        table.add_row(escape(unit), *(str(counts[(unit, sev)]) for sev in SEVERITY_NAMES), str(counts[(unit, "gap")]),
+                      f"{got:g}/{full:g}" + ("（否决）" if vetoed else "") + (f"（{unchecked}项未能检测）" if unchecked else ""))
     console.print(table)
-    console.print(f"共 {len(result.findings)} 个问题；已写入 {result.run_dir / 'findings.csv'}、"
+    gaps = sum(1 for f in result.findings if f.get("gap"))
+    console.print(f"共 {len(result.findings) - gaps} 个问题，{gaps} 处抓取不完整需人工核查；已写入 {result.run_dir / 'findings.csv'}、"
                   f"{result.run_dir / 'findings.jsonl'}、{result.run_dir / 'scores.csv'}")
 
 
@@ -35,12 +38,12 @@ def print_evaluation(scores: dict, console: Console | None = None) -> None:
     console = console or Console()
     table = Table(title="检查结果与标准答案比对")
     for name, justify in (("规则", "left"), ("应查出", "right"), ("查出", "right"), ("问题数", "right"),
-                          ("查准率", "right"), ("查全率", "right"), ("误报干扰项", "right")):
+                          ("查准率", "right"), ("查全率", "right"), ("误报干扰项", "right"), ("需人工核查", "right")):
         table.add_column(name, justify=justify)
     for code, s in scores.items():
         table.add_row(code, str(s.expected), str(s.found), str(s.findings),
                       "—" if s.precision is None else f"{s.precision:.0%}",
-                      "—" if s.recall is None else f"{s.recall:.0%}", f"{s.decoys_flagged}/{s.decoys}")
+                      "—" if s.recall is None else f"{s.recall:.0%}", f"{s.decoys_flagged}/{s.decoys}", str(s.gaps))
     console.print(table)
     for code, s in scores.items():
         for e in s.missed:
@@ -54,4 +57,6 @@ def print_evaluation(scores: dict, console: Console | None = None) -> None:
     findings = sum(s.findings for s in scores.values())
     correct = sum(s.correct for s in scores.values())
     decoys = sum(s.decoys_flagged for s in scores.values())
-    console.print(f"合计：查全率 {found}/{expected}，查准率 {correct}/{findings}，误报干扰项 {decoys} 个")
+    gaps = sum(s.gaps for s in scores.values())
+    console.print(f"合计：查全率 {found}/{expected}，查准率 {correct}/{findings}，误报干扰项 {decoys} 个，"
+                  f"抓取不完整需人工核查 {gaps} 处（不计入查准率、查全率）")
