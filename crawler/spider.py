@@ -564,6 +564,13 @@ class GatherSpider(scrapy.Spider):
         meta = response.meta
         captured = await self.finish_page(meta, meta.get("captured", []))
         unit = self.units[meta["unit"]]
+        if meta.get("capture_lost") and not meta.get("render_retried"):
+            # the data the page fetched did not reach us (our timeout, a busy machine): render once more
+            # before the list counts as not read
+            self.crawler.stats.inc_value("zwgk/render/retried")
+            again = {k: meta[k] for k in ("view", "kind", "role", "list_key", "list_kind") if meta.get(k)}
+            yield self.render_request(response.url, unit.id, self.parse_rendered, render_retried=True, **again)
+            return
         try:
             crumbs = extract.breadcrumb(lxml.html.fromstring(response.text))
         except (lxml.etree.ParserError, ValueError):
@@ -579,7 +586,7 @@ class GatherSpider(scrapy.Spider):
         page = meta.pop("playwright_page", None)
         results = []
         try:
-            done = await asyncio.wait_for(asyncio.gather(*tasks, return_exceptions=True), timeout=15)
+            done = await asyncio.wait_for(asyncio.gather(*tasks, return_exceptions=True), timeout=30)
             results = [r for r in done if isinstance(r, tuple)]
             if len(results) < len(done):   # a response the page fetched could not be read
                 meta["capture_lost"] = f"页面脚本获取的{len(done) - len(results)}个数据响应未能读取"
@@ -954,7 +961,7 @@ class GatherSpider(scrapy.Spider):
 
 async def _capture(resp):
     try:
-        body = await asyncio.wait_for(resp.body(), timeout=10)
+        body = await asyncio.wait_for(resp.body(), timeout=20)
     except Exception:   # the page went away, or the body never came: the capture is lost, not the crawl
         return None
     return resp.url, resp.status, list((resp.headers or {}).items()), body
