@@ -70,6 +70,7 @@ BASE = {
     "ZWGK_PAGE_BUDGET": 20_000,          # requests per unit
     "ZWGK_UNIT_SECONDS": 3_600,          # wall clock per unit
     "ZWGK_SEARCH_SAMPLE": 20,            # items probed in site search per unit; 0: every item
+    "ZWGK_SEARCH_GIVE_UP": 5,            # probes unanswered in a row after which a unit's search is not asked again
     "ZWGK_AVAIL_PROBES": 5,              # availability probes per site home
     "ZWGK_AVAIL_INTERVAL": 10.0,         # seconds between probes
     "ZWGK_AVAIL_TIMEOUT": 15,            # AVAIL-001: no response within 15 s is a failure

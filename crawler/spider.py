@@ -35,6 +35,7 @@ from .completeness import first_page_no, is_list_page, pager_facts
 from .dates import all_dates, find_date_text, parse_date
 from .failures import who_failed
 from .middlewares import first_url, redirect_chain
+from .probe_feed import ProbeFeed
 from .scope import Scope
 
 logger = logging.getLogger(__name__)
@@ -99,6 +100,7 @@ class GatherSpider(scrapy.Spider):
         self.search_apis: dict[str, str] = {}        # unit → JSON search URL template, "learning" or "" (none)
         self.search_waiting: dict[str, list] = defaultdict(list)   # probes waiting for that
         self.searched: set[str] = set()
+        self.probe_feeds: dict[str, ProbeFeed] = {}   # unit → its search probes, sent a few at a time
         self.pending_probe_rounds = 0
         self.columns_seen: set[tuple[str, str]] = set()
         self.links_seen: set[tuple[str, str]] = set()
@@ -800,9 +802,26 @@ class GatherSpider(scrapy.Spider):
         self.snapshot.flush()
         for unit in todo:
             self.searched.add(unit.id)
-            for req in self.search_requests(unit):
+            feed = self.probe_feeds[unit.id] = ProbeFeed(
+                self.search_requests(unit), window=self.settings_.getint("CONCURRENT_REQUESTS_PER_DOMAIN"),
+                give_up=self.settings_.getint("ZWGK_SEARCH_GIVE_UP"))
+            for req in feed.start():
                 self.crawler.engine.crawl(req)
         raise DontCloseSpider
+
+    def probe_ended(self, row: dict):
+        """A search probe's row, then the probes its unit sends next (none once its search has
+        stopped answering: the run's stats count those not sent)."""
+        yield row
+        feed = self.probe_feeds.get(row["unit"])
+        if feed is None:
+            return
+        before = feed.skipped
+        yield from feed.done(answered=bool(row["status"]) and row["status"] < 400 and not row["error"])
+        if feed.skipped > before:
+            self.crawler.stats.inc_value(f"zwgk/search_probes_not_sent/{row['unit']}", feed.skipped - before)
+            self.logger.warning("%s: site search failed %d times in a row; %d probes not sent",
+                                row["unit"], feed.failed_in_row, feed.skipped - before)
 
     def search_requests(self, unit):
         template = self.search_templates.get(unit.id)
@@ -839,7 +858,7 @@ class GatherSpider(scrapy.Spider):
         elif response.status < 400 and "json" in response.headers.get("Content-Type", b"").decode().lower():
             results = [{"title": strip_tags(r.get("title") or ""), "url": urljoin(response.url, r.get("url") or ""),
                         "date": _iso(parse_date(r.get("date") or ""))} for r in _records(json.loads(response.text))]
-        yield self.probe_row(meta, response.url, response.status, results)
+        yield from self.probe_ended(self.probe_row(meta, response.url, response.status, results))
 
     async def parse_search_rendered(self, response):
         captured = await self.finish_page(response.meta,
@@ -862,9 +881,11 @@ class GatherSpider(scrapy.Spider):
         lost = response.meta.get("capture_lost")
         if lost and not any(canonical(r["url"]) == canonical(response.meta["probe"]["item_url"]) for r in results):
             # the results may be in the data our render lost: no answer, not "not found"
-            yield self.probe_row(response.meta, response.url, None, results, lost)
+            for x in self.probe_ended(self.probe_row(response.meta, response.url, None, results, lost)):
+                yield x
             return
-        yield self.probe_row(response.meta, response.url, response.status, results)
+        for x in self.probe_ended(self.probe_row(response.meta, response.url, response.status, results)):
+            yield x
         for request in self.learned_search_api(unit.id, response.meta["probe"]["query"],
                                                [c[0] for c in captured if _json_or_none(c[3]) is not None]):
             yield request
@@ -946,7 +967,7 @@ class GatherSpider(scrapy.Spider):
                    "name": meta.get("name"), "ext": urlsplit(request.url).path.rsplit(".", 1)[-1].lower(),
                    "status": None, "bytes": 0, "sha256": None, "text": "", "error": error}
         elif purpose == "search":
-            yield self.probe_row(meta, request.url, None, [], error)
+            yield from self.probe_ended(self.probe_row(meta, request.url, None, [], error))
             if meta.get("playwright"):
                 yield from self.learned_search_api(unit, meta["probe"]["query"], [])
 

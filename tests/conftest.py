@@ -67,8 +67,11 @@ def crawled(world, tmp_path_factory):
     from demo_sites.profiles import write_profiles
     base = tmp_path_factory.mktemp("crawl")
     program = write_profiles(world, base)
-    proc = subprocess.run([sys.executable, "-m", "zwgk.cli", "crawl", "--program", str(program),
-                           "--out", str(base / "runs")], capture_output=True, text=True, timeout=900)
+    try:   # ends before pytest-timeout would, so that a slow crawl shows its own log
+        proc = subprocess.run([sys.executable, "-m", "zwgk.cli", "crawl", "--program", str(program),
+                               "--out", str(base / "runs")], capture_output=True, text=True, timeout=540)
+    except subprocess.TimeoutExpired as slow:
+        pytest.fail(f"the demo crawl took over {slow.timeout} s; its log ends:\n{(slow.stderr or b'')[-3000:]!r}")
     runs = list((base / "runs").iterdir()) if (base / "runs").exists() else []
     assert proc.returncode == 0, proc.stderr[-3000:]
     assert len(runs) == 1
