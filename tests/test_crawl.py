@@ -65,6 +65,8 @@ def test_item_metadata_equals_the_generator(run):
         for item in unit.items():
             row = items.get(view.item_url(item))
             assert row is not None, (unit.id, view.item_url(item))
+            # the unit that published it, also on the shared county platform (organs, channels)
+            assert row["unit"] == unit.id, (row["url"], row["unit"], unit.id)
             assert row["title"] == item.title
             assert (row["index_no"] or None) == item.index_no     # "" when the label is there, empty
             assert (row["publisher"] or None) == item.publisher
@@ -96,8 +98,9 @@ def test_gbk_and_wrongly_declared_pages_are_decoded(run):
 
 def test_every_listing_and_classification_view_is_recorded(run):
     world, db, _, _ = run
-    lists = {(r["column_path"], canon(r["url"])) for r in q(db, "select column_path, url from listings where source = 'list'")}
-    views = {(r["view"], canon(r["url"])) for r in q(db, "select view, url from listings where source = 'view'")}
+    lists = {(r["unit"], r["column_path"], canon(r["url"]))
+             for r in q(db, "select unit, column_path, url from listings where source = 'list'")}
+    views = {(r["unit"], r["view"], canon(r["url"])) for r in q(db, "select unit, view, url from listings where source = 'view'")}
     view_names = {r["view"] for r in q(db, "select distinct view from listings where source = 'view'")}
     for unit in world.units:
         if unit.disclosure.down:
@@ -105,11 +108,11 @@ def test_every_listing_and_classification_view_is_recorded(run):
         site = world.views[unit.disclosure.host]
         for col in unit.columns():
             for item in col.items:
-                assert (col.path, canon(site.item_url(item))) in lists, (unit.id, col.path, item.title)
+                assert (unit.id, col.path, canon(site.item_url(item))) in lists, (unit.id, col.path, item.title)
         for dim, dim_name, code, name, items in site.views(unit):
             label = next(v for v in view_names if v.endswith("/" + name) and dim_name in v)
             for item in items:
-                assert (label, canon(site.item_url(item))) in views, (unit.id, label, item.title)
+                assert (unit.id, label, canon(site.item_url(item))) in views, (unit.id, label, item.title)
 
 
 def test_catalog_tree_is_recorded_with_fixed_entries(run):
@@ -118,6 +121,9 @@ def test_catalog_tree_is_recorded_with_fixed_entries(run):
         if unit.disclosure.down:
             continue
         paths = {r["path"] for r in q(db, "select path from columns where unit = ?", unit.id)}
+        # no column of another unit's catalog is filed under this one
+        others = {c.path for o in world.units if o is not unit for c in o.columns()} - {c.path for c in unit.columns()}
+        assert not (paths & others), (unit.id, paths & others)
         expected = {c.path for c in unit.columns()}
         assert expected <= paths, (unit.id, expected - paths)
         fixed = {r["fixed"] for r in q(db, "select fixed from columns where unit = ? and fixed is not null", unit.id)}
@@ -135,17 +141,17 @@ def test_search_probes_cover_every_item_of_every_searchable_unit(run):
             continue
         probes = q(db, "select * from search_probes where unit = ?", unit.id)
         by_title = [p for p in probes if p["by"] == "title"]
+        n_items = len(list(unit.items()))   # (a name: pytest would print the whole world on a failure)
         if unit.flags.get("search_error"):
             # a search answering 500 to everything is asked until it has failed give_up times in a
             # row (plus the probes already on their way), not once per item
-            n_items = len(list(unit.items()))
             assert give_up <= len(probes) < give_up + window < n_items, (unit.id, len(probes))
             assert all(p["status"] == 500 and not p["found"] for p in probes)
             sent_or_skipped = len(probes) + stats[f"zwgk/search_probes_not_sent/{unit.id}"]
             queries = q(db, "select count(title) + count(nullif(doc_no, '')) n from items where unit = ?", unit.id)
             assert sent_or_skipped == queries[0]["n"], unit.id
             continue
-        assert len(by_title) == len(list(unit.items())), unit.id   # the demo program searches every item
+        assert len(by_title) == n_items, unit.id   # the demo program searches every item
         assert len({p["sampled_from"] for p in by_title}) >= 8     # stratified over columns
         items = {world.views[unit.disclosure.host].item_url(i): i for i in unit.items()}
         for p in by_title:
