@@ -59,7 +59,7 @@ def score_unit(unit: str, findings: list[dict], spec, rules: dict, unreadable: s
         raw = sum(e["deducted"] for e in per_rule.values())
         cap = ind.points if ind.cap is None else min(ind.cap, ind.points)
         veto = any(f["severity"] == "veto" for f in mine)
-        points = ind.points if veto and rubric.veto == "zero" else min(raw, cap)
+        points = ind.points if veto else min(raw, cap)   # zero and unit alike: a veto zeroes its own indicator
         unchecked = dict(gaps.get(ind.id, {}))
         if unreadable and not mine and not unchecked:
             unchecked = {code: [unreadable] for code in ind.rules if code in applicable}
