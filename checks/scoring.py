@@ -2,8 +2,9 @@
 
 Per indicator: points deducted = Σ deduction per finding severity (rubric `deduct`), capped at the
 indicator's cap (default: its points). A veto finding (单项否决) sets the indicator to 0 under
-`veto: zero`; under `veto: unit` the unit's whole score is 0 (reports show it). `detail` records
-how each score was reached and the rule parameters that were applied.
+`veto: zero`; under `veto: unit` a veto finding anywhere in the unit sets every indicator of it to 0
+(each indicator's `detail["unit_veto"]` names the rules and indicators that carried the veto; reports
+show it). `detail` records how each score was reached and the rule parameters that were applied.
 
 An indicator is 未能检测 (status 'unchecked') when a rule of it recorded a coverage gap, or when the
 unit's site could not be read and no rule of it found anything: its evidence was not gathered, so it
@@ -18,8 +19,13 @@ from collections import defaultdict
 from pathlib import Path
 
 SCORE_FIELDS = ("unit", "indicator", "name", "clause", "max", "points", "score", "rate", "veto", "status",
-                "findings", "deductions", "thresholds", "unchecked")
+                "findings", "deductions", "thresholds", "unchecked", "unit_veto")
 STATUS_NAMES = {"checked": "已检测", "unchecked": "未能检测"}
+
+
+def unit_veto_note(rules: list[str]) -> str:
+    """What the reports say of a unit whose total is 0 under `veto: unit`."""
+    return f"单项否决：该单位总分计0分（规则 {'、'.join(rules)}）"
 
 
 def score_unit(unit: str, findings: list[dict], spec, rules: dict, unreadable: str | None = None) -> list[dict]:
@@ -34,6 +40,12 @@ def score_unit(unit: str, findings: list[dict], spec, rules: dict, unreadable: s
             by_indicator[f["indicator"]].append(f)
     out = []
     applicable = {code for code, r in rules.items() if spec.type.administrative or not r.administrative_only}
+    unit_veto = None
+    vetoes = [f for f in findings if not f.get("gap") and f["severity"] == "veto"]
+    if rubric.veto == "unit" and vetoes:
+        codes = sorted({f["rule"] for f in vetoes})
+        unit_veto = {"rules": codes, "indicators": sorted({f["indicator"] for f in vetoes}),
+                     "note": unit_veto_note(codes)}
     for ind in rubric.indicators.values():
         if not applicable & set(ind.rules):
             continue   # e.g. 年度报告制度 for a 事业单位: no rule of it applies
@@ -47,13 +59,19 @@ def score_unit(unit: str, findings: list[dict], spec, rules: dict, unreadable: s
         raw = sum(e["deducted"] for e in per_rule.values())
         cap = ind.points if ind.cap is None else min(ind.cap, ind.points)
         veto = any(f["severity"] == "veto" for f in mine)
-        points = ind.points if veto and rubric.veto == "zero" else min(raw, cap)
+        points = ind.points if veto else min(raw, cap)   # zero and unit alike: a veto zeroes its own indicator
         unchecked = dict(gaps.get(ind.id, {}))
         if unreadable and not mine and not unchecked:
             unchecked = {code: [unreadable] for code in ind.rules if code in applicable}
         status = "unchecked" if unchecked and not veto else "checked"
         score, top = max(ind.points - points, 0), ind.points
-        if status == "unchecked":   # evidence not gathered: never full marks
+        if unit_veto:
+            # The veto decides the unit's total whatever else was or was not seen: every indicator,
+            # an unchecked one too, loses all its points and stays in the maximum (`exclude` would
+            # only shrink the maximum of a total that is 0 anyway). Its status still says whether
+            # its own evidence was gathered.
+            points, score = ind.points, 0
+        elif status == "unchecked":   # evidence not gathered: never full marks
             points, score = ind.points, 0
             if rubric.unchecked == "exclude":
                 points, top = 0, 0
@@ -64,7 +82,8 @@ def score_unit(unit: str, findings: list[dict], spec, rules: dict, unreadable: s
                         code: {**e, "severity": dict(e["severity"])} for code, e in per_rule.items()},
                         "raw_deduction": raw, "cap": cap, "deduct": rubric.deduct, "veto_effect": rubric.veto,
                         "thresholds": {k: v for k, v in thresholds.items() if v},
-                        **({"unchecked": unchecked, "unchecked_effect": rubric.unchecked} if unchecked else {})}})
+                        **({"unchecked": unchecked, "unchecked_effect": rubric.unchecked} if unchecked else {}),
+                        **({"unit_veto": unit_veto} if unit_veto else {})}})
     return out
 
 
@@ -82,5 +101,6 @@ def export_scores(scores: list[dict], folder: Path) -> Path:
                         "findings": sum(r["count"] for r in d["rules"].values()),
                         "deductions": json.dumps({k: v["deducted"] for k, v in d["rules"].items()}, ensure_ascii=False),
                         "thresholds": json.dumps(d["thresholds"], ensure_ascii=False),
-                        "unchecked": json.dumps(d.get("unchecked") or {}, ensure_ascii=False)})
+                        "unchecked": json.dumps(d.get("unchecked") or {}, ensure_ascii=False),
+                        "unit_veto": (d.get("unit_veto") or {}).get("note", "")})
     return path

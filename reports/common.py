@@ -106,6 +106,11 @@ class RunReport:
         vetoed = any(s["veto"] for s in mine)
         return sum(s["score"] for s in mine), sum(s["max"] for s in mine), vetoed
 
+    def unit_veto(self, unit: str) -> str | None:
+        """Why the unit's total is 0 under the rubric's `veto: unit` (None: it is not)."""
+        return next((s["detail"]["unit_veto"]["note"] for s in self.unit_scores(unit)
+                     if s["detail"].get("unit_veto")), None)
+
     def rows(self, unit: str) -> list[dict]:
         """The rectification list's rows: veto first, then by severity and rule."""
         out = []

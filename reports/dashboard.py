@@ -33,6 +33,7 @@ def write(report: RunReport, path: Path) -> Path:
         scores = report.unit_scores(u["id"])
         units.append({"id": u["id"], "name": u["name"], "type": type_names.get(u["type"], u["type"]), "status": u["status"], "score": got,
                       "max": full, "rate": got / full if full else 0, "vetoed": vetoed,
+                      "unit_veto": report.unit_veto(u["id"]),
                       "severity": [sev[s] for s in SEVERITY_NAMES], "findings": sum(sev.values()),
                       "gaps": sum(1 for f in mine if f.get("gap")),
                       "unchecked": sum(1 for s in scores if s.get("status") == "unchecked"),

@@ -15,6 +15,7 @@ from .common import RunReport
 HEADERS = ["单位编号", "单位名称", "指标", "指标名称", "通知条款", "满分", "扣分", "得分", "得分率", "单项否决", "问题数",
            "检测状态"]
 STATUS = {"checked": "已检测", "unchecked": "未能检测"}
+UNIT_VETO = "单位否决"   # 单项否决 column of an indicator zeroed by a veto elsewhere in its unit
 
 
 def rows(report: RunReport) -> list[list]:
@@ -25,12 +26,13 @@ def rows(report: RunReport) -> list[list]:
         count = sum(r["count"] for r in d["rules"].values())
         rate = s["score"] / s["max"] if s["max"] else None
         out.append([s["unit"], names.get(s["unit"], ""), s["indicator"], d["name"], d["clause"], s["max"],
-                    s["points"], s["score"], rate, "是" if s["veto"] else "", count,
-                    STATUS[s.get("status") or "checked"]])
+                    s["points"], s["score"], rate, "是" if s["veto"] else UNIT_VETO if d.get("unit_veto") else "",
+                    count, STATUS[s.get("status") or "checked"]])
     for uid in sorted(names):
         got, full, vetoed = report.total(uid)
         unchecked = sum(1 for s in report.unit_scores(uid) if s.get("status") == "unchecked")
-        out.append([uid, names[uid], "合计", "", "", full, round(full - got, 2), got,
+        # under `veto: unit` the total row says why the unit scores 0
+        out.append([uid, names[uid], "合计", report.unit_veto(uid) or "", "", full, round(full - got, 2), got,
                     got / full if full else None, "是" if vetoed else "",
                     sum(1 for f in report.unit_findings(uid) if not f.get("gap")),
                     f"{unchecked}项未能检测" if unchecked else STATUS["checked"]])
