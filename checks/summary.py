@@ -25,9 +25,10 @@ def print_summary(result, console: Console | None = None) -> None:
         mine = [s for s in result.scores if s["unit"] == unit]
         got, full = sum(s["score"] for s in mine), sum(s["max"] for s in mine)
         vetoed = any(s["veto"] for s in mine)
+        unit_veto = any(s["detail"].get("unit_veto") for s in mine)   # rubric veto: unit
         unchecked = sum(1 for s in mine if s.get("status") == "unchecked")
         table.add_row(escape(unit), *(str(counts[(unit, sev)]) for sev in SEVERITY_NAMES), str(counts[(unit, "gap")]),
-                      f"{got:g}/{full:g}" + ("（否决）" if vetoed else "") + (f"（{unchecked}项未能检测）" if unchecked else ""))
+                      f"{got:g}/{full:g}" + ("（单位否决）" if unit_veto else "（否决）" if vetoed else "") + (f"（{unchecked}项未能检测）" if unchecked else ""))
     console.print(table)
     gaps = sum(1 for f in result.findings if f.get("gap"))
     console.print(f"共 {len(result.findings) - gaps} 个问题，{gaps} 处抓取不完整需人工核查；已写入 {result.run_dir / 'findings.csv'}、"

@@ -312,7 +312,8 @@ scores — one row per unit and indicator [checks: scoring]
     detail          JSON object: how the score was reached — name and clause of the indicator,
                     rules {code: {count, deducted, severity}}, raw_deduction, cap, deduct, veto_effect,
                     thresholds {code: parameters applied}, unchecked {code: reasons} and
-                    unchecked_effect when a rule of it could not be checked
+                    unchecked_effect when a rule of it could not be checked, unit_veto {rules,
+                    indicators, note} when the rubric's `veto: unit` zeroed the whole unit
     status          'checked' | 'unchecked' (未能检测: a rule of the indicator could not gather its
                     evidence; scored by the rubric's `unchecked` rule, never as full marks)
 """

@@ -49,8 +49,8 @@ def write_html(report: RunReport, unit: dict, path: Path, screenshots_prefix: st
     total, full, vetoed = report.total(unit["id"])
     html = environment().get_template("rectification.html").render(
         unit=unit, rows=report.rows(unit["id"]), as_of=report.as_of, run=report.run,
-        total=total, full=full, vetoed=vetoed, scores=report.unit_scores(unit["id"]),
-        prefix=screenshots_prefix, headers=[h for h, _ in HEADERS])
+        total=total, full=full, vetoed=vetoed, unit_veto=report.unit_veto(unit["id"]),
+        scores=report.unit_scores(unit["id"]), prefix=screenshots_prefix, headers=[h for h, _ in HEADERS])
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(html, encoding="utf-8")
     return path

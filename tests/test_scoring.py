@@ -270,6 +270,8 @@ def test_reports_show_the_unit_veto(tmp_path):
     assert f'<td class="num veto" title="{note}">0/6' in html  # its indicators: 0, and why
     scores = list(csv.DictReader((run / "scores.csv").open(encoding="utf-8-sig")))
     assert len(scores) == len(COUNTY_POINTS) and all(r["unit_veto"] == note for r in scores)
+    (rectify,) = (run / "reports" / "units").glob("*.html")      # the unit's 整改清单 says it too
+    assert f"<strong>{note}</strong>" in rectify.read_text(encoding="utf-8")
 
 
 def test_reports_without_unit_veto_say_nothing_of_it(tmp_path):
@@ -277,6 +279,8 @@ def test_reports_without_unit_veto_say_nothing_of_it(tmp_path):
     sheet = (run / "reports" / "评分表.csv").read_text(encoding="utf-8-sig")
     html = (run / "reports" / "index.html").read_text(encoding="utf-8")
     assert "单位否决" not in sheet and "该单位总分计0分（规则" not in sheet + html
+    (rectify,) = (run / "reports" / "units").glob("*.html")
+    assert "<strong>存在单项否决问题</strong>" in rectify.read_text(encoding="utf-8")
     assert "单项否决处理：zero" in html
     scores = list(csv.DictReader((run / "scores.csv").open(encoding="utf-8-sig")))
     assert not any(r["unit_veto"] for r in scores)
