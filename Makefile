@@ -5,7 +5,7 @@ STAMP := $(VENV)/.installed
 SUDO  := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PYTHON ?= python3
 
-.PHONY: demo test setup system clean
+.PHONY: demo test setup system clean mutation
 
 demo: setup
 	$(VENV)/bin/zwgk demo
@@ -29,5 +29,11 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e '.[test]'
 	touch $(STAMP)
 
+# Mutation score of checks/, extraction, dates and scope (slow, not part of CI): see README
+mutation: setup
+	$(PY) -m pip install -q -e '.[mutation]'
+	$(VENV)/bin/mutmut run --max-children 2
+	$(PY) benchmarks/mutation.py
+
 clean:
-	rm -rf $(VENV) .pytest_cache runs
+	rm -rf $(VENV) .pytest_cache runs mutants

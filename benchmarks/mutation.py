@@ -1,0 +1,97 @@
+"""Mutation score per module, from the results `mutmut run` left under mutants/ (`make mutation`).
+
+    python benchmarks/mutation.py               # the table (Markdown) and the targets
+    python benchmarks/mutation.py --survivors   # … and every mutant no test killed
+
+A mutant counts as killed when a test failed or timed out on it; one that no test covers counts as
+surviving. Targets (issue 10): checks/ and the scoring ≥ 85%, extraction and dates ≥ 75%.
+Survivors judged equivalent (no behaviour can tell them apart) are listed in EQUIVALENT with why;
+they count neither way.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from mutmut.stats import status_by_exit_code
+
+ROOT = Path(__file__).resolve().parents[1]
+KILLED = {"killed", "timeout", "caught by type check"}
+# module prefix → (group, target share of mutants killed)
+GROUPS = (("checks/", "检查规则与评分", 0.85), ("crawler/extract/", "抽取", 0.75),
+          ("crawler/dates.py", "日期", 0.75), ("crawler/scope.py", "抓取范围", 0.75))
+# mutant name → why no test can kill it (the code behaves the same)
+EQUIVALENT: dict[str, str] = {}
+
+
+def results(mutants: Path) -> dict[str, Counter]:
+    """Module path → Counter of mutant statuses, plus the survivors' names under '_survivors'."""
+    by_module: dict[str, Counter] = defaultdict(Counter)
+    survivors: dict[str, list[str]] = defaultdict(list)
+    for meta in sorted(mutants.rglob("*.py.meta")):
+        module = meta.relative_to(mutants).as_posix()[: -len(".meta")]
+        for name, code in json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"].items():
+            status = status_by_exit_code[code]
+            if name in EQUIVALENT:
+                status = "equivalent"
+            by_module[module][status] += 1
+            if status not in KILLED and status != "equivalent":
+                survivors[module].append(f"{name}: {status}")
+    return by_module, survivors
+
+
+def score(c: Counter) -> tuple[int, int, float | None]:
+    """(killed, mutants tried, share killed); the share is None when none was tried yet."""
+    total = sum(n for s, n in c.items() if s not in ("equivalent", "skipped", "not checked"))
+    killed = sum(c[s] for s in KILLED)
+    return killed, total, killed / total if total else None
+
+
+def percent(share: float | None) -> str:
+    return "未测" if share is None else f"{share:.1%}"
+
+
+def group_of(module: str):
+    return next(((name, target) for prefix, name, target in GROUPS if module.startswith(prefix)), (module, None))
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--mutants", type=Path, default=ROOT / "mutants")
+    ap.add_argument("--survivors", action="store_true", help="list every surviving mutant")
+    args = ap.parse_args(argv)
+    if not args.mutants.is_dir():
+        print(f"没有找到 {args.mutants}：请先运行 make mutation", file=sys.stderr)
+        return 2
+    by_module, survivors = results(args.mutants)
+    print("| module | mutants | killed | survived | no test | not run yet | score |")
+    print("|---|---|---|---|---|---|---|")
+    groups: dict[str, Counter] = defaultdict(Counter)
+    for module, c in sorted(by_module.items()):
+        killed, total, share = score(c)
+        print(f"| {module} | {total} | {killed} | {c['survived']} | {c['no tests']} | {c['not checked']} "
+              f"| {percent(share)} |")
+        groups[group_of(module)] += c
+    print()
+    print("| group | mutants | killed | score | target |")
+    print("|---|---|---|---|---|")
+    missed = 0
+    for (name, target), c in groups.items():
+        killed, total, share = score(c)
+        ok = target is None or (share is not None and share >= target)
+        missed += not ok
+        print(f"| {name} | {total} | {killed} | {percent(share)} | {f'≥ {target:.0%}' if target else ''}"
+              f"{'' if ok else ' (未达标)'} |")
+    if args.survivors:
+        for module, names in sorted(survivors.items()):
+            print(f"\n{module}")
+            for n in names:
+                print(f"  {n}")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
