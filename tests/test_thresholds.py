@@ -551,25 +551,32 @@ def test_bank_card_numbers(tmp_path, body, card):
 
 # ---- META-002/003: the 索引号's form; one number on two items ------------------------------------------
 
-@pytest.mark.parametrize("index_no, bad", [
-    (f"{ORG}/201909-00001", False),
-    (f"{ORG}/201900-00001", True),      # month 00
-    (f"{ORG}/201901-00001", False),
-    (f"{ORG}/201912-00001", False),
-    (f"{ORG}/201913-00001", True),      # month 13
-    (f"{ORG}/201909-01", True),         # 2-digit serial
-    (f"{ORG}/201909-001", False),       # 3
-    (f"{ORG}/201909-000001", False),    # 6
-    (f"{ORG}/201909-0000001", True),    # 7
-    ("00324056/201909-00001", True),    # 8-character code
-    ("0032405601/201909-00001", True),  # 10
-    ("003240712/201909-00001", True),   # well formed, another unit's code
-    (f"{ORG}/19909-00001", True),       # 3-digit year
+def _index_problem(row) -> str:
+    return "form" if "格式不符合" in row["message"] else "other unit" if "不是本单位的" in row["message"] else "?"
+
+
+@pytest.mark.parametrize("index_no, problem", [
+    (f"{ORG}/201909-00001", None),
+    (f"{ORG}/201900-00001", "form"),          # month 00
+    (f"{ORG}/201901-00001", None),
+    (f"{ORG}/201912-00001", None),
+    (f"{ORG}/201913-00001", "form"),          # month 13
+    (f"{ORG}/201909-01", "form"),             # 2-digit serial
+    (f"{ORG}/201909-001", None),              # 3
+    (f"{ORG}/201909-000001", None),           # 6
+    (f"{ORG}/201909-0000001", "form"),        # 7
+    ("00324056/201909-00001", "form"),        # 8-character code
+    ("0032405601/201909-00001", "form"),      # 10
+    ("12341500MB1832650/201909-00001", "form"),     # 17
+    ("003240712/201909-00001", "other unit"),       # well formed, another unit's code
+    ("12341500MB1832650J/201909-00001", "other unit"),   # an 18-character 统一社会信用代码, not ours
+    (f"{ORG}/19909-00001", "form"),           # 3-digit year
 ])
-def test_index_number_form(tmp_path, index_no, bad):
+def test_index_number_form(tmp_path, index_no, problem):
     mini = Mini(tmp_path)
     it = mini.item(index_no=index_no)
-    assert flagged(mini, "META-002") == ([(it["url"], "minor")] if bad else [])
+    got = flagged(mini, "META-002", lambda r: (r["url"], _index_problem(r)))
+    assert got == ([((it["url"], problem), "minor")] if problem else [])
 
 
 @pytest.mark.parametrize("uses, expected", [(1, 0), (2, 1), (3, 1)])
