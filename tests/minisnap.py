@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from checks.audit import UnitData
 from checks.engine import audit_unit
@@ -65,15 +66,14 @@ class Mini:
         row.update(kw)
         return self.add("lists", **row)
 
-    def audit(self, *codes: str) -> list[dict]:
-        """Every row the rules yield, coverage gaps included."""
+    def audit(self, *codes: str, errors: list[str] | None = None) -> list[dict]:
+        """Every row the rules yield, coverage gaps included. A rule that raises fails the test;
+        given `errors`, its failure is recorded there instead, as `zwgk audit` records it."""
         self.snap.flush()
         rules = all_rules()
-        utype = load_unit_types()[self.type]
-        spec = audit_spec(utype, load_rubric(known_rules=rules), known_rules=rules)
         unit = next(self.snap.rows("units"))
-        data = UnitData(self.snap, unit, spec, self.as_of)
-        return audit_unit(data, {c: rules[c] for c in codes})
+        data = UnitData(self.snap, unit, _spec(self.type), self.as_of)
+        return audit_unit(data, {c: rules[c] for c in codes}, errors)
 
     def findings(self, *codes: str) -> list[dict]:
         """The findings against the unit (coverage gaps left out)."""
@@ -82,3 +82,10 @@ class Mini:
     def gaps(self, *codes: str) -> list[dict]:
         """The coverage gaps: where a rule could not prove its place complete."""
         return [f for f in self.audit(*codes) if f["gap"]]
+
+
+@lru_cache(maxsize=None)
+def _spec(unit_type: str):
+    """A unit type's audit spec, read once: parsing the profiles is most of a small audit's time."""
+    rules = all_rules()
+    return audit_spec(load_unit_types()[unit_type], load_rubric(known_rules=rules), known_rules=rules)

@@ -17,7 +17,7 @@ def listing_date(listing: dict, as_of):
     if day or not listing["date_text"]:
         return day
     found = parse_date(listing["date_text"], default_year=as_of.year)
-    if found and found > as_of:
+    if not found or found > as_of:   # after as-of, or no such day this year (02-29): last year's
         found = parse_date(listing["date_text"], default_year=as_of.year - 1)
     return found
 
