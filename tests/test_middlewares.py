@@ -229,6 +229,19 @@ def test_html_is_decoded_by_what_its_bytes_are(body, header, expected_encoding, 
     assert (out is resp) is not corrected
 
 
+def test_utf8_that_also_reads_as_gbk_is_taken_as_utf8():
+    # runs of an even number of Chinese characters in UTF-8 are valid GBK too (as 鏀垮姟鍏紑):
+    # valid UTF-8 is the stronger signal
+    crawler = make_crawler()
+    text = "<html><head><title>政务公开</title></head><body><p>信息公开指南</p></body></html>"
+    req = request("http://gk.ycgjj.gov.cn/index.html")
+    resp = HtmlResponse(req.url, body=text.encode("utf-8"), headers={"Content-Type": "text/html; charset=gb2312"},
+                        request=req)
+    out = EncodingMiddleware.from_crawler(crawler).process_response(req, resp)
+    assert out.text == text and out.encoding == "utf-8"
+    assert crawler.stats.get_value("zwgk/encoding_corrected") == 1
+
+
 def test_an_ascii_page_declared_gbk_needs_no_correction():
     # every ASCII byte means the same in GBK and UTF-8: nothing to correct, and the declared
     # charset stays (a search form on the page must post in it)

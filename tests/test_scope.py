@@ -146,7 +146,11 @@ def test_units_with_the_same_start_prefix_share_what_it_covers():
 def test_learning_the_organ_from_a_start_redirect_stays_on_the_units_hosts():
     scope = Scope()
     scope.add_unit("town", ["gk.example.gov.cn"], ["http://gk.example.gov.cn/"])
-    scope.learn_start("town", "http://elsewhere.example.gov.cn/public/index?organId=12")   # not its host
+    scope.add_unit("city", ["www.example.gov.cn"], ["http://www.example.gov.cn/"])
+    # a start that redirected off the town's hosts says nothing of the town, nor of the city there
+    scope.learn_start("town", "http://www.example.gov.cn/public/index?organId=12")
+    assert owners(scope, "http://www.example.gov.cn/public/list?organId=31") == {"city"}
+    assert owners(scope, "http://www.example.gov.cn/public/list?organId=12") == {"city"}
     assert scope.allowed("town", "http://gk.example.gov.cn/public/list?organId=31")
     scope.learn_start("town", "http://gk.example.gov.cn/public/index?organId=12")
     scope.learn_start("town", "http://gk.example.gov.cn/public/index?organId=12&page=2")   # same organ again
