@@ -19,7 +19,7 @@ from crawler.warc import WarcCapture
 from reports.packs import verify_pack
 from reports.render import render_reports
 from tests.minisnap import DISCLOSURE, Mini
-from tests.test_cli import assert_told_in_chinese, zwgk
+from tests.test_cli import zwgk
 
 SHOT = "evidence/0001-home.png"
 FILES = {"整改清单.xlsx", "整改清单.html", "pages.warc.gz", SHOT}
