@@ -11,6 +11,7 @@ import json
 import logging
 import time
 from datetime import datetime, timezone
+from urllib.parse import urlsplit
 
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import HtmlResponse
@@ -51,6 +52,9 @@ class UnitScopeMiddleware(CrawlerBound):
 
     def process_request(self, request):
         spider = self.spider
+        if urlsplit(request.url).scheme not in ("http", "https"):
+            # even a link only checked for liveness: a page's file: link would have us read our own disk
+            drop(spider, "scheme", request, "not an http(s) URL")
         unit = request.meta.get("unit")
         if unit is None or request.meta.get("purpose") in OUTSIDE_PURPOSES:
             return None
@@ -85,6 +89,8 @@ class BudgetMiddleware(CrawlerBound):
         if now - started > self.seconds:
             spider.mark_unit(unit, "timeout")
             drop(spider, "unit_timeout", request, "unit wall-clock budget spent")
+        if request.meta.get("retry_times"):
+            return None   # the same page asked again: it was counted on its first try
         n = self.counts[unit] = self.counts.get(unit, 0) + 1
         if n > self.pages:
             spider.mark_unit(unit, "budget")
@@ -136,16 +142,26 @@ class EncodingMiddleware(CrawlerBound):
         body = response.body
         for candidate in ("utf-8", declared, "gb18030"):
             try:
-                body.decode(candidate)
+                text = body.decode(candidate)
             except (UnicodeDecodeError, LookupError):
                 continue
             request.meta["declared_encoding"] = declared
-            if candidate.replace("-", "").lower() != (declared or "").replace("-", "").lower():
+            renamed = candidate.replace("-", "").lower() != (declared or "").replace("-", "").lower()
+            # ASCII (or any text) that reads alike under the declared charset needs no correction
+            if renamed and not _same_text(body, declared, text):
                 spider.crawler.stats.inc_value("zwgk/encoding_corrected")
                 return response.replace(encoding=candidate)
             return response
         request.meta["declared_encoding"] = declared
         return response
+
+
+def _same_text(body: bytes, encoding: str | None, text: str) -> bool:
+    """Do the bytes decode to `text` under `encoding` too?"""
+    try:
+        return body.decode(encoding) == text
+    except (UnicodeDecodeError, LookupError, TypeError):
+        return False
 
 
 def first_url(request) -> str:

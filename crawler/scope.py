@@ -36,6 +36,8 @@ class Scope:
 
     def add_unit(self, unit: str, hosts: list[str], start_urls: list[str], patterns=()) -> None:
         self.hosts[unit] = {h.lower() for h in hosts}
+        if isinstance(patterns, str):   # `scope: "organId=2"` in a profile: one pattern, not one per letter
+            patterns = [patterns]
         self.patterns[unit] = [re.compile(p) for p in patterns]
         for url in start_urls:
             self.add_start(unit, url)
@@ -44,7 +46,8 @@ class Scope:
         """Is `url` inside `unit`'s part of the web (host allowed, not another unit's organ/channel)?"""
         parts = urlsplit(url)
         host = (parts.hostname or "").lower()
-        if host not in self.hosts.get(unit, ()):
+        # ftp:, file: … on an allowed host are not the unit's web pages (file: would read our own disk)
+        if parts.scheme not in ("http", "https") or host not in self.hosts.get(unit, ()):
             return False
         if self.patterns.get(unit):
             return any(p.search(url) for p in self.patterns[unit])

@@ -78,4 +78,5 @@ BASE = {
     "ZWGK_RENDERS_PER_CONTEXT": 200,     # browser contexts are recycled after this many renders
     "ZWGK_RETRY_BACKOFF": 2.0,           # seconds before the first retry, doubling for each next one
     "ZWGK_RETRY_BACKOFF_MAX": 30.0,
+    "ZWGK_PROGRESS": True,               # the live table per unit on the terminal
 }

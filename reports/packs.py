@@ -11,6 +11,7 @@ import hashlib
 import json
 import tempfile
 import zipfile
+import zlib
 from pathlib import Path
 
 from crawler.warc import copy_records
@@ -54,26 +55,47 @@ def build_pack(report: RunReport, unit: dict, out_dir: Path, records: dict) -> P
 
 def verify_pack(path) -> list[str]:
     """Problems found in a pack, in Chinese; an empty list means every file is as recorded."""
-    problems = []
     try:
         zf = zipfile.ZipFile(path)
     except (OSError, zipfile.BadZipFile) as exc:
         return [f"无法打开证据包 {path}：{exc}"]
     with zf:
-        names = set(zf.namelist())
+        listed = zf.namelist()
+        names = set(listed)
         if MANIFEST not in names:
             return [f"证据包中没有 {MANIFEST}"]
         try:
-            manifest = json.loads(zf.read(MANIFEST))["files"]
-        except (ValueError, KeyError) as exc:
+            recorded = _recorded_hashes(zf)
+        except (ValueError, zipfile.BadZipFile, zlib.error) as exc:
             return [f"{MANIFEST} 无法读取：{exc}"]
-        for name, entry in manifest.items():
+        # two entries of one name: a tool may show the one that was not checked
+        problems = [f"文件重复出现：{name}" for name in sorted(names) if listed.count(name) > 1]
+        for name, expected in recorded.items():
             if name not in names:
                 problems.append(f"缺少文件：{name}")
                 continue
-            digest = hashlib.sha256(zf.read(name)).hexdigest()
-            if digest != entry["sha256"]:
-                problems.append(f"文件已被修改：{name}（SHA-256 应为 {entry['sha256'][:16]}…，实为 {digest[:16]}…）")
-        for name in sorted(names - set(manifest) - {MANIFEST}):
+            try:
+                digest = hashlib.sha256(zf.read(name)).hexdigest()
+            except (zipfile.BadZipFile, zlib.error, EOFError) as exc:   # bytes edited inside the zip
+                problems.append(f"文件已损坏：{name}（{exc}）")
+                continue
+            if digest != expected:
+                problems.append(f"文件已被修改：{name}（SHA-256 应为 {expected[:16]}…，实为 {digest[:16]}…）")
+        for name in sorted(names - set(recorded) - {MANIFEST}):
             problems.append(f"多出未登记的文件：{name}")
     return problems
+
+
+def _recorded_hashes(zf: zipfile.ZipFile) -> dict[str, str]:
+    """File name → SHA-256 as manifest.json records them; ValueError if it is not such a manifest."""
+    data = json.loads(zf.read(MANIFEST))
+    files = data.get("files") if isinstance(data, dict) else None
+    if not isinstance(files, dict):
+        raise ValueError("没有 files 对象")
+    hashes = {}
+    for name, entry in files.items():
+        digest = entry.get("sha256") if isinstance(entry, dict) else None
+        if not isinstance(digest, str):
+            raise ValueError(f"{name} 没有 sha256")
+        hashes[name] = digest
+    return hashes

@@ -274,7 +274,10 @@ class _Fields:
         if not self.present(key):
             return None
         node = self.values[key]
-        value = _construct(self.path, node) if isinstance(node, yaml.ScalarNode) else None
+        try:
+            value = _construct(self.path, node) if isinstance(node, yaml.ScalarNode) else None
+        except ValueError:   # YAML reads 2019-09-31 as a date and fails on it
+            value = None
         if isinstance(value, str):
             try:
                 value = date.fromisoformat(value.strip())

@@ -3,9 +3,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import contextmanager
 from datetime import date
 
 from . import __version__
+
+CHECK_LOG = "check.log"   # in the run folder: tracebacks of rules that crashed
 
 
 def _date(text: str) -> date:
@@ -94,14 +97,37 @@ def main(argv: list[str] | None = None) -> int:
     return 2
 
 
+@contextmanager
+def _rule_tracebacks_to(path):
+    """A rule that crashes is told in one line (`检查出错：…`); its traceback goes to `path` (made
+    only then) instead of the terminal."""
+    import logging
+    handler = logging.FileHandler(path, encoding="utf-8", delay=True)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+    log = logging.getLogger("checks")
+    log.addHandler(handler)
+    try:
+        yield
+    finally:
+        log.removeHandler(handler)
+        handler.close()
+
+
+def _print_rule_errors(errors, run_dir) -> None:
+    for err in errors:
+        print(f"检查出错：{err}", file=sys.stderr)
+    if errors:
+        print(f"出错规则的详细信息见 {run_dir / CHECK_LOG}", file=sys.stderr)
+
+
 def _audit_and_report(run_dir, as_of=None) -> int:
     from checks.engine import audit_run
     from checks.summary import print_summary
     from reports.render import render_reports
-    result = audit_run(run_dir, as_of=as_of)
+    with _rule_tracebacks_to(run_dir / CHECK_LOG):
+        result = audit_run(run_dir, as_of=as_of)
     print_summary(result)
-    for err in result.errors:
-        print(f"检查出错：{err}", file=sys.stderr)
+    _print_rule_errors(result.errors, run_dir)
     index = render_reports(run_dir)
     print(f"报告：{index}")
     print(f"整改清单：{index.parent / 'units'}/<单位>.xlsx|.html；证据包：{index.parent / 'packs'}/<单位>.zip")
@@ -179,13 +205,13 @@ def check_command(args) -> int:
     from checks.engine import audit_run
     from checks.summary import print_summary
     try:
-        result = audit_run(run_dir, as_of=args.as_of)
+        with _rule_tracebacks_to(run_dir / CHECK_LOG):
+            result = audit_run(run_dir, as_of=args.as_of)
     except ProfileError as exc:
         print(f"配置错误：{exc}", file=sys.stderr)
         return 2
     print_summary(result)
-    for err in result.errors:
-        print(f"检查出错：{err}", file=sys.stderr)
+    _print_rule_errors(result.errors, run_dir)
     return 1 if result.errors else 0
 
 
@@ -222,6 +248,10 @@ def _crawl(args):
         if not sep or not name.isupper():
             print(f"--set 应为 NAME=VALUE：{item!r}", file=sys.stderr)
             return 2, None
+        problem = _setting_problem(name, value)
+        if problem:
+            print(f"--set {item!r}：{problem}", file=sys.stderr)
+            return 2, None
         overrides[name] = value
     from crawler.run import crawl
     units = [u.strip() for u in args.units.split(",")] if args.units else None
@@ -235,6 +265,30 @@ def _crawl(args):
         return 1, None
     print(f"快照已写入：{run_dir}")
     return 0, run_dir
+
+
+def _setting_problem(name: str, value: str) -> str | None:
+    """Why `--set NAME=VALUE` cannot be used, or None: a mistyped name must not be silently ignored,
+    nor a value the crawl could only fail on after its run folder is made."""
+    import difflib
+
+    from scrapy.settings import default_settings
+
+    from crawler.settings import BASE
+    known = {**{n: getattr(default_settings, n) for n in dir(default_settings) if n.isupper()}, **BASE}
+    if name not in known and not name.startswith("PLAYWRIGHT_"):   # scrapy-playwright's own settings
+        hint = difflib.get_close_matches(name, known, n=1)
+        return "未知的设置名" + (f"（是否应为 {hint[0]}？）" if hint else "")
+    default = known.get(name)
+    if isinstance(default, bool):
+        if value.lower() not in ("0", "1", "true", "false"):
+            return f"应为 true 或 false，实际为 {value!r}"
+    elif isinstance(default, (int, float)):
+        try:
+            float(value)
+        except ValueError:
+            return f"应为数字，实际为 {value!r}"
+    return None
 
 
 if __name__ == "__main__":
