@@ -19,9 +19,6 @@ def failure(outcome: dict | None, broken_status: tuple) -> str | None:
     return None
 
 
-@rule("AVAIL-001", "网站无法访问", "veto", "4.(1)", "P2015, I2019",
-      requirement="门户网站和政府信息公开网应能稳定访问，首页探测失败次数不得达到探测总数的5%",
-      share=0.05, timeout_ms=15_000, min_failures=2)
 def site_unavailable(audit):
     """Every visit of a start URL counts: the spaced probes and the crawl's own visits (a request's
     last try only: a 503 that a retry got past is one visit that succeeded). One failed visit alone
@@ -42,6 +39,11 @@ def site_unavailable(audit):
                                 fetch_ids=[v["id"] for v in failed if "ok" not in v],
                                 probes=[{"at": v["at"], "status": v["status"], "error": v["error"]}
                                         for v in failed if "ok" in v][:10])
+
+
+rule("AVAIL-001", "网站无法访问", "veto", "4.(1)", "P2015, I2019",
+     requirement="门户网站和政府信息公开网应能稳定访问，首页探测失败次数不得达到探测总数的5%",
+     share=0.05, timeout_ms=15_000, min_failures=2)(site_unavailable)
 
 
 def _last_tries(fetches: list[dict]) -> list[dict]:
@@ -71,27 +73,31 @@ def _broken_links(audit, kind: str, what: str):
                                 anchor=link["anchor"])
 
 
-@rule("LINK-001", "内部链接失效", "minor", "4.(1)", "P2015 链接可用性",
-      requirement="网站内的链接应能正常打开（404/410/5xx/无法连接为失效；401/403/429需人工复核）",
-      broken=(404, 410))
 def broken_internal_links(audit):
     yield from _broken_links(audit, "internal", "内部链接")
 
 
-@rule("LINK-002", "附件无法下载", "major", "4.(1)", "P2015 附件下载",
-      requirement="公开信息的附件应能正常下载", broken=(404, 410))
+rule("LINK-001", "内部链接失效", "minor", "4.(1)", "P2015 链接可用性",
+     requirement="网站内的链接应能正常打开（404/410/5xx/无法连接为失效；401/403/429需人工复核）",
+     broken=(404, 410))(broken_internal_links)
+
+
 def broken_attachments(audit):
     yield from _broken_links(audit, "attachment", "附件")
 
 
-@rule("LINK-003", "外部链接失效", "minor", "4.(1)", "P2015",
-      requirement="网站上的外部链接应能正常打开，失效的应及时更正或删除", broken=(404, 410))
+rule("LINK-002", "附件无法下载", "major", "4.(1)", "P2015 附件下载",
+     requirement="公开信息的附件应能正常下载", broken=(404, 410))(broken_attachments)
+
+
 def broken_external_links(audit):
     yield from _broken_links(audit, "external", "外部链接")
 
 
-@rule("LINK-004", "不存在的页面返回200（软404）", "minor", "4.(1)", "practice (GSA 404 test)",
-      requirement="访问不存在的页面应返回404状态码，而不是以200状态返回错误提示页")
+rule("LINK-003", "外部链接失效", "minor", "4.(1)", "P2015",
+     requirement="网站上的外部链接应能正常打开，失效的应及时更正或删除", broken=(404, 410))(broken_external_links)
+
+
 def soft_404(audit):
     for role in ("portal", "disclosure"):
         home = audit.unit.get(role)
@@ -104,3 +110,7 @@ def soft_404(audit):
                 yield audit.finding(f"{SITE_NAMES[role]}对不存在的页面（{url}）返回HTTP 200", url=home,
                                     detail=role, fetch_ids=[last["id"]], probe_url=url)
                 break
+
+
+rule("LINK-004", "不存在的页面返回200（软404）", "minor", "4.(1)", "practice (GSA 404 test)",
+     requirement="访问不存在的页面应返回404状态码，而不是以200状态返回错误提示页")(soft_404)

@@ -57,8 +57,6 @@ def match_catalog(required, columns: list[dict], threshold: float):
     return out
 
 
-@rule("CAT-001", "基本目录缺少必备栏目", "major", "4.(2)", "N2017 4.(2)",
-      requirement="政府信息公开网应按本类单位的基本目录设置全部必备栏目（名称可用规范别名）", threshold=85)
 def missing_columns(audit):
     if not audit.spec.catalog:
         return
@@ -86,8 +84,10 @@ def missing_columns(audit):
                             column_path=req.path, detail=req.path)
 
 
-@rule("CAT-002", "必备栏目位置不当", "minor", "4.(2)", "N2017 4.(2)",
-      requirement="必备栏目应位于基本目录规定的上级栏目之下", threshold=85)
+rule("CAT-001", "基本目录缺少必备栏目", "major", "4.(2)", "N2017 4.(2)",
+     requirement="政府信息公开网应按本类单位的基本目录设置全部必备栏目（名称可用规范别名）", threshold=85)(missing_columns)
+
+
 def misplaced_columns(audit):
     if not audit.reachable or not audit.spec.catalog:
         return
@@ -97,9 +97,10 @@ def misplaced_columns(audit):
                                 url=col["url"], column_path=col["path"])
 
 
-@rule("CAT-003", "缺少固定栏目", "major", "4.(2)", "R2019 第十二条, 第二十四条",
-      requirement="行政机关应设置信息公开指南、信息公开制度、信息公开年报和依申请公开栏目",
-      administrative_only=True)
+rule("CAT-002", "必备栏目位置不当", "minor", "4.(2)", "N2017 4.(2)",
+     requirement="必备栏目应位于基本目录规定的上级栏目之下", threshold=85)(misplaced_columns)
+
+
 def missing_fixed_entries(audit):
     if not audit.reachable:
         yield audit.site_gap()
@@ -114,6 +115,11 @@ def missing_fixed_entries(audit):
             continue
         yield audit.finding(f"未找到固定栏目“{name}”", url=audit.unit.get("disclosure"), column_path=name,
                             detail=kind)
+
+
+rule("CAT-003", "缺少固定栏目", "major", "4.(2)", "R2019 第十二条, 第二十四条",
+     requirement="行政机关应设置信息公开指南、信息公开制度、信息公开年报和依申请公开栏目",
+     administrative_only=True)(missing_fixed_entries)
 
 
 FIXED_PATTERNS = {"guide": re.compile(r"信息公开指南|公开指南"), "system": re.compile(r"信息公开制度|公开制度"),
@@ -139,8 +145,6 @@ def catalog_unproven(audit, names) -> str | None:
 CATALOG_FIELDS = {"index_no": "索引号", "title": "名称", "summary": "内容概述", "created": "生成日期"}
 
 
-@rule("CAT-004", "目录信息要素不全", "minor", "3.(1)", "R2007 第十九条, R2019 第十二条",
-      requirement="政府信息公开目录的每条信息应包括索引、名称、内容概述和生成日期", min_share=0.2)
 def incomplete_catalog_entries(audit):
     items = audit.items
     if not items:
@@ -153,3 +157,7 @@ def incomplete_catalog_entries(audit):
             yield audit.finding(f"{amount}目录信息缺少{label}（如“{lacking[0]['title']}”）",
                                 url=audit.unit.get("disclosure"), detail=field,
                                 examples=[i["url"] for i in lacking[:5]])
+
+
+rule("CAT-004", "目录信息要素不全", "minor", "3.(1)", "R2007 第十九条, R2019 第十二条",
+     requirement="政府信息公开目录的每条信息应包括索引、名称、内容概述和生成日期", min_share=0.2)(incomplete_catalog_entries)

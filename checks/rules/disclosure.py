@@ -31,9 +31,6 @@ def _reports(audit) -> dict[int, dict]:
     return out
 
 
-@rule("REPORT-001", "未按时发布年度报告", "major", "2.(9)", "R2007 第三十一条, R2019 第四十九条",
-      requirement="行政机关应在每年3月31日前（县级以上政府部门自2019年度报告起为1月31日前）公布上一年度政府信息公开工作年度报告",
-      administrative_only=True, dept_types=["dept", "key_dept"])
 def missing_report(audit):
     if not audit.reachable:
         yield audit.site_gap()
@@ -56,8 +53,11 @@ def missing_report(audit):
                         column_path=col["path"] if col else "信息公开年报", detail=str(year))
 
 
-@rule("REPORT-002", "年度报告发布迟延", "minor", "2.(9)", "R2007 第三十一条, R2019 第四十九条",
-      requirement="年度报告应在法定期限内公布", administrative_only=True, dept_types=["dept", "key_dept"])
+rule("REPORT-001", "未按时发布年度报告", "major", "2.(9)", "R2007 第三十一条, R2019 第四十九条",
+     requirement="行政机关应在每年3月31日前（县级以上政府部门自2019年度报告起为1月31日前）公布上一年度政府信息公开工作年度报告",
+     administrative_only=True, dept_types=["dept", "key_dept"])(missing_report)
+
+
 def late_report(audit):
     for year, item in sorted(_reports(audit).items()):
         published = parse_day(item["published"])
@@ -65,6 +65,10 @@ def late_report(audit):
         if published and published > deadline:
             yield audit.finding(f"{year}年度报告“{item['title']}”于{published}发布，晚于{deadline}",
                                 url=item["url"], column_path=item["column_path"], index_no=item["index_no"])
+
+
+rule("REPORT-002", "年度报告发布迟延", "minor", "2.(9)", "R2007 第三十一条, R2019 第四十九条",
+     requirement="年度报告应在法定期限内公布", administrative_only=True, dept_types=["dept", "key_dept"])(late_report)
 
 
 def _guide(audit):
@@ -81,8 +85,6 @@ def guide_text(audit, col) -> str:
     return text[at:] if at >= 0 else text
 
 
-@rule("GUIDE-001", "缺少信息公开指南", "major", "2.(2)", "R2019 第十二条",
-      requirement="行政机关应编制并公布政府信息公开指南", administrative_only=True)
 def missing_guide(audit):
     if not audit.reachable:
         yield audit.site_gap()
@@ -94,6 +96,10 @@ def missing_guide(audit):
             yield audit.finding("未找到政府信息公开指南", url=audit.unit.get("disclosure"), column_path="信息公开指南")
 
 
+rule("GUIDE-001", "缺少信息公开指南", "major", "2.(2)", "R2019 第十二条",
+     requirement="行政机关应编制并公布政府信息公开指南", administrative_only=True)(missing_guide)
+
+
 GUIDE_TOPICS = {   # what the guide must cover → words that show it does
     "信息分类": ("分类",), "编排体系": ("编排",), "获取方式": ("获取方式", "获取"),
     "机构名称": ("机构名称", "受理机构", "工作机构"), "办公地址": ("办公地址", "地址"),
@@ -103,9 +109,6 @@ ONLINE_2019 = ("互联网联系方式", ("互联网联系方式", "电子邮箱"
 EMAIL_2007 = ("电子邮箱", ("电子邮箱", "邮箱", "Email", "E-mail"))
 
 
-@rule("GUIDE-002", "信息公开指南内容不全", "minor", "2.(2)", "R2007 第十九条, R2019 第十二条",
-      requirement="指南应包括信息分类、编排体系、获取方式，以及工作机构名称、办公地址、办公时间、联系电话、传真、"
-                  "互联网联系方式（2019年5月15日前为电子邮箱）", administrative_only=True)
 def incomplete_guide(audit):
     col = _guide(audit)
     if col is None:
@@ -119,11 +122,14 @@ def incomplete_guide(audit):
         yield audit.finding(f"信息公开指南缺少{'、'.join(lacking)}", url=col["url"], column_path=col["path"])
 
 
+rule("GUIDE-002", "信息公开指南内容不全", "minor", "2.(2)", "R2007 第十九条, R2019 第十二条",
+     requirement="指南应包括信息分类、编排体系、获取方式，以及工作机构名称、办公地址、办公时间、联系电话、传真、"
+                 "互联网联系方式（2019年5月15日前为电子邮箱）", administrative_only=True)(incomplete_guide)
+
+
 OLD_LIMIT = re.compile(r"15\s*个工作日")
 
 
-@rule("GUIDE-003", "指南仍写旧的答复期限", "minor", "2.(2)", "R2019 第三十三条",
-      requirement="2019年5月15日起依申请公开的答复期限为20个工作日，指南应相应修改", administrative_only=True)
 def outdated_guide(audit):
     col = _guide(audit)
     if col is None or audit.as_of < REGULATION_2019:
@@ -135,11 +141,13 @@ def outdated_guide(audit):
                             excerpt=text[max(0, m.start() - 60):m.end() + 20])
 
 
+rule("GUIDE-003", "指南仍写旧的答复期限", "minor", "2.(2)", "R2019 第三十三条",
+     requirement="2019年5月15日起依申请公开的答复期限为20个工作日，指南应相应修改", administrative_only=True)(outdated_guide)
+
+
 APPLY_WAYS = re.compile(r"申请表|在线申请|网上申请|申请方式|提出申请|信函|当面提交|当面递交|申请指南|申请流程")
 
 
-@rule("APPLY-001", "无依申请公开渠道", "major", "3.(4)", "N2017 2.(2), 3.(4)",
-      requirement="应提供依申请公开的办理指南、申请表或在线申请渠道", administrative_only=True)
 def no_apply_channel(audit):
     if not audit.reachable:
         yield audit.site_gap()
@@ -156,3 +164,7 @@ def no_apply_channel(audit):
     if not APPLY_WAYS.search(text):
         yield audit.finding("依申请公开栏目没有申请指南、申请表或在线申请", url=col["url"], column_path=col["path"],
                             excerpt=text[:200])
+
+
+rule("APPLY-001", "无依申请公开渠道", "major", "3.(4)", "N2017 2.(2), 3.(4)",
+     requirement="应提供依申请公开的办理指南、申请表或在线申请渠道", administrative_only=True)(no_apply_channel)

@@ -22,8 +22,6 @@ def listing_date(listing: dict, as_of):
     return found
 
 
-@rule("FRESH-001", "首页长期未更新", "veto", "3.(3)", "P2015, I2019",
-      requirement="门户网站首页应在检查日前14天内有新发布的信息（不显示日期的信息视为未更新）", days=14)
 def homepage_not_updated(audit):
     home = audit.unit.get("portal")
     if not home:
@@ -53,10 +51,10 @@ def homepage_not_updated(audit):
     yield audit.finding(f"门户网站首页{limit}天内无更新：{why}", url=home)
 
 
-@rule("FRESH-002", "栏目未按期更新", "major", "3.(3)", "P2015, I2019",
-      requirement="动态要闻类栏目14天内、通知公告与政策文件类栏目6个月内、年度类栏目1年内应有更新；"
-                  "动态和通知政策类超期栏目达5个、或应更新栏目超期达10个的单项否决",
-      veto_urgent=5, veto_any=10)
+rule("FRESH-001", "首页长期未更新", "veto", "3.(3)", "P2015, I2019",
+     requirement="门户网站首页应在检查日前14天内有新发布的信息（不显示日期的信息视为未更新）", days=14)(homepage_not_updated)
+
+
 def stale_columns(audit):
     rubric = audit.spec.rubric
     stale = []
@@ -82,8 +80,12 @@ def stale_columns(audit):
                             severity="veto" if veto else None)
 
 
-@rule("FRESH-003", "栏目无内容", "major", "3.(3)", "P2015, I2019",
-      requirement="栏目应有内容，不得“有栏目无内容”；空栏目达5个的单项否决", veto_count=5)
+rule("FRESH-002", "栏目未按期更新", "major", "3.(3)", "P2015, I2019",
+     requirement="动态要闻类栏目14天内、通知公告与政策文件类栏目6个月内、年度类栏目1年内应有更新；"
+                 "动态和通知政策类超期栏目达5个、或应更新栏目超期达10个的单项否决",
+     veto_urgent=5, veto_any=10)(stale_columns)
+
+
 def blank_columns(audit):
     rubric = audit.spec.rubric
     blank = []
@@ -106,12 +108,14 @@ def blank_columns(audit):
                             severity="veto" if veto else None)
 
 
+rule("FRESH-003", "栏目无内容", "major", "3.(3)", "P2015, I2019",
+     requirement="栏目应有内容，不得“有栏目无内容”；空栏目达5个的单项否决", veto_count=5)(blank_columns)
+
+
 def _says_empty(text: str) -> bool:
     return any(w in (text or "") for w in ("暂无", "没有相关", "无相关信息", "正在建设", "建设中"))
 
 
-@rule("FRESH-004", "信息公开超过法定时限", "major", "3.(3)", "R2007 第十八条, R2019 第二十六条",
-      requirement="政府信息应自形成或变更之日起20个工作日内予以公开", workdays=20)
 def disclosed_late(audit):
     limit = audit.param("workdays")
     reports = {c["path"] for c in audit.columns if c["fixed"] == "annual"}
@@ -131,8 +135,10 @@ def disclosed_late(audit):
                                 fetch_ids=[item["fetch_id"]])
 
 
-@rule("FRESH-005", "发布日期缺失、无法识别或晚于检查日", "minor", "3.(3)", "I2019",
-      requirement="每条信息应标注真实、有效的发布日期；伪造发稿日期（日期晚于实际）属严重问题")
+rule("FRESH-004", "信息公开超过法定时限", "major", "3.(3)", "R2007 第十八条, R2019 第二十六条",
+     requirement="政府信息应自形成或变更之日起20个工作日内予以公开", workdays=20)(disclosed_late)
+
+
 def bad_dates(audit):
     for item in audit.items:
         published = parse_day(item["published"])
@@ -145,3 +151,7 @@ def bad_dates(audit):
             yield audit.finding(f"“{item['title']}”的发布日期“{raw}”无法识别为有效日期", excerpt=raw, **where)
         elif not published and not parse_day(item["created"]):
             yield audit.finding(f"“{item['title']}”没有发布日期", **where)
+
+
+rule("FRESH-005", "发布日期缺失、无法识别或晚于检查日", "minor", "3.(3)", "I2019",
+     requirement="每条信息应标注真实、有效的发布日期；伪造发稿日期（日期晚于实际）属严重问题")(bad_dates)

@@ -9,8 +9,6 @@ MARKS = {"网站标识码": re.compile(r"网站标识码|标识码"), "ICP备案
          "公安机关备案号": re.compile(r"公网安备|公安机关备案|公安备案")}
 
 
-@rule("IDENT-001", "页脚缺少网站标识", "advisory", "4.(1)", "G2017",
-      requirement="网站页脚应标注网站标识码、ICP备案编号和公安机关备案号")
 def footer_identity(audit):
     home = audit.unit.get("portal")
     pages = [p for p in audit.pages("home", "portal")]
@@ -24,3 +22,7 @@ def footer_identity(audit):
     lacking = [name for name, rx in MARKS.items() if not found[name] and not rx.search(text)]
     if lacking:
         yield audit.finding(f"门户网站首页页脚缺少{'、'.join(lacking)}", url=home)
+
+
+rule("IDENT-001", "页脚缺少网站标识", "advisory", "4.(1)", "G2017",
+     requirement="网站页脚应标注网站标识码、ICP备案编号和公安机关备案号")(footer_identity)

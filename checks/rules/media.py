@@ -14,8 +14,6 @@ def _broken(acct) -> bool:
     return acct["status"] is None or acct["status"] >= 400
 
 
-@rule("MEDIA-001", "门户网站无政务新媒体入口", "advisory", "4.(4)", "N2017 4.(4)",
-      requirement="门户网站应设置本单位政务微博、微信等政务新媒体的入口")
 def no_media_entry(audit):
     home = audit.unit.get("portal")
     if not home or not audit.type.own_portal:
@@ -27,8 +25,10 @@ def no_media_entry(audit):
         yield audit.finding("门户网站没有政务微博、政务微信入口", url=home)
 
 
-@rule("MEDIA-002", "政务新媒体入口失效", "major", "4.(4)", "N2017 4.(4)",
-      requirement="门户网站上的政务新媒体入口应能正常打开")
+rule("MEDIA-001", "门户网站无政务新媒体入口", "advisory", "4.(4)", "N2017 4.(4)",
+     requirement="门户网站应设置本单位政务微博、微信等政务新媒体的入口")(no_media_entry)
+
+
 def broken_media_entry(audit):
     for acct in audit.media_accounts:
         if acct["source"] == "portal" and _broken(acct):
@@ -36,8 +36,10 @@ def broken_media_entry(audit):
             yield audit.finding(f"门户网站上的“{acct['anchor'] or acct['url']}”入口{why}", url=acct["url"])
 
 
-@rule("MEDIA-003", "政务新媒体长期未更新", "veto", "4.(4)", "I2019",
-      requirement="政务新媒体应在检查日前14天内有更新；页面无法读取的需人工核查", days=14)
+rule("MEDIA-002", "政务新媒体入口失效", "major", "4.(4)", "N2017 4.(4)",
+     requirement="门户网站上的政务新媒体入口应能正常打开")(broken_media_entry)
+
+
 def stale_accounts(audit):
     limit = audit.param("days")
     for acct in audit.media_accounts:
@@ -52,6 +54,10 @@ def stale_accounts(audit):
         if latest is None or (audit.as_of - latest).days > limit:
             when = f"最近一条发布于{latest}，距检查日{(audit.as_of - latest).days}天" if latest else "没有任何发布"
             yield audit.finding(f"{label}{when}", url=acct["url"])
+
+
+rule("MEDIA-003", "政务新媒体长期未更新", "veto", "4.(4)", "I2019",
+     requirement="政务新媒体应在检查日前14天内有更新；页面无法读取的需人工核查", days=14)(stale_accounts)
 
 
 def identifies(account: str, unit_name: str) -> bool:
@@ -70,8 +76,6 @@ def identifies(account: str, unit_name: str) -> bool:
     return True
 
 
-@rule("MEDIA-004", "政务新媒体未登记或名称不规范", "minor", "4.(4)", "M2018",
-      requirement="政务新媒体应向主管部门登记，名称应能识别开设单位")
 def unregistered_accounts(audit):
     for acct in audit.media_accounts:
         if _broken(acct):
@@ -84,3 +88,7 @@ def unregistered_accounts(audit):
         if problems:
             label = f"{PLATFORMS.get(acct['platform'], acct['platform'])}“{acct['name']}”"
             yield audit.finding(f"{label}{'，且'.join(problems)}", url=acct["url"])
+
+
+rule("MEDIA-004", "政务新媒体未登记或名称不规范", "minor", "4.(4)", "M2018",
+     requirement="政务新媒体应向主管部门登记，名称应能识别开设单位")(unregistered_accounts)

@@ -17,8 +17,6 @@ def _where(item) -> dict:
                 fetch_ids=[item["fetch_id"]])
 
 
-@rule("META-001", "信息缺少必要元数据", "minor", "3.(2)", "N2017 3.(2)",
-      requirement="每条信息应标注索引号、发布机构、生成日期，规范性文件还应标注文号")
 def missing_metadata(audit):
     for item in audit.items:
         need = dict(REQUIRED)
@@ -29,8 +27,10 @@ def missing_metadata(audit):
             yield audit.finding(f"“{item['title']}”缺少{field_text}", **_where(item))
 
 
-@rule("META-002", "索引号不规范", "minor", "3.(2)", "platform convention",
-      requirement="索引号应为“本单位组织机构代码（或统一社会信用代码）/年月-序号”，如003240560/201705-00239")
+rule("META-001", "信息缺少必要元数据", "minor", "3.(2)", "N2017 3.(2)",
+     requirement="每条信息应标注索引号、发布机构、生成日期，规范性文件还应标注文号")(missing_metadata)
+
+
 def malformed_index_numbers(audit):
     own = audit.org_code.upper()
     for item in audit.items:
@@ -45,8 +45,10 @@ def malformed_index_numbers(audit):
                                 **_where(item))
 
 
-@rule("META-003", "索引号重复", "major", "3.(2)", "platform convention",
-      requirement="索引号应唯一标识一条信息，不同信息不得使用同一索引号")
+rule("META-002", "索引号不规范", "minor", "3.(2)", "platform convention",
+     requirement="索引号应为“本单位组织机构代码（或统一社会信用代码）/年月-序号”，如003240560/201705-00239")(malformed_index_numbers)
+
+
 def duplicate_index_numbers(audit):
     by_index = defaultdict(list)
     for item in audit.items:
@@ -58,3 +60,7 @@ def duplicate_index_numbers(audit):
             yield audit.finding(f"索引号{index_no}同时用于{len(items)}条不同信息：“{titles}”",
                                 url=items[-1]["url"], column_path=items[-1]["column_path"], index_no=index_no,
                                 fetch_ids=[i["fetch_id"] for i in items], urls=[i["url"] for i in items])
+
+
+rule("META-003", "索引号重复", "major", "3.(2)", "platform convention",
+     requirement="索引号应唯一标识一条信息，不同信息不得使用同一索引号")(duplicate_index_numbers)

@@ -24,9 +24,6 @@ def _consultations(audit):
             yield item, parse_day(c["start"]), parse_day(c["end"])
 
 
-@rule("CONSULT-001", "征求意见期限过短", "major", "公众参与", "D2019, 优化营商环境条例 第六十二条",
-      requirement="重大决策、规范性文件草案公开征求意见的期限一般不少于30日（涉及权利义务的规范性文件不少于7个工作日），"
-                  "缩短的应说明理由", days=30, normative_workdays=7)
 def short_consultations(audit):
     for item, start, end in _consultations(audit):
         if not start or not end or end < start:
@@ -38,6 +35,11 @@ def short_consultations(audit):
             yield audit.finding(f"“{item['title']}”征求意见期限为{start}至{end}，共{days}日，未说明缩短理由",
                                 url=item["url"], column_path=item["column_path"], index_no=item["index_no"],
                                 excerpt=item["consult"].get("period_text"), fetch_ids=[item["fetch_id"]])
+
+
+rule("CONSULT-001", "征求意见期限过短", "major", "公众参与", "D2019, 优化营商环境条例 第六十二条",
+     requirement="重大决策、规范性文件草案公开征求意见的期限一般不少于30日（涉及权利义务的规范性文件不少于7个工作日），"
+                 "缩短的应说明理由", days=30, normative_workdays=7)(short_consultations)
 
 
 def _feedback_for(audit, item) -> list[dict]:
@@ -56,8 +58,6 @@ def _feedback_for(audit, item) -> list[dict]:
     return out
 
 
-@rule("CONSULT-002", "征求意见后未反馈", "major", "公众参与", "D2019 第三十二条, N2017",
-      requirement="征求意见结束后30日内应公布意见采纳情况", days=30)
 def missing_feedback(audit):
     limit = audit.param("days")
     for item, start, end in _consultations(audit):
@@ -84,13 +84,19 @@ def missing_feedback(audit):
                                 f"未找到意见采纳情况或反馈", **where)
 
 
-@rule("CONSULT-003", "征求意见未提供提交渠道", "minor", "公众参与", "D2019 第十五条",
-      requirement="征求意见公告应写明通信地址、电子邮箱、电话或在线提交等意见提交方式")
+rule("CONSULT-002", "征求意见后未反馈", "major", "公众参与", "D2019 第三十二条, N2017",
+     requirement="征求意见结束后30日内应公布意见采纳情况", days=30)(missing_feedback)
+
+
 def no_channel(audit):
     for item, _, _ in _consultations(audit):
         if not item["consult"].get("channels"):
             yield audit.finding(f"“{item['title']}”未写明意见提交渠道（地址、邮箱、电话或在线提交）",
                                 url=item["url"], column_path=item["column_path"], index_no=item["index_no"])
+
+
+rule("CONSULT-003", "征求意见未提供提交渠道", "minor", "公众参与", "D2019 第十五条",
+     requirement="征求意见公告应写明通信地址、电子邮箱、电话或在线提交等意见提交方式")(no_channel)
 
 
 def _interp_pairs(audit):
@@ -109,8 +115,6 @@ def _is_interp(item) -> bool:
     return bool(INTERP.search(item["column_path"] or "") or INTERP.search(item["title"] or ""))
 
 
-@rule("INTERP-001", "政策文件未解读", "major", "2.(4)", "国办发〔2016〕80号",
-      requirement="规范性文件、重大政策应同步发布政策解读并相互链接", columns=["规范性文件"])
 def missing_interpretation(audit):
     explained = {doc for doc, _ in _interp_pairs(audit)}
     watched = audit.param("columns")
@@ -121,8 +125,10 @@ def missing_interpretation(audit):
                                 column_path=item["column_path"], index_no=item["index_no"])
 
 
-@rule("INTERP-002", "政策解读发布迟缓", "minor", "2.(4)", "local rules",
-      requirement="政策解读应在文件公开后3个工作日内发布（可按本地规定调整）", workdays=3)
+rule("INTERP-001", "政策文件未解读", "major", "2.(4)", "国办发〔2016〕80号",
+     requirement="规范性文件、重大政策应同步发布政策解读并相互链接", columns=["规范性文件"])(missing_interpretation)
+
+
 def late_interpretation(audit):
     limit = audit.param("workdays")
     for doc_url, interp_url in _interp_pairs(audit):
@@ -136,8 +142,10 @@ def late_interpretation(audit):
                                 column_path=interp["column_path"], index_no=interp["index_no"], doc_url=doc_url)
 
 
-@rule("INTERP-003", "文件与解读未相互链接", "minor", "2.(4)", "I2019 practice",
-      requirement="政策文件页应链接其解读，解读页应链接回原文件")
+rule("INTERP-002", "政策解读发布迟缓", "minor", "2.(4)", "local rules",
+     requirement="政策解读应在文件公开后3个工作日内发布（可按本地规定调整）", workdays=3)(late_interpretation)
+
+
 def one_way_links(audit):
     for (doc_url, interp_url), (from_doc, from_interp) in _interp_pairs(audit).items():
         doc, interp = audit.items_by_url.get(doc_url), audit.items_by_url.get(interp_url)
@@ -147,3 +155,7 @@ def one_way_links(audit):
         elif from_interp and not from_doc and doc:
             yield audit.finding(f"文件“{doc['title']}”页面没有链接到其解读（{interp_url}）", url=doc_url,
                                 column_path=doc["column_path"], index_no=doc["index_no"])
+
+
+rule("INTERP-003", "文件与解读未相互链接", "minor", "2.(4)", "I2019 practice",
+     requirement="政策文件页应链接其解读，解读页应链接回原文件")(one_way_links)

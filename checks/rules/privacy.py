@@ -65,14 +65,16 @@ def documents(audit):
         yield att["text"], f"附件（{att['ext'] or '文件'}）", (item["title"] if item else att["name"]), where
 
 
-@rule("PRIV-001", "公开未脱敏的身份证号", "major", "3.(5)", "R2019 第十五条",
-      requirement="公开的信息和附件中不得含有未脱敏的公民身份号码（应隐去部分数字）")
 def id_numbers(audit):
     for text, part, title, where in documents(audit):
         found = sorted({m for m in ID18.findall(text) if valid_id(m, audit.as_of)})
         if found:
             yield audit.finding(f"“{title}”的{part}含{len(found)}个未脱敏的身份证号（如{mask(found[0])}）",
                                 numbers=[mask(n) for n in found[:5]], **where)
+
+
+rule("PRIV-001", "公开未脱敏的身份证号", "major", "3.(5)", "R2019 第十五条",
+     requirement="公开的信息和附件中不得含有未脱敏的公民身份号码（应隐去部分数字）")(id_numbers)
 
 
 def own_numbers(audit) -> set[str]:
@@ -82,8 +84,6 @@ def own_numbers(audit) -> set[str]:
     return {m for t in texts for m in MOBILE.findall(t)}
 
 
-@rule("PRIV-002", "成批公开个人手机号", "major", "3.(5)", "R2019 第十五条",
-      requirement="不得公开个人手机号码（单位自身公布的联系电话除外），名单类信息应脱敏", min_count=3)
 def mobile_numbers(audit):
     own = own_numbers(audit)
     for text, part, title, where in documents(audit):
@@ -93,8 +93,10 @@ def mobile_numbers(audit):
                                 numbers=[mask(n) for n in found[:5]], **where)
 
 
-@rule("PRIV-003", "公开银行卡号", "major", "3.(5)", "R2019 第十五条",
-      requirement="不得公开个人银行卡号等金融账户信息", context_chars=60)
+rule("PRIV-002", "成批公开个人手机号", "major", "3.(5)", "R2019 第十五条",
+     requirement="不得公开个人手机号码（单位自身公布的联系电话除外），名单类信息应脱敏", min_count=3)(mobile_numbers)
+
+
 def bank_cards(audit):
     width = audit.param("context_chars")
     for text, part, title, where in documents(audit):
@@ -108,3 +110,7 @@ def bank_cards(audit):
         if found:
             yield audit.finding(f"“{title}”的{part}含{len(set(found))}个银行卡号（如{mask(found[0])}）",
                                 numbers=[mask(n) for n in sorted(set(found))[:5]], **where)
+
+
+rule("PRIV-003", "公开银行卡号", "major", "3.(5)", "R2019 第十五条",
+     requirement="不得公开个人银行卡号等金融账户信息", context_chars=60)(bank_cards)

@@ -21,8 +21,6 @@ def _search_works(audit) -> bool:
     return any(p["status"] and p["status"] < 400 for p in audit.search_probes)
 
 
-@rule("SRCH-001", "站内检索不可用", "major", "4.(3)", "N2017 4.(3), R2019 第二十四条",
-      requirement="政府信息公开网应提供可用的站内检索")
 def no_search(audit):
     if not audit.reachable:
         return
@@ -45,6 +43,10 @@ def no_search(audit):
                             fetch_ids=[entry["id"]] if entry else ())
 
 
+rule("SRCH-001", "站内检索不可用", "major", "4.(3)", "N2017 4.(3), R2019 第二十四条",
+     requirement="政府信息公开网应提供可用的站内检索")(no_search)
+
+
 def _probes_by_item(audit) -> dict[str, list[dict]]:
     out = defaultdict(list)
     for p in audit.search_probes:
@@ -62,8 +64,6 @@ def _misleading(audit, item, probe) -> dict | None:
     return None
 
 
-@rule("SRCH-002", "站内检索查不到信息", "major", "4.(3)", "N2017 4.(3)",
-      requirement="用信息标题（或文号）在站内检索应能查到该信息")
 def not_found_by_search(audit):
     if not _search_works(audit):
         return   # SRCH-001
@@ -88,13 +88,15 @@ def not_found_by_search(audit):
                         items=[i["url"] for i in unanswered[:20]])
 
 
+rule("SRCH-002", "站内检索查不到信息", "major", "4.(3)", "N2017 4.(3)",
+     requirement="用信息标题（或文号）在站内检索应能查到该信息")(not_found_by_search)
+
+
 def _answered(probe) -> bool:
     """The site answered the search with a page we could read."""
     return bool(probe["status"]) and probe["status"] < 400 and not probe["error"]
 
 
-@rule("SRCH-003", "检索结果指向其他内容", "major", "4.(3)", "N2017 4.(3)",
-      requirement="检索结果应指向该信息本身，标题与链接内容一致")
 def misleading_results(audit):
     for url, probes in _probes_by_item(audit).items():
         item = audit.items_by_url.get(url)
@@ -109,8 +111,10 @@ def misleading_results(audit):
                 break
 
 
-@rule("CONS-001", "分类视图中缺少信息", "major", "4.(3)", "N2017 4.(3)",
-      requirement="信息应出现在其元数据所标注的每个分类（主题、组配、体裁、服务对象）下，同一信息各分类检测结果一致")
+rule("SRCH-003", "检索结果指向其他内容", "major", "4.(3)", "N2017 4.(3)",
+     requirement="检索结果应指向该信息本身，标题与链接内容一致")(misleading_results)
+
+
 def missing_from_views(audit):
     members = defaultdict(set)                       # view key → urls listed there
     labels = defaultdict(set)                        # view key → the view labels it was listed under
@@ -148,6 +152,10 @@ def missing_from_views(audit):
                         items=[i["url"] for i in items[:20]])
 
 
+rule("CONS-001", "分类视图中缺少信息", "major", "4.(3)", "N2017 4.(3)",
+     requirement="信息应出现在其元数据所标注的每个分类（主题、组配、体裁、服务对象）下，同一信息各分类检测结果一致")(missing_from_views)
+
+
 def _view_key(view: str) -> tuple[str, str]:
     dim, _, value = view.partition("/")
     dim = re.sub(r"^按", "", dim.strip())
@@ -157,8 +165,6 @@ def _view_key(view: str) -> tuple[str, str]:
 SOURCE_NAMES = {"list": "栏目列表", "view": "分类视图", "search": "检索结果", "home": "首页", "portal": "门户网站"}
 
 
-@rule("CONS-002", "同一信息在不同位置显示不一致", "major", "4.(3)", "N2017 4.(3)",
-      requirement="同一信息在列表、分类视图、检索结果和详情页中的标题、日期、索引号应一致")
 def inconsistent_views(audit):
     shown_in = defaultdict(list)
     for li in audit.listings:
@@ -188,9 +194,10 @@ def inconsistent_views(audit):
                 break
 
 
-@rule("SYNC-001", "政策文件未同步发布到门户网站", "major", "4.(1)", "N2017 4.(1) 同步推送",
-      requirement="政策文件等信息应同步推送到政府门户网站和政府信息公开网",
-      columns=["政策文件", "政策法规"])
+rule("CONS-002", "同一信息在不同位置显示不一致", "major", "4.(3)", "N2017 4.(3)",
+     requirement="同一信息在列表、分类视图、检索结果和详情页中的标题、日期、索引号应一致")(inconsistent_views)
+
+
 def not_on_portal(audit):
     portal_host = urlsplit(audit.unit.get("portal") or "").netloc
     # the portal's lists and its home page's blocks (the disclosure home's blocks are not the portal);
@@ -224,3 +231,8 @@ def not_on_portal(audit):
             continue
         yield audit.finding(f"“{item['title']}”只在政府信息公开网发布，门户网站未同步", url=item["url"],
                             column_path=path, index_no=item["index_no"])
+
+
+rule("SYNC-001", "政策文件未同步发布到门户网站", "major", "4.(1)", "N2017 4.(1) 同步推送",
+     requirement="政策文件等信息应同步推送到政府门户网站和政府信息公开网",
+     columns=["政策文件", "政策法规"])(not_on_portal)
