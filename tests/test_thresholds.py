@@ -204,6 +204,41 @@ def test_a_column_not_seen_whole_is_a_gap_and_does_not_count_towards_the_veto(tm
         sorted([(p, "major", 0) for p in paths] + [("法定主动公开内容 > 通知公告4", "advisory", 1)])
 
 
+@pytest.mark.parametrize("shown, expected", [
+    ("09-16", None),          # 2019-09-16: 14 days before as-of
+    ("09-15", "major"),       # 15 days
+    ("10-01", "major"),       # after as-of: 2018-10-01, a year old
+    ("2019-09-20", None),
+])
+def test_a_column_whose_list_shows_year_less_dates_is_judged_by_them(tmp_path, shown, expected):
+    mini = Mini(tmp_path)
+    path = "法定主动公开内容 > 工作动态"
+    col = mini.column(path, item_count=1, newest_date=None)   # the crawler stores no year it was not shown
+    mini.add("listings", url="http://xxgk.example.gov.cn/art/1.html", title="关于第1项工作的通知", date=None,
+             date_text=shown, source="list", source_url=col["url"], column_path=path)
+    assert flagged(mini, "FRESH-002", "column_path") == ([(path, expected)] if expected else [])
+
+
+@pytest.mark.parametrize("age, expected", [(14, None), (15, "major")])
+def test_a_column_whose_list_shows_no_dates_is_judged_by_its_items(tmp_path, age, expected):
+    mini = Mini(tmp_path)
+    path = "法定主动公开内容 > 工作动态"
+    mini.column(path, item_count=2, newest_date=None)
+    mini.item(column_path=path, published=days_before(age + 30))
+    mini.item(column_path=path, published=days_before(age))
+    assert flagged(mini, "FRESH-002", "column_path") == ([(path, expected)] if expected else [])
+
+
+def test_a_column_with_no_date_anywhere_is_a_gap_not_a_finding(tmp_path):
+    mini = Mini(tmp_path)
+    path = "法定主动公开内容 > 工作动态"
+    mini.column(path, item_count=2, newest_date=None)
+    mini.item(column_path=path, published=None)
+    rows = audited(mini, "FRESH-002")
+    assert [(r["column_path"], r["severity"], r["gap"]) for r in rows] == [(path, "advisory", 1)]
+    assert "没有可读的日期" in rows[0]["message"]
+
+
 # ---- FRESH-003: blank columns; 5 of them: veto ------------------------------------------------------
 
 @pytest.mark.parametrize("blank, severity", [(1, "major"), (4, "major"), (5, "veto"), (6, "veto")])

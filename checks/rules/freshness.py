@@ -55,14 +55,34 @@ rule("FRESH-001", "首页长期未更新", "veto", "3.(3)", "P2015, I2019",
      requirement="门户网站首页应在检查日前14天内有新发布的信息（不显示日期的信息视为未更新）", days=14)(homepage_not_updated)
 
 
+def newest_dates(audit) -> dict[str, object]:
+    """The newest date of each column: the latest its list shows (a year-less 09-25 read as the
+    latest such day not after as-of), else the latest publication date of its items."""
+    listed, published = {}, {}
+    for li in audit.listings:
+        day = listing_date(li, audit.as_of) if li["source"] == "list" else None
+        if day:
+            listed[li["column_path"]] = max(day, listed.get(li["column_path"], day))
+    for item in audit.items:
+        day = parse_day(item["published"])
+        if day:
+            published[item["column_path"]] = max(day, published.get(item["column_path"], day))
+    return {**published, **listed}
+
+
 def stale_columns(audit):
     rubric = audit.spec.rubric
     stale = []
+    listed = newest_dates(audit)
     for col in leaves(audit.columns):
         cls = column_class(col["path"], rubric)
         limit = rubric.limits.get(cls)
-        newest = parse_day(col["newest_date"])
-        if not limit or not col["item_count"] or newest is None:
+        if not limit or not col["item_count"]:
+            continue
+        newest = max(filter(None, (parse_day(col["newest_date"]), listed.get(col["path"]))), default=None)
+        if newest is None:   # nothing dated to judge by: a person looks, we do not guess
+            yield audit.gap(f"栏目“{col['path']}”列表", "列表和信息页都没有可读的日期，无法判断是否按期更新",
+                            url=col["url"], column_path=col["path"], detail="undated")
             continue
         age = (audit.as_of - newest).days
         if age > limit:
