@@ -373,10 +373,31 @@ def load_unit(path, unit_types: dict[str, UnitType] | None = None) -> Unit:
         raise f.error("search", "检索网址模板须包含 {q}（检索词所在的位置）")
 
     media = [_media(path, node, i) for i, node in enumerate(f.seq("media"))]
+    if f.present("overrides"):
+        _check_scope_patterns(path, f.values["overrides"])
     return Unit(id=f.ident("id"), name=f.text("name"), type=utype, org_code=org_code,
                 disclosure=disclosure, portal=portal, hosts=hosts, search=search, media=media,
                 robots_exempt=f.text("robots_exempt", required=False), overrides=f.mapping("overrides"),
                 source=path)
+
+
+def _check_scope_patterns(path: Path, overrides) -> None:
+    """`overrides: scope:` is a regular expression or a list of them; one that does not compile
+    is a profile error here, not a crash when the crawl starts."""
+    if not isinstance(overrides, yaml.MappingNode):
+        return   # Fields.mapping reports it
+    node = next((v for k, v in overrides.value if k.value == "scope"), None)
+    if node is None:
+        return
+    items = node.value if isinstance(node, yaml.SequenceNode) else [node]
+    for i, item in enumerate(items):
+        where = "overrides.scope" + (f"[{i}]" if isinstance(node, yaml.SequenceNode) else "")
+        if not isinstance(item, yaml.ScalarNode) or item.tag != "tag:yaml.org,2002:str" or not item.value:
+            raise ProfileError(path, _line(item), where, f"应为正则表达式文本，实际为{_kind(item)}")
+        try:
+            re.compile(item.value)
+        except re.error as err:
+            raise ProfileError(path, _line(item), where, f"正则表达式无效：{err}") from None
 
 
 def _hosts(f: _Fields, portal: str | None, disclosure: str) -> list[str]:

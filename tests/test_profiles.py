@@ -114,11 +114,22 @@ def _replace(old: str, new: str) -> str:
     (GOOD_UNIT + "hosts: [127.0.0.3]\n", 9, "hosts", "未包含 portal 网址的主机 127.0.0.2"),
     (GOOD_UNIT + "id: other\n", 9, "id", "字段重复出现（第 1 行已有）"),
     (GOOD_UNIT + "overrides: 1\n", 9, "overrides", "应为键值对"),
+    (GOOD_UNIT + "overrides:\n  scope: 'organId=(1'\n", 10, "overrides.scope", "正则表达式无效"),
+    (GOOD_UNIT + "overrides:\n  scope:\n    - organId=1\n    - '[x'\n", 12, "overrides.scope[1]", "正则表达式无效"),
+    (GOOD_UNIT + "overrides:\n  scope: [organId=1, {a: b}]\n", 10, "overrides.scope[1]", "应为正则表达式文本"),
+    (GOOD_UNIT + "overrides:\n  scope: 12\n", 10, "overrides.scope", "应为正则表达式文本，实际为数字"),
     ("", 1, None, "文件为空"),
     ("- a\n- b\n", 1, None, "应为键值对"),
 ])
 def test_unit_errors(tmp_path, text, line, field, words):
     _fails(tmp_path / "bad.yaml", text, line, field, words)
+
+
+def test_valid_scope_patterns_load(tmp_path):
+    for scope in ("'organId=1(&|$)'", "['organId=1', '/xzjd/taoyuan/']"):
+        path = tmp_path / "u.yaml"
+        path.write_text(GOOD_UNIT + f"overrides:\n  scope: {scope}\n", encoding="utf-8")
+        assert load_unit(path).overrides["scope"]
 
 
 def test_message_format(tmp_path, monkeypatch):
