@@ -1,9 +1,16 @@
 """`zwgk eval`: the findings of an audited run against a ground-truth file (the demo world's format:
-a JSON list of {rule, unit, url, column, index_no, note, decoy?}).
+a JSON list of {rule, unit, url, column, index_no, note, severity?, decoy?}).
 
 A finding matches a truth entry with the same rule and unit on the most specific place both give:
 the 索引号 if both have one, else the column (a path matches its last names), else the URL (port and
 query order ignored).
+
+Severity counts too. A finding at the place of a seeded defect whose truth entry names a severity
+other than the finding's is a severity mismatch: it is not a true positive, so it lowers precision
+(it stays in `findings`, never in `correct`) and its defect is not `found`, so it lowers recall as
+well. Mismatches are listed apart (`RuleScore.mismatched`), not among the false findings or the
+missed defects, so the reader sees "right place, wrong severity" once. A truth entry without a
+severity (a hand-written truth file) matches a finding of any severity.
 """
 from __future__ import annotations
 
@@ -24,6 +31,10 @@ def _column_match(a: str, b: str) -> bool:
     return n > 0 and pa[-n:] == pb[-n:]
 
 
+def severity_agrees(finding: dict, entry: dict) -> bool:
+    return not entry.get("severity") or finding.get("severity") == entry["severity"]
+
+
 def matches(finding: dict, entry: dict) -> bool:
     if finding["rule"] != entry["rule"] or finding["unit"] != entry["unit"]:
         return False
@@ -42,13 +53,14 @@ class RuleScore:
     expected: int = 0          # seeded defects
     found: int = 0             # of those, matched by a finding
     findings: int = 0          # findings of the rule
-    correct: int = 0           # findings that match a seeded defect
+    correct: int = 0           # findings that match a seeded defect, severity included
     decoys: int = 0            # decoys of the rule
     decoys_flagged: int = 0
     gaps: int = 0              # coverage gaps the rule recorded instead of deciding
     missed: list = field(default_factory=list)
     false: list = field(default_factory=list)
     flagged_decoys: list = field(default_factory=list)
+    mismatched: list = field(default_factory=list)   # (finding, truth entry): right place, other severity
 
     @property
     def precision(self) -> float | None:
@@ -69,7 +81,7 @@ def evaluate(findings: list[dict], truth: list[dict]) -> dict[str, RuleScore]:
             s.decoys += 1
         else:
             s.expected += 1
-    hit = set()
+    hit, mismatched = set(), set()
     for f in findings:
         if f.get("gap"):
             continue   # a coverage gap claims nothing: it is counted apart (RuleScore.gaps)
@@ -77,11 +89,15 @@ def evaluate(findings: list[dict], truth: list[dict]) -> dict[str, RuleScore]:
         s.findings += 1
         entries = [e for e in by_key.get((f["rule"], f["unit"]), ()) if matches(f, e)]
         real = [e for e in entries if not e.get("decoy")]
-        if real:
+        agreeing = [e for e in real if severity_agrees(f, e)]
+        if agreeing:
             s.correct += 1
+        elif real:
+            s.mismatched.append((f, real[0]))
+            mismatched.update(id(e) for e in real)
         else:
             s.false.append(f)
-        for e in entries:
+        for e in agreeing + [e for e in entries if e.get("decoy")]:
             hit.add(id(e))
     for f in findings:
         if f.get("gap"):
@@ -94,7 +110,7 @@ def evaluate(findings: list[dict], truth: list[dict]) -> dict[str, RuleScore]:
                 s.flagged_decoys.append(e)
         elif id(e) in hit:
             s.found += 1
-        else:
+        elif id(e) not in mismatched:   # a mismatched defect is listed once, in `mismatched`
             s.missed.append(e)
     return dict(sorted(scores.items()))
 
@@ -107,3 +123,18 @@ def evaluate_run(run_dir, truth_path) -> dict[str, RuleScore]:
     finally:
         snapshot.close()
     return evaluate(findings, truth)
+
+
+def mismatch_lines(scores: dict[str, RuleScore]) -> list[str]:
+    """The severity mismatches, one line each, and a total (Chinese, for `zwgk eval`)."""
+    from .registry import SEVERITY_NAMES
+    lines = []
+    for code, s in scores.items():
+        for f, e in s.mismatched:
+            want = SEVERITY_NAMES.get(e["severity"], e["severity"])
+            got = SEVERITY_NAMES.get(f.get("severity"), f.get("severity"))
+            lines.append(f"严重程度不符 {code} {e['unit']}：应为“{want}”，实为“{got}”：{e.get('note') or ''}"
+                         f"（{f.get('url') or e.get('url') or ''}）")
+    count = sum(len(s.mismatched) for s in scores.values())
+    lines.append(f"严重程度不符 {count} 处（位置对而严重程度不对：不算查出，计入查准率的分母）")
+    return lines

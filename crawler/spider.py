@@ -817,10 +817,9 @@ class GatherSpider(scrapy.Spider):
         if feed is None:
             return
         before = feed.skipped
-        # straight to the engine: yielded from this callback, each next probe would be one level
-        # deeper than the last, and DEPTH_LIMIT would silently end the chain
         for request in feed.done(answered=bool(row["status"]) and row["status"] < 400 and not row["error"]):
-            self.crawler.engine.crawl(request)
+            request.meta["depth_reset"] = True   # no link of this probe: DEPTH_LIMIT must not end the chain
+            yield request
         if feed.skipped > before:
             self.crawler.stats.inc_value(f"zwgk/search_probes_not_sent/{row['unit']}", feed.skipped - before)
             self.logger.warning("%s: site search failed %d times in a row; %d probes not sent",

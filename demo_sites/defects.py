@@ -23,6 +23,22 @@ from .world import (REGULATION_2019, World, _prev_workday, number_items, working
 
 # Freshness limits of FRESH-002 by class (days), from RULES.md
 STALE_DAYS = {"news": 14, "notice": 183, "yearly": 365}
+# FRESH-002 turns veto at 5 stale news/notice columns or 10 stale columns; FRESH-003 at 5 blank ones
+STALE_VETO_URGENT, STALE_VETO_ANY, BLANK_VETO = 5, 10, 5
+
+# The default severity of every rule (the severity column of RULES.md); a seeded defect carries it
+# in the truth unless its note names another (a veto by count, a future date, a manual check)
+DEFAULT_SEVERITY = {
+    **dict.fromkeys(("AVAIL-001", "FRESH-001", "MEDIA-003"), "veto"),
+    **dict.fromkeys(("LINK-002", "FRESH-002", "FRESH-003", "FRESH-004", "CAT-001", "CAT-003", "META-003",
+                     "SRCH-001", "SRCH-002", "SRCH-003", "CONS-001", "CONS-002", "SYNC-001", "CONSULT-001",
+                     "CONSULT-002", "INTERP-001", "REPORT-001", "GUIDE-001", "APPLY-001", "MEDIA-002",
+                     "PRIV-001", "PRIV-002", "PRIV-003"), "major"),
+    **dict.fromkeys(("LINK-001", "LINK-003", "LINK-004", "FRESH-005", "CAT-002", "CAT-004", "META-001",
+                     "META-002", "CONSULT-003", "INTERP-002", "INTERP-003", "REPORT-002", "GUIDE-002",
+                     "GUIDE-003", "MEDIA-004"), "minor"),
+    **dict.fromkeys(("MEDIA-001", "IDENT-001"), "advisory"),
+}
 
 
 class Seeder:
@@ -34,9 +50,10 @@ class Seeder:
 
     # ---- recording -------------------------------------------------------------------------------
     def note(self, rule: str, unit: Unit, note: str, *, item: Item | None = None,
-             col: Column | None = None, url=None, where: str = "disclosure", decoy: bool = False):
+             col: Column | None = None, url=None, where: str = "disclosure", decoy: bool = False,
+             severity: str | None = None):
         self.entries.append(dict(rule=rule, unit=unit, note=note, item=item, col=col, url=url,
-                                 where=where, decoy=decoy))
+                                 where=where, decoy=decoy, severity=severity))
 
     def url(self, unit: Unit, where: str, path: str) -> str:
         """An absolute URL on the unit's portal or disclosure host."""
@@ -257,7 +274,7 @@ def _kaifaqu(s: Seeder, u):
     s.note("META-001", k, "缺少发布机构", item=item)
     item = s.pick(k, kind="news")
     item.published = s.as_of + timedelta(days=61)
-    s.note("FRESH-005", k, "发布日期晚于检查日（未来日期）", item=item)
+    s.note("FRESH-005", k, "发布日期晚于检查日（未来日期）", item=item, severity="major")
     item = s.pick(k, kind="notice")
     item.flags["search_target"] = s.pick(k, kind="notice")
     s.note("SRCH-003", k, "检索结果标题指向另一条信息的页面", item=item)
@@ -426,7 +443,7 @@ def _gjj(s: Seeder, u):
     wechat = next(a for a in g.media if a.platform == "wechat")
     wechat.readable = False
     s.note("MEDIA-003", g, "微信公众号页面只显示“请在微信客户端打开”，需人工核查（advisory）",
-           url=("media", wechat), where="media")
+           url=("media", wechat), where="media", severity="advisory")
     item = s.pick(g, kind="policy", pred=lambda i: i.attachments)
     item.body.append("业务联系人：" + "；".join(f"{_name(s.rng)} {_mobile(s.rng)}" for _ in range(4)) + "。")
     s.note("PRIV-002", g, "正文及附件（docx）中列出4名个人的手机号码", item=item)
@@ -473,16 +490,25 @@ def _derived(s: Seeder):
     for unit in s.world.units:
         if unit.portal.down:
             continue
+        blank, stale = [], []
         for col in unit.columns():
             if not col.is_leaf or col.kind in ("page", "container"):
                 continue
             if not col.items:
-                s.note("FRESH-003", unit, "栏目无任何信息（有栏目无内容）", col=col)
+                blank.append(col)
                 continue
             limit = STALE_DAYS.get(col.fresh)
             newest = max(i.published for i in col.items)
             if limit and (s.as_of - newest).days > limit:
-                s.note("FRESH-002", unit, f"栏目最新信息为{newest}，超过{limit}天未更新（{col.fresh}类）", col=col)
+                stale.append((col, newest, limit))
+        severity = "veto" if len(blank) >= BLANK_VETO else None
+        for col in blank:
+            s.note("FRESH-003", unit, "栏目无任何信息（有栏目无内容）", col=col, severity=severity)
+        urgent = sum(1 for col, _, _ in stale if col.fresh in ("news", "notice"))
+        severity = "veto" if urgent >= STALE_VETO_URGENT or len(stale) >= STALE_VETO_ANY else None
+        for col, newest, limit in stale:
+            s.note("FRESH-002", unit, f"栏目最新信息为{newest}，超过{limit}天未更新（{col.fresh}类）", col=col,
+                   severity=severity)
 
 
 # ---- model surgery ------------------------------------------------------------------------------
@@ -707,7 +733,9 @@ def resolve(world: World, entries: list[dict]) -> list[dict]:
         entry = {"rule": e["rule"], "unit": unit.id, "url": url, "column": column,
                  "index_no": index_no, "note": e["note"]}
         if e["decoy"]:
-            entry["decoy"] = True
+            entry["decoy"] = True     # a decoy must not be flagged at all: it has no severity
+        else:   # .get: a code missing from the table fails tests/test_world.py, not the world's build
+            entry["severity"] = e["severity"] or DEFAULT_SEVERITY.get(e["rule"])
         out.append(entry)
     out.sort(key=lambda x: (x["rule"], x["unit"], bool(x.get("decoy")), x["url"] or "", x["index_no"] or ""))
     return out

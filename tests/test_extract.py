@@ -5,7 +5,6 @@ and others) with made-up class names: extraction must not depend on them.
 """
 from __future__ import annotations
 
-import time
 from datetime import date
 
 import pytest
@@ -619,23 +618,18 @@ def test_single_unit_on_shared_platform_keeps_to_its_organ():
     assert direct.allowed("dept", "http://p.example.gov.cn/col?siteId=7&page=2")
 
 
-# ----------------------------------------------------------------------------------- performance
+# ----------------------------------------------------------------------------------- large pages
+# (its speed is measured by benchmarks/extract.py, not asserted here)
 
-def test_large_list_page_is_fast():
+def test_large_list_page_yields_every_entry_and_no_menu_link():
     rows = "".join(
         f'<li><a href="/c/{i}.html" title="标题{i}">第{i}条信息标题内容</a><span>2019-09-{i % 28 + 1:02d}</span></li>'
         for i in range(1500))
     menu = "".join(f'<li><a href="/m/{i}">栏目{i}</a></li>' for i in range(300))
     html = f"<html><body><ul>{menu}</ul><ul>{rows}</ul><p>发布日期：2019-09-05</p></body></html>"
-    tree = ex.parse(html)
-    start = time.perf_counter()
-    items = ex.listings(tree, URL)
-    ex.metadata(tree)
-    ex.body_text(tree)
-    ex.labelled_links(tree, URL)
-    ex.pagination(tree, URL)
-    assert time.perf_counter() - start < 5
-    assert len(items) == 1500
+    items = ex.listings(ex.parse(html), URL)
+    assert [(i.url, i.title, i.date) for i in items] == [
+        (f"http://www.qinglan.gov.cn/c/{n}.html", f"第{n}条信息标题内容", date(2019, 9, n % 28 + 1)) for n in range(1500)]
 
 
 # ----------------------------------------------------------------------------------- more variants

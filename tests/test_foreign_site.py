@@ -87,6 +87,7 @@ def test_interpretation_links_attachments_and_search(foreign):
 def test_audit_of_the_foreign_site(foreign):
     from checks.engine import audit_run
     _, _, run = foreign
+    assert audit_run(run).errors == []   # a crashing rule would read as "clean" below
     found = {}
     for f in audit_run(run).findings:
         found.setdefault(f["rule"], []).append(f)

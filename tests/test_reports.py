@@ -1,13 +1,20 @@
 """Reports end to end: `zwgk demo` on the bundled world, its XLSX and HTML opened and checked against
-the findings, evidence packs verified and tampered with; and hostile crawled text rendered safely."""
+the findings, evidence packs verified and tampered with; and hostile crawled text rendered safely.
+
+The demo and Chromium tests are marked `browser`; the safety of the files themselves (escaped HTML,
+the Content-Security-Policy, no formula cells) and pack verification are checked on hand-made
+snapshots without a browser, so they run wherever the tests run."""
 from __future__ import annotations
 
+import hashlib
+import html as html_lib
 import json
 import re
 import sqlite3
 import subprocess
 import sys
 import zipfile
+from html.parser import HTMLParser
 
 import pytest
 from openpyxl import load_workbook
@@ -17,8 +24,6 @@ from crawler.warc import WarcCapture
 from reports.packs import verify_pack
 from reports.render import render_reports
 from tests.minisnap import DISCLOSURE, Mini
-
-pytestmark = pytest.mark.browser
 
 
 def zwgk(*args, timeout=900) -> subprocess.CompletedProcess:
@@ -60,6 +65,7 @@ def open_in_chromium(path, viewport=(1280, 900)):
     return rows, ran, dialogs, links, broken_images, requests
 
 
+@pytest.mark.browser
 def test_rectification_lists_match_the_findings(demo):
     run_dir, db = demo
     units = [r["id"] for r in db.execute("select id from units")]
@@ -84,6 +90,7 @@ def test_rectification_lists_match_the_findings(demo):
     assert {s for s in shots if s} <= set(manifest)
 
 
+@pytest.mark.browser
 def test_dashboard_and_score_sheet(demo):
     run_dir, db = demo
     rows, ran, dialogs, links, broken, requests = open_in_chromium(run_dir / "reports" / "index.html")
@@ -107,6 +114,7 @@ def test_dashboard_and_score_sheet(demo):
     assert "未能检测" in html and "不完整列表" in html and "列表分页（声明/抓取）" in html
 
 
+@pytest.mark.browser
 def test_report_renders_a_stored_run_again(demo):
     run_dir, _ = demo
     index = run_dir / "reports" / "index.html"
@@ -118,6 +126,7 @@ def test_report_renders_a_stored_run_again(demo):
     assert zwgk("report", str(run_dir / "nope")).returncode == 2
 
 
+@pytest.mark.browser
 def test_packs_verify_and_name_a_changed_file(demo, tmp_path):
     run_dir, _ = demo
     pack = run_dir / "reports" / "packs" / "qinglan.zip"
@@ -131,20 +140,44 @@ def test_packs_verify_and_name_a_changed_file(demo, tmp_path):
             for n in names:
                 data = zf.read(n)
                 out.writestr(n, data + b"\x00" if n == shot else data)
+        recorded = json.loads(zf.read("manifest.json"))["files"][shot]["sha256"]
+        now = hashlib.sha256(zf.read(shot) + b"\x00").hexdigest()
     proc = zwgk("verify", str(tampered))
-    assert proc.returncode == 1 and shot in proc.stdout and "修改" in proc.stdout
-    assert verify_pack(tampered) == [p for p in verify_pack(tampered) if shot in p]
+    expected = [f"文件已被修改：{shot}（SHA-256 应为 {recorded[:16]}…，实为 {now[:16]}…）"]
+    assert proc.returncode == 1 and proc.stdout.splitlines() == [*expected, f"校验未通过：{tampered}"]
+    assert verify_pack(tampered) == expected
 
 
 HOSTILE = ('<script>window.__xss = true; document.title = "XSS";</script>'
            '<img src="x" onerror="window.__xss = true; alert(1)">')
 
 
-def test_hostile_crawled_text_never_runs_in_reports(tmp_path):
+class Parsed(HTMLParser):
+    """The tags (with attributes) and the text of an HTML document, as a browser would see them."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.tags, self._text = [], []
+        self.feed(html)
+        self.close()
+        self.text = "".join(self._text)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self._text.append(data)
+
+
+def hostile_run(tmp_path, screenshots: bool = False):
+    """A run whose crawled text is hostile HTML and spreadsheet formulas, audited and rendered:
+    (index.html, the unit's 整改清单 HTML, its XLSX, the item's column path)."""
     m = Mini(tmp_path)
     url = "http://xxgk.example.gov.cn/art/evil.html"
     title = f"关于{HOSTILE}的通知"
     m.item(url=url, title=title, publisher="", body=f"正文 {HOSTILE}", column_path=f"政策文件{HOSTILE}")
+    formula = '=HYPERLINK("http://evil.example/","点我")'
+    m.item(publisher="", column_path=formula)
     m.add("links", from_url=url, to_url="javascript:alert(1)//.gov.cn", anchor=f"点我{HOSTILE}", kind="internal")
     m.fetch("javascript:alert(1)//.gov.cn", 404)
     page = f"<html><head><title>{title}</title></head><body><h1>{title}</h1><p>索引号：x</p>{HOSTILE}</body></html>"
@@ -152,17 +185,90 @@ def test_hostile_crawled_text_never_runs_in_reports(tmp_path):
         warc.record_response(url, 200, "OK", [("Content-Type", "text/html; charset=utf-8")], page.encode())
         warc.record_response(DISCLOSURE, 200, "OK", [("Content-Type", "text/html")], b"<html></html>")
     m.snap.close()
-    findings = audit_run(tmp_path / "run").findings
-    assert any(HOSTILE in f["message"] for f in findings)             # the text is kept, verbatim
-    index = render_reports(tmp_path / "run")
-    for path in (index, tmp_path / "run" / "reports" / "units" / "u.html"):
-        html = path.read_text(encoding="utf-8")
-        assert "<script" not in html
-        assert path == index or "&lt;script&gt;" in html                 # shown as text, escaped
-        assert not re.search(r'href="javascript:', html, re.I)
-        rows, ran, dialogs, links, _, _ = open_in_chromium(path)
+    result = audit_run(tmp_path / "run")
+    assert result.errors == []
+    assert any(HOSTILE in f["message"] for f in result.findings)          # the text is kept, verbatim
+    assert any(f["column_path"] == formula for f in result.findings)
+    index = render_reports(tmp_path / "run", screenshots=screenshots)
+    units = tmp_path / "run" / "reports" / "units"
+    return index, units / "u.html", units / "u.xlsx", formula
+
+
+def test_hostile_crawled_text_is_escaped_in_html_reports(tmp_path):
+    index, unit_html, _, _ = hostile_run(tmp_path)
+    with zipfile.ZipFile(index.parent / "packs" / "u.zip") as zf:
+        packed = zf.read("整改清单.html").decode("utf-8")
+    for name, html in (("index", index.read_text(encoding="utf-8")), ("unit", unit_html.read_text(encoding="utf-8")),
+                       ("pack", packed)):
+        doc = Parsed(html)
+        assert not [tag for tag, _ in doc.tags if tag in ("script", "img", "iframe", "object")], name
+        assert not [(tag, a) for tag, attrs in doc.tags for a in attrs if a.startswith("on")], name
+        assert not [v for _, attrs in doc.tags for k, v in attrs.items()
+                    if k in ("href", "src") and (v or "").strip().lower().startswith("javascript")], name
+        if name != "index":
+            assert HOSTILE in doc.text, name                             # shown as text, verbatim
+
+
+def test_every_html_report_locks_down_scripts_with_a_csp(tmp_path):
+    index, unit_html, _, _ = hostile_run(tmp_path)
+    with zipfile.ZipFile(index.parent / "packs" / "u.zip") as zf:
+        packed = zf.read("整改清单.html").decode("utf-8")
+    for name, html in (("index", index.read_text(encoding="utf-8")), ("unit", unit_html.read_text(encoding="utf-8")),
+                       ("pack", packed)):
+        head = html[:html.index("</head>")]
+        meta = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', head)
+        assert meta, name
+        assert head.index(meta.group(0)) < head.index("<title>"), name   # in force before any crawled text
+        text = html_lib.unescape(meta.group(1))                          # as the browser reads the attribute
+        policy = {d.split()[0]: d.split()[1:] for d in text.split(";") if d.strip()}
+        assert policy["default-src"] == ["'none'"], name                # no script-src: scripts fall back to none
+        assert "script-src" not in policy and "script-src-elem" not in policy and "connect-src" not in policy, name
+        assert policy["base-uri"] == ["'none'"] and policy["form-action"] == ["'none'"], name
+        assert not any("'unsafe-eval'" in v or "*" in v for v in policy.values()), name
+
+
+def test_formula_like_crawled_text_is_never_a_formula_in_xlsx(tmp_path):
+    _, _, xlsx, formula = hostile_run(tmp_path)
+    ws = load_workbook(xlsx).active
+    cells = [c for row in ws.iter_rows(min_row=2) for c in row]
+    assert [c.coordinate for c in cells if c.data_type == "f"] == []
+    assert not [c.value for c in cells if isinstance(c.value, str) and c.value.startswith(("=", "+", "-", "@"))]
+    column = [row[5] for row in ws.iter_rows(min_row=2, values_only=True)]
+    assert "'" + formula in column                                       # kept as text, one quote before it
+
+
+def test_pack_verify_names_each_changed_missing_and_extra_file(tmp_path):
+    index, _, _, _ = hostile_run(tmp_path)
+    pack = index.parent / "packs" / "u.zip"
+    assert verify_pack(pack) == []
+    with zipfile.ZipFile(pack) as zf:
+        names = zf.namelist()
+        manifest = json.loads(zf.read("manifest.json"))["files"]
+        assert set(names) == {*manifest, "manifest.json"} >= {"整改清单.xlsx", "整改清单.html", "pages.warc.gz"}
+        tampered = tmp_path / "tampered.zip"
+        with zipfile.ZipFile(tampered, "w") as out:
+            for n in names:
+                data = zf.read(n)
+                if n == "整改清单.html":
+                    changed = data.replace("整改".encode(), "已改".encode(), 1)
+                    out.writestr(n, changed)
+                elif n != "pages.warc.gz":                          # dropped
+                    out.writestr(n, data)
+            out.writestr("evidence/extra.png", b"not recorded")      # added
+    now = hashlib.sha256(changed).hexdigest()
+    assert sorted(verify_pack(tampered)) == sorted([
+        f"文件已被修改：整改清单.html（SHA-256 应为 {manifest['整改清单.html']['sha256'][:16]}…，实为 {now[:16]}…）",
+        "缺少文件：pages.warc.gz",
+        "多出未登记的文件：evidence/extra.png"])
+    proc = zwgk("verify", str(tampered), timeout=120)
+    assert proc.returncode == 1 and proc.stdout.splitlines()[-1] == f"校验未通过：{tampered}"
+    assert zwgk("verify", str(pack), timeout=120).returncode == 0
+
+
+@pytest.mark.browser
+def test_hostile_crawled_text_never_runs_in_chromium(tmp_path):
+    index, unit_html, _, _ = hostile_run(tmp_path, screenshots=True)
+    for path in (index, unit_html):
+        _, ran, dialogs, links, _, _ = open_in_chromium(path)
         assert not ran and not dialogs
         assert not [link for link in links if link.lower().startswith("javascript")]
-    ws = load_workbook(tmp_path / "run" / "reports" / "units" / "u.xlsx").active
-    for row in ws.iter_rows(min_row=2, values_only=True):
-        assert not any(isinstance(v, str) and v[:1] in "=+-@" for v in row)

@@ -13,15 +13,92 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 
 import demo_sites
+from demo_sites import defects
+from demo_sites.defects import DEFAULT_SEVERITY
 from demo_sites.world import REGULATION_2019
 
-RULES_MD = Path(__file__).resolve().parents[2] / "shared" / "RULES.md"
+ROOT = Path(__file__).resolve().parents[1]
+RULES_MD = ROOT / "docs" / "RULES.md"                      # the rule catalogue, kept in the repo
+SHARED_RULES_MD = ROOT.parent / "shared" / "RULES.md"      # the design copy, beside the checkout
+
+
+def catalogue() -> dict[str, str]:
+    """Every rule code of the catalogue with its severity column (e.g. "major (veto when ≥ 5)")."""
+    rows = re.findall(r"^\| ([A-Z]+-\d{3}) \|(.*)\|\s*$", RULES_MD.read_text(encoding="utf-8"), flags=re.M)
+    return {code: [c.strip() for c in rest.split("|")][-2] for code, rest in rows}
 
 
 def rule_codes() -> set[str]:
-    if not RULES_MD.exists():
-        pytest.skip(f"{RULES_MD} not present")
-    return set(re.findall(r"^\| ([A-Z]+-\d{3}) \|", RULES_MD.read_text(), flags=re.M))
+    return set(catalogue())
+
+
+def default_severities() -> dict[str, str]:
+    """The catalogue's default severity per rule: the first word of its severity column."""
+    return {code: severity.split()[0] for code, severity in catalogue().items()}
+
+
+def test_catalogue_lists_every_registered_rule_with_its_severity():
+    from checks.registry import all_rules
+    assert {code: r.severity for code, r in all_rules().items()} == default_severities()
+
+
+def test_demo_world_seeds_the_catalogue_default_severities():
+    assert DEFAULT_SEVERITY == default_severities()
+
+
+def test_every_seeded_defect_carries_its_severity_and_no_decoy_has_one():
+    truth = demo_sites.load().truth
+    assert all("severity" not in e for e in truth if e.get("decoy"))
+    seeded = [e for e in truth if not e.get("decoy")]
+    assert all(e["severity"] in ("veto", "major", "minor", "advisory") for e in seeded)
+    defaults = default_severities()
+    raised = Counter((e["rule"], e["unit"], e["severity"]) for e in seeded if e["severity"] != defaults[e["rule"]])
+    # the catalogue's exceptions the world seeds: 5 blank columns (veto), a future date (major), and a
+    # WeChat account that cannot be read (a manual check, advisory, not a veto)
+    assert raised == {("FRESH-003", "gjj", "veto"): 5, ("FRESH-005", "kaifaqu", "major"): 1,
+                      ("MEDIA-003", "gjj", "advisory"): 1}
+
+
+def list_columns(unit):
+    return [c for c in unit.columns() if c.is_leaf and c.kind not in ("page", "container")]
+
+
+@pytest.mark.parametrize("blank, veto", [(4, False), (5, True), (6, True)])
+def test_blank_columns_are_a_veto_from_five(blank, veto):
+    world = demo_sites.load()
+    unit = world.unit("kaifaqu")          # no blank column of its own
+    for col in list_columns(unit)[:blank]:
+        col.items.clear()
+    seeder = defects.Seeder(world)
+    defects._derived(seeder)
+    found = [e["severity"] for e in seeder.entries if e["rule"] == "FRESH-003" and e["unit"] is unit]
+    assert found == [("veto" if veto else None)] * blank
+
+
+@pytest.mark.parametrize("urgent, yearly, veto", [
+    (4, 0, False), (5, 0, True), (6, 0, True),          # news and notice columns: veto from 5
+    (4, 5, False), (4, 6, True), (4, 7, True),          # any columns: veto from 10
+])
+def test_stale_columns_are_a_veto_from_five_urgent_or_ten_in_all(urgent, yearly, veto):
+    world = demo_sites.load()
+    unit = world.unit("kaifaqu")
+    seeder = defects.Seeder(world)
+    cols = [c for c in list_columns(unit) if c.items and c.fresh in ("news", "notice", "yearly")]
+    for col in cols:
+        defects._age_column(seeder, col, 1)              # every column fresh first
+    for col in [c for c in cols if c.fresh in ("news", "notice")][:urgent] + \
+               [c for c in cols if c.fresh == "yearly"][:yearly]:
+        defects._age_column(seeder, col, defects.STALE_DAYS[col.fresh] + 30)
+    defects._derived(seeder)
+    found = [e["severity"] for e in seeder.entries if e["rule"] == "FRESH-002" and e["unit"] is unit]
+    assert found == [("veto" if veto else None)] * (urgent + yearly)
+
+
+def test_repo_catalogue_is_the_shared_one():
+    if not SHARED_RULES_MD.exists():
+        pytest.skip(f"no design copy at {SHARED_RULES_MD} to compare docs/RULES.md with (a checkout on its own)")
+    assert RULES_MD.read_bytes() == SHARED_RULES_MD.read_bytes(), \
+        f"docs/RULES.md differs from {SHARED_RULES_MD}: copy the catalogue again"
 
 
 def render(world, url):

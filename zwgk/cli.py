@@ -46,7 +46,7 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--as-of", type=_date, help="检查基准日（默认取该次运行的基准日）")
     ev = sub.add_parser(
         "eval", help="用标准答案（ground truth）评估一次运行的检查结果：各规则的查准率、查全率",
-        description="把运行中的问题与标准答案逐条比对（规则、单位及索引号/栏目/网址），报告每条规则的查准率、查全率和误报的干扰项。",
+        description="把运行中的问题与标准答案逐条比对（规则、单位及索引号/栏目/网址，以及严重程度），报告每条规则的查准率、查全率、误报的干扰项和严重程度不符的问题。",
         epilog="例：zwgk world truth > truth.json && zwgk eval runs/demo-… --truth truth.json")
     ev.add_argument("run_dir", metavar="RUN_DIR", help="已检查过的运行目录")
     ev.add_argument("--truth", required=True, help="标准答案 JSON 文件（演示世界的格式）")
@@ -219,7 +219,7 @@ def eval_command(args) -> int:
     run_dir = _open_run(args.run_dir)
     if run_dir is None:
         return 2
-    from checks.evaluate import evaluate_run
+    from checks.evaluate import evaluate_run, mismatch_lines
     from checks.summary import print_evaluation
     try:
         scores = evaluate_run(run_dir, args.truth)
@@ -227,6 +227,8 @@ def eval_command(args) -> int:
         print(f"错误：无法读取标准答案 {args.truth}：{exc}", file=sys.stderr)
         return 2
     print_evaluation(scores)
+    for line in mismatch_lines(scores):
+        print(line)
     return 0
 
 
