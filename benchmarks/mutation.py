@@ -38,7 +38,7 @@ def results(mutants: Path) -> dict[str, Counter]:
             if name in EQUIVALENT:
                 status = "equivalent"
             by_module[module][status] += 1
-            if status not in KILLED and status != "equivalent":
+            if status not in KILLED and status not in ("equivalent", "not checked", "skipped"):
                 survivors[module].append(f"{name}: {status}")
     return by_module, survivors
 
