@@ -69,11 +69,14 @@ def test_identity_counts_footer_values_as_text_and_extracted_codes(mini):
     assert rows(mini, "IDENT-001") == []
 
 
-def test_identity_only_reads_the_end_of_the_page_text(mini):
-    text = "网站标识码3415 ICP备1号 公网安备2号" + "正" * 3000
-    mini.add("pages", url=PORTAL, kind="home", site="portal", text=text)
+@pytest.mark.parametrize("filler, lacking", [
+    (2996, "网站标识码、ICP备案编号"),                    # the mark ends the last 3000 characters
+    (2997, "网站标识码、ICP备案编号、公安机关备案号"),     # its first character falls outside them
+])
+def test_identity_only_reads_the_last_3000_characters(mini, filler, lacking):
+    mini.add("pages", url=PORTAL, kind="home", site="portal", text="网站标识码 ICP备1号" + "正" * 3000 + "公网安备" + "正" * filler)
     (f,) = rows(mini, "IDENT-001")
-    assert said(f) == "门户网站首页页脚缺少网站标识码、ICP备案编号、公安机关备案号"
+    assert said(f) == f"门户网站首页页脚缺少{lacking}"
 
 
 def test_identity_without_a_portal_page_or_portal_says_nothing(tmp_path):
