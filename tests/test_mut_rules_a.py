@@ -415,3 +415,11 @@ def test_one_portal_list_not_seen_whole_and_no_policy_items(tmp_path):
     m2.add("listings", url=PORTAL + "1.html", title="x", source="portal", source_url=PORTAL)
     m2.seen("portal", "政策文件", complete=False)
     assert rows(m2, "SYNC-001") == []
+
+
+def test_a_view_value_may_itself_contain_a_slash(mini):
+    """主题分类/城乡建设/住房: the dimension ends at the first slash; the rest is the value."""
+    listed, missing = mini.item(topic="城乡建设/住房"), mini.item(topic="城乡建设/住房")
+    view(mini, listed, "主题分类/城乡建设/住房")
+    mini.seen("view", "主题分类/城乡建设/住房")
+    assert [(f["url"], f["evidence"]["view"]) for f in rows(mini, "CONS-001")] == [(missing["url"], "主题分类/城乡建设/住房")]
