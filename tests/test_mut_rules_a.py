@@ -423,3 +423,33 @@ def test_a_view_value_may_itself_contain_a_slash(mini):
     view(mini, listed, "主题分类/城乡建设/住房")
     mini.seen("view", "主题分类/城乡建设/住房")
     assert [(f["url"], f["evidence"]["view"]) for f in rows(mini, "CONS-001")] == [(missing["url"], "主题分类/城乡建设/住房")]
+
+
+def test_a_view_gap_names_the_first_incomplete_label_and_at_most_twenty_items(mini):
+    listed = mini.item(topic="综合政务")
+    items = [mini.item(topic="综合政务") for _ in range(21)]
+    view(mini, listed, "主题分类/综合政务")
+    view(mini, listed, "按主题分类/综合政务")
+    mini.seen("view", "主题分类/综合政务", complete=False, reason="第2页未能读取")
+    mini.seen("view", "按主题分类/综合政务", complete=False, reason="第3页未能读取")
+    (g,) = rows(mini, "CONS-001")
+    assert g["evidence"]["place"] == "分类视图“主题分类/综合政务”"
+    assert g["evidence"]["reason"] == "第2页未能读取；其中21条按元数据应列入的信息是否列入无法确认"
+    assert g["evidence"]["items"] == [i["url"] for i in items[:20]]
+
+
+def test_an_item_without_a_readable_date_has_no_date_mismatch(mini):
+    a = mini.item(published=None)
+    listing(mini, a, date="2019-09-04")
+    assert rows(mini, "CONS-002") == []
+
+
+def test_a_portal_gap_lists_at_most_ten_lists(mini):
+    mini.item(column_path=POLICY)
+    mini.add("listings", url=PORTAL + "1.html", title="x", source="portal", source_url=PORTAL)
+    keys = [f"栏目{n:02d}" for n in range(11)]
+    for k in keys:
+        mini.seen("portal", k, complete=False)
+    (g,) = rows(mini, "SYNC-001")
+    assert g["evidence"]["lists"] == keys[:10]
+    assert g["evidence"]["place"] == "门户网站栏目“栏目00”等11个栏目"
