@@ -453,3 +453,11 @@ def test_a_portal_gap_lists_at_most_ten_lists(mini):
     (g,) = rows(mini, "SYNC-001")
     assert g["evidence"]["lists"] == keys[:10]
     assert g["evidence"]["place"] == "门户网站栏目“栏目00”等11个栏目"
+
+
+def test_every_misled_item_is_reported(mini):
+    a, b = mini.item(), mini.item()
+    elsewhere = "http://xxgk.example.gov.cn/art/elsewhere.html"
+    probe(mini, a, results=[{"title": a["title"], "url": elsewhere}])
+    probe(mini, b, results=[{"title": b["title"], "url": elsewhere}])
+    assert [f["url"] for f in rows(mini, "SRCH-003")] == [a["url"], b["url"]]

@@ -5,6 +5,7 @@ from typing import NamedTuple
 
 import pytest
 
+from checks.findings import fingerprint
 from checks.rules.catalog import fixed_kind, match_catalog, same_column
 from tests.minisnap import DISCLOSURE, Mini
 from tests.test_mut_rules_a import rows, said, unreachable
@@ -115,6 +116,7 @@ def test_catalog_rules_on_an_unreachable_site(dept):
     (g,) = rows(dept, "CAT-001")
     assert g["gap"] and g["url"] == DISCLOSURE
     assert (g["evidence"]["place"], g["evidence"]["reason"]) == ("政府信息公开网", "首页未能读取，网站内容无法检查")
+    dept.column(f"{BOX} > 人事信息 > 部门预决算")               # misplaced, but the site was not read
     assert rows(dept, "CAT-002") == []
     (g,) = rows(dept, "CAT-003")
     assert g["gap"] and g["evidence"]["place"] == "政府信息公开网"
@@ -137,9 +139,14 @@ def test_missing_fixed_entries_messages_and_gaps(mini_county):
     got = catalog_rows(mini_county, "CAT-003")
     assert set(got) == {"信息公开制度", "信息公开年报", "依申请公开"}
     assert said(got["信息公开制度"]) == "未找到固定栏目“信息公开制度”" and got["信息公开制度"]["url"] == DISCLOSURE
+    # each fixed entry is its own problem: the kind tells them apart
+    assert got["信息公开制度"]["fingerprint"] == fingerprint("CAT-003", "u", DISCLOSURE, "信息公开制度", None, "system")
+    assert got["信息公开年报"]["fingerprint"] == fingerprint("CAT-003", "u", DISCLOSURE, "信息公开年报", None,
+                                                        "gap:annual")
     assert not got["依申请公开"]["gap"]
     g = got["信息公开年报"]
     assert g["gap"] and g["url"] == DISCLOSURE and g["evidence"]["place"] == "固定栏目“信息公开年报”"
+    assert g["evidence"]["reason"] == "页面上有名为“政府信息公开年报”的链接，但其页面未抓取（http://xxgk.example.gov.cn/nb.html）"
 
 
 @pytest.fixture
