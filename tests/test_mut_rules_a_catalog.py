@@ -179,3 +179,9 @@ def test_all_entries_lacking_a_field(mini_county):
 
 def test_no_items_no_incomplete_entries(mini_county):
     assert rows(mini_county, "CAT-004") == []
+
+
+def test_the_right_parent_may_sit_anywhere_above_a_deeper_column():
+    req = Req(("部门预决算",), ("财政资金",), "财政资金 > 部门预决算")
+    cols = [col("专题 > 财政资金 > 部门预决算", "deep")]
+    assert [(c["url"], ok) for _, c, ok in match_catalog([req], cols, 85)] == [("deep", True)]
