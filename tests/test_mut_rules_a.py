@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from checks.findings import fingerprint
 from tests.minisnap import DISCLOSURE, PORTAL, Mini
 
 SEARCH = "http://xxgk.example.gov.cn/search?q="
@@ -25,6 +26,11 @@ def rows(mini: Mini, code: str) -> list[dict]:
 def said(row: dict) -> str:
     """A finding's own message, without the requirement appended to every message."""
     return row["message"].split("。要求：")[0]
+
+
+def keyed(row: dict, detail: str) -> bool:
+    """Is the row's fingerprint (the same problem next quarter) keyed by its place and `detail`?"""
+    return row["fingerprint"] == fingerprint(row["rule"], "u", row["url"], row["column_path"], row["index_no"], detail)
 
 
 def unreachable(mini: Mini) -> Mini:
@@ -137,7 +143,7 @@ def test_a_probe_our_crawler_dropped_is_a_gap(mini):
     (g,) = rows(mini, "SRCH-001")
     assert g["gap"] and g["url"] == DISCLOSURE and g["severity"] == "advisory"
     assert g["evidence"]["reason"] == "检索请求未能发出或被抓取程序中断，网站未作应答"
-    assert g["evidence"]["place"] == "站内检索"
+    assert g["evidence"]["place"] == "站内检索" and keyed(g, "gap:entry")
 
 
 def test_an_entry_never_answered_is_a_gap_at_the_entry(mini):
@@ -195,7 +201,7 @@ def test_absence_needs_an_answered_search(mini, status, error, answered):
         (g,) = got
         assert g["gap"] and g["url"] == DISCLOSURE
         assert g["evidence"]["reason"] == "1条抽查信息的检索请求未得到网站应答"
-        assert g["evidence"]["items"] == [a["url"]]
+        assert g["evidence"]["items"] == [a["url"]] and keyed(g, "gap:unanswered")
 
 
 def test_unanswered_searches_list_at_most_twenty_items(mini):
@@ -247,7 +253,7 @@ def test_missing_from_view_message_and_place(mini):
     (f,) = rows(mini, "CONS-001")
     assert said(f) == f"“{a['title']}”标注主题分类为“综合政务”，但该分类下查不到此信息"
     assert (f["url"], f["column_path"], f["index_no"]) == (a["url"], a["column_path"], "ORG/1")
-    assert f["evidence"]["view"] == "主题分类/综合政务"
+    assert f["evidence"]["view"] == "主题分类/综合政务" and keyed(f, "主题分类")
 
 
 def test_missing_from_views_goes_through_every_field_and_item(mini):
@@ -285,6 +291,7 @@ def test_a_view_not_seen_whole_is_a_gap(mini):
     assert g["evidence"]["place"] == "分类视图“按主题分类/综合政务”"
     assert g["evidence"]["reason"] == "第3页未能读取；其中2条按元数据应列入的信息是否列入无法确认"
     assert g["evidence"]["items"] == [b["url"], c["url"]] and g["evidence"]["view"] == "按主题分类/综合政务"
+    assert keyed(g, "gap:按主题分类/综合政务")
 
 
 def test_a_view_never_recorded_is_a_gap_without_url(mini):
@@ -400,7 +407,7 @@ def test_portal_lists_not_seen_whole_are_a_gap(mini):
     assert g["gap"] and g["url"] == PORTAL
     assert g["evidence"]["place"] == "门户网站栏目“政策文件”等2个栏目"
     assert g["evidence"]["reason"] == "第2页未能读取；2条政策文件是否同步无法确认"
-    assert g["evidence"]["lists"] == ["政策文件", "政策法规"]
+    assert g["evidence"]["lists"] == ["政策文件", "政策法规"] and keyed(g, "gap:portal")
 
 
 def test_one_portal_list_not_seen_whole_and_no_policy_items(tmp_path):

@@ -83,6 +83,7 @@ def test_missing_column_messages(dept):
     assert said(got["财政资金"]) == "未找到必备栏目“财政资金”（含子栏目部门预决算、三公经费），别名财政信息也未找到"
     assert got["扶贫"]["url"] == DISCLOSURE and not got["扶贫"]["gap"] and got["扶贫"]["severity"] == "major"
     assert "财政资金 > 三公经费" not in got         # reported with its parent
+    assert got["扶贫"]["fingerprint"] == fingerprint("CAT-001", "u", DISCLOSURE, "扶贫", None, "扶贫")
 
 
 def test_a_missing_child_under_a_present_parent(dept):
@@ -102,6 +103,7 @@ def test_an_unread_link_naming_the_column_is_a_gap(dept):
     assert g["gap"] and g["url"] == DISCLOSURE and g["evidence"]["place"] == "栏目“扶贫”"
     assert g["evidence"]["reason"] == "页面上有名为“扶 贫”的链接，但其页面未抓取（http://xxgk.example.gov.cn/fp.html）"
     assert not got["工作动态"]["gap"]
+    assert g["fingerprint"] == fingerprint("CAT-001", "u", DISCLOSURE, "扶贫", None, "gap:扶贫")
 
 
 def test_a_cut_crawl_proves_no_column_missing(dept):
