@@ -468,3 +468,21 @@ def test_every_misled_item_is_reported(mini):
     probe(mini, a, results=[{"title": a["title"], "url": elsewhere}])
     probe(mini, b, results=[{"title": b["title"], "url": elsewhere}])
     assert [f["url"] for f in rows(mini, "SRCH-003")] == [a["url"], b["url"]]
+
+
+def test_identity_reads_marks_split_across_footer_cells_and_the_page_text(tmp_path):
+    cells = Mini(tmp_path / "a")       # "ICP" and "备" in two cells: read as one line
+    cells.add("pages", url=PORTAL, kind="home", site="portal", text="网站标识码1 公网安备2号",
+              footer={"a": "皖ICP", "b": "备123号"})
+    assert rows(cells, "IDENT-001") == []
+    joined = Mini(tmp_path / "b")      # the footer's last cell, then the page text
+    joined.add("pages", url=PORTAL, kind="home", site="portal", text="备123号 网站标识码1 公网安备2号",
+               footer={"a": "皖ICP"})
+    assert rows(joined, "IDENT-001") == []
+
+
+def test_identity_reads_only_home_pages(mini):
+    mini.add("pages", url=PORTAL + "index.html", kind="home", site="portal", text="主办：某某")
+    mini.add("pages", url=PORTAL, kind="other", site="portal", text="网站标识码1 ICP备1号 公网安备2号")
+    (f,) = rows(mini, "IDENT-001")
+    assert said(f) == "门户网站首页页脚缺少网站标识码、ICP备案编号、公安机关备案号"

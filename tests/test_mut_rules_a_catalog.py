@@ -187,3 +187,9 @@ def test_the_right_parent_may_sit_anywhere_above_a_deeper_column():
     req = Req(("部门预决算",), ("财政资金",), "财政资金 > 部门预决算")
     cols = [col("专题 > 财政资金 > 部门预决算", "deep")]
     assert [(c["url"], ok) for _, c, ok in match_catalog([req], cols, 85)] == [("deep", True)]
+
+
+def test_every_alias_is_named_in_the_message(dept):
+    dept.column(f"{BOX} > 机构职能 > 机构设置")
+    got = catalog_rows(dept, "CAT-001")
+    assert said(got["机构职能 > 领导信息"]) == "未找到必备栏目“机构职能 > 领导信息”，别名领导简介、领导分工、领导之窗也未找到"
