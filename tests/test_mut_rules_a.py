@@ -486,3 +486,10 @@ def test_identity_reads_only_home_pages(mini):
     mini.add("pages", url=PORTAL, kind="other", site="portal", text="网站标识码1 ICP备1号 公网安备2号")
     (f,) = rows(mini, "IDENT-001")
     assert said(f) == "门户网站首页页脚缺少网站标识码、ICP备案编号、公安机关备案号"
+
+
+def test_identity_values_read_without_their_labels_count(mini):
+    """The extractor read each value (alt text, a meta tag): no label needed in the text."""
+    mini.add("pages", url=PORTAL, kind="home", site="portal", text="主办：某某",
+             footer={"site_code": "3415230001", "icp": "皖B2-20090001", "police": "34152302000123号"})
+    assert rows(mini, "IDENT-001") == []
