@@ -191,3 +191,15 @@ def test_one_way_link_rows(tmp_path):
         row("INTERP-003", f"文件“{d2['title']}”页面没有链接到其解读（{j2['url']}）", d2, "minor"),
     ], key=lambda r: r["url"])
     assert requirement(mini, "INTERP-003") == "政策文件页应链接其解读，解读页应链接回原文件"
+
+
+def test_missing_feedback_while_the_crawl_was_cut_short_is_a_gap(tmp_path):
+    mini = Mini(tmp_path)
+    mini.column("法定主动公开内容 > 通知公告", complete=True)
+    unit = dict(next(mini.snap.rows("units")))
+    mini.snap.upsert_unit({**unit, "status": "budget"})
+    c = consultation(mini, "2019-06-01", "2019-06-30")
+    assert rows(mini, "CONSULT-002") == [
+        row("CONSULT-002", f"抓取不完整，需人工核查：“{c['title']}”的意见反馈（本单位抓取页数预算用尽，抓取提前结束），"
+                           "无法判定是否存在“征求意见后未反馈”问题", c, "advisory",
+            {"place": f"“{c['title']}”的意见反馈", "reason": "本单位抓取页数预算用尽，抓取提前结束"}, gap=1)]
