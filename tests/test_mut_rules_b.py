@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from checks.rules.media import identifies
 from tests.minisnap import ORG, PORTAL, Mini
 
 META1_REQ = "。要求：每条信息应标注索引号、发布机构、生成日期，规范性文件还应标注文号（依据：六政务公开办〔2017〕2号 3.(2)）"
@@ -205,3 +206,15 @@ def test_unregistered_account_rows(tmp_path):
         ("toutiao“城市生活”名称不能识别本单位（云溪市青岚区人民政府）", "http://w/3", "minor")]
     assert mini.audit("MEDIA-004")[0]["message"].endswith(
         "。要求：政务新媒体应向主管部门登记，名称应能识别开设单位（依据：国办发〔2018〕123号）")
+
+
+@pytest.mark.parametrize("account, unit, identified", [
+    ("云溪发布", "云溪市青岚区人民政府", True),          # the unit name's very first character counts
+    ("青岚区Weibo 2019", "云溪市青岚区人民政府", True),   # letters, digits and spaces are not distinctive
+    ("青区青", "青岚区青岚镇人民政府", True),             # each character found after the previous one
+    ("岚青区", "云溪市青岚区人民政府", False),
+    ("", "云溪市青岚区人民政府", False),
+    (None, "云溪市青岚区人民政府", False),
+])
+def test_identifies(account, unit, identified):
+    assert identifies(account, unit) is identified

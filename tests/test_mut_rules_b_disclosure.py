@@ -212,3 +212,19 @@ def test_apply_column_with_an_application_form(tmp_path):
     col = mini.column("依申请公开", fixed="apply")
     mini.add("pages", url=col["url"], kind="page", site="disclosure", text="当前位置：依申请公开 下载申请表")
     assert rows(mini, "APPLY-001") == []
+
+
+def test_a_guide_page_is_read_from_its_first_breadcrumb(tmp_path):
+    mini = Mini(tmp_path)
+    col = mini.column("信息公开指南", fixed="guide")
+    mini.add("pages", url=col["url"], kind="page", site="disclosure", text=GUIDE + " 您所在位置：页尾")
+    assert rows(mini, "GUIDE-002") == []
+
+
+def test_guide_bodies_are_joined_by_a_line_break(tmp_path):
+    mini = Mini(tmp_path)
+    col = mini.column("信息公开指南", fixed="guide")
+    mini.item(column_path="信息公开指南", body="第一篇")
+    mini.item(column_path="信息公开指南", body="15个工作日内答复")
+    (got,) = rows(mini, "GUIDE-003")
+    assert (got["url"], got["evidence"]) == (col["url"], {"excerpt": "第一篇 15个工作日内答复"})
