@@ -228,3 +228,30 @@ def test_guide_bodies_are_joined_by_a_line_break(tmp_path):
     mini.item(column_path="信息公开指南", body="15个工作日内答复")
     (got,) = rows(mini, "GUIDE-003")
     assert (got["url"], got["evidence"]) == (col["url"], {"excerpt": "第一篇 15个工作日内答复"})
+
+
+@pytest.mark.parametrize("code, anchor, place, column_path", [
+    ("APPLY-001", "依申请公开", "依申请公开", "依申请公开"),
+    ("GUIDE-001", "政府信息公开指南", "信息公开指南", "信息公开指南"),
+    ("REPORT-001", "政府信息公开年报", "2018年度报告（信息公开年报）", "信息公开年报"),
+])
+def test_an_unread_link_naming_the_column_is_a_gap(tmp_path, code, anchor, place, column_path):
+    mini = Mini(tmp_path)
+    mini.add("links", from_url=DISCLOSURE, to_url="http://xxgk.example.gov.cn/news.html", anchor="新闻中心",
+             kind="internal")
+    mini.add("links", from_url=DISCLOSURE, to_url="http://xxgk.example.gov.cn/x.html", anchor=anchor, kind="internal")
+    why = f"页面上有名为“{anchor}”的链接，但其页面未抓取（http://xxgk.example.gov.cn/x.html）"
+    got = rows(mini, code)
+    assert [(r["said"], r["url"], r["column_path"], r["gap"]) for r in got] == [
+        (f"抓取不完整，需人工核查：{place}（{why}），无法判定是否存在“{RULE_TITLES[code]}”问题", DISCLOSURE, column_path, 1)]
+
+
+@pytest.mark.parametrize("code", ["APPLY-001", "GUIDE-001", "REPORT-001"])
+def test_an_unread_link_naming_another_page_proves_nothing_missing(tmp_path, code):
+    mini = Mini(tmp_path)
+    mini.add("links", from_url=DISCLOSURE, to_url="http://xxgk.example.gov.cn/news.html", anchor="新闻中心",
+             kind="internal")
+    assert [r["gap"] for r in rows(mini, code)] == [0]
+
+
+RULE_TITLES = {"APPLY-001": "无依申请公开渠道", "GUIDE-001": "缺少信息公开指南", "REPORT-001": "未按时发布年度报告"}
