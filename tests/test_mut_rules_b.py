@@ -218,3 +218,10 @@ def test_unregistered_account_rows(tmp_path):
 ])
 def test_identifies(account, unit, identified):
     assert identifies(account, unit) is identified
+
+
+def test_no_portal_no_media_entry_finding(tmp_path):
+    mini = Mini(tmp_path)
+    unit = dict(next(mini.snap.rows("units")))
+    mini.snap.upsert_unit({**unit, "portal": None})
+    assert rows(mini, "MEDIA-001") == []

@@ -203,3 +203,21 @@ def test_missing_feedback_while_the_crawl_was_cut_short_is_a_gap(tmp_path):
         row("CONSULT-002", f"抓取不完整，需人工核查：“{c['title']}”的意见反馈（本单位抓取页数预算用尽，抓取提前结束），"
                            "无法判定是否存在“征求意见后未反馈”问题", c, "advisory",
             {"place": f"“{c['title']}”的意见反馈", "reason": "本单位抓取页数预算用尽，抓取提前结束"}, gap=1)]
+
+
+def test_feedback_gap_names_the_first_unseen_column_and_ignores_views(tmp_path):
+    mini = Mini(tmp_path)
+    mini.seen("view", "按主题", complete=False, reason="视图第2页未能读取")   # a view is not where feedback is filed
+    mini.column("法定主动公开内容 > 通知公告", complete=True)
+    mini.column("法定主动公开内容 > 意见反馈", complete=False, reason="第3页未能读取")
+    mini.column("法定主动公开内容 > 其他", complete=False, reason="第9页未能读取")
+    c = consultation(mini, "2019-06-01", "2019-06-30")
+    assert [(r["url"], r["gap"], r["evidence"]["reason"]) for r in rows(mini, "CONSULT-002")] == [
+        (c["url"], 1, "栏目“法定主动公开内容 > 意见反馈”：第3页未能读取")]
+
+
+def test_only_an_unseen_view_leaves_the_missing_feedback_a_finding(tmp_path):
+    mini = Mini(tmp_path)
+    mini.seen("view", "按主题", complete=False, reason="视图第2页未能读取")
+    c = consultation(mini, "2019-06-01", "2019-06-30")
+    assert [(r["url"], r["gap"]) for r in rows(mini, "CONSULT-002")] == [(c["url"], 0)]
