@@ -79,3 +79,39 @@ def test_homepage_messages(tmp_path):
     assert [r["said"] for r in rows(undated, "FRESH-001")] == ["门户网站首页14天内无更新：首页列出的3条信息均未显示日期"]
     empty = Mini(tmp_path / "c")
     assert [r["said"] for r in rows(empty, "FRESH-001")] == ["门户网站首页14天内无更新：首页及其栏目没有列出任何信息"]
+
+
+def test_stale_column_rows_major_then_veto(tmp_path):
+    mini = Mini(tmp_path)
+    news = mini.column("法定主动公开内容 > 工作动态", item_count=2, newest_date="2019-09-15")        # 15 days
+    notice = mini.column("法定主动公开内容 > 通知公告", item_count=2, newest_date="2019-03-30")      # 184 days
+    mini.column("法定主动公开内容 > 空栏目", item_count=0, newest_date=None)                       # nothing to date
+    assert sorted((r["url"], r["said"], r["column_path"], r["severity"]) for r in rows(mini, "FRESH-002")) == sorted([
+        (news["url"], "栏目“法定主动公开内容 > 工作动态”（动态要闻类，时限14天）最新信息为2019-09-15，已15天未更新",
+         news["path"], "major"),
+        (notice["url"], "栏目“法定主动公开内容 > 通知公告”（通知公告、政策文件类，时限183天）最新信息为2019-03-30，已184天未更新",
+         notice["path"], "major")])
+    for i in range(3):
+        mini.column(f"法定主动公开内容 > 工作动态{i}", item_count=2, newest_date="2019-09-15")
+    got = {r["column_path"]: (r["said"], r["severity"]) for r in rows(mini, "FRESH-002")}
+    assert got[notice["path"]] == (
+        "栏目“法定主动公开内容 > 通知公告”（通知公告、政策文件类，时限183天）最新信息为2019-03-30，已184天未更新"
+        "；本单位共5个栏目超期（其中动态、通知政策类5个），达到单项否决标准", "veto")
+
+
+def test_blank_column_rows_major_then_veto(tmp_path):
+    mini = Mini(tmp_path)
+    static = mini.column("法定主动公开内容 > 机构职能", item_count=0)
+    mini.add("pages", url=static["url"], kind="page", site="disclosure", text="当前位置：机构职能 暂无信息")
+    unseen = mini.column("法定主动公开内容 > 财政预算", complete=False, reason="第1页未能读取", item_count=0)
+    blank = mini.column("法定主动公开内容 > 财政资金", item_count=0)
+    got = sorted((r["url"], r["said"], r["severity"], r["gap"]) for r in rows(mini, "FRESH-003"))
+    assert got == sorted([
+        (static["url"], "栏目“法定主动公开内容 > 机构职能”没有任何信息", "major", 0),
+        (blank["url"], "栏目“法定主动公开内容 > 财政资金”没有任何信息", "major", 0),
+        (unseen["url"], "抓取不完整，需人工核查：栏目“法定主动公开内容 > 财政预算”列表（第1页未能读取），无法判定是否存在“栏目无内容”问题",
+         "advisory", 1)])
+    for i in range(3):
+        mini.column(f"法定主动公开内容 > 财政资金{i}", item_count=0)
+    got = {r["column_path"]: (r["said"], r["severity"]) for r in rows(mini, "FRESH-003")}
+    assert got[blank["path"]] == ("栏目“法定主动公开内容 > 财政资金”没有任何信息；本单位共5个空栏目，达到单项否决标准", "veto")
