@@ -63,3 +63,28 @@ def test_soft_404_on_the_disclosure_site(tmp_path):
     got = rows(mini, "LINK-004")
     assert [(r["said"], r["url"]) for r in got] == [
         ("政府信息公开网对不存在的页面（http://xxgk.example.gov.cn/zwgk-404-probe-1.html）返回HTTP 200", DISCLOSURE)]
+
+
+def test_site_unavailable_row(tmp_path):
+    mini = Mini(tmp_path)                           # one good crawl visit of each home
+    for at in ("2019-09-20T08:00", "2019-09-21T08:00"):
+        mini.add("probes", url=PORTAL, kind="portal", at=at, status=503, ok=0, error="HTTP 503")
+    fid = mini.fetch(PORTAL, None, error="TimeoutError: no answer")
+    assert rows(mini, "AVAIL-001") == [
+        {"rule": "AVAIL-001", "said": "门户网站首页4次访问中3次失败（如：HTTP 503），失败率75%", "url": PORTAL,
+         "column_path": None, "index_no": None, "severity": "veto",
+         "evidence": {"fetch_ids": [fid],
+                      "probes": [{"at": "2019-09-20T08:00", "status": 503, "error": "HTTP 503"},
+                                 {"at": "2019-09-21T08:00", "status": 503, "error": "HTTP 503"}]}, "gap": 0}]
+
+
+def test_site_unavailable_says_why_without_a_status(tmp_path):
+    mini = Mini(tmp_path)
+    mini.fetch(DISCLOSURE, None, error="TimeoutError: no answer")
+    mini.fetch(DISCLOSURE, None, error=None)
+    assert [(r["said"], r["url"]) for r in rows(mini, "AVAIL-001")] == [
+        ("政府信息公开网首页3次访问中2次失败（如：TimeoutError），失败率67%", DISCLOSURE)]
+    m2 = Mini(tmp_path / "b")
+    m2.fetch(DISCLOSURE, None, error=None)
+    m2.fetch(DISCLOSURE, None, error="TimeoutError: no answer")
+    assert [r["said"] for r in rows(m2, "AVAIL-001")] == ["政府信息公开网首页3次访问中2次失败（如：无响应），失败率67%"]
