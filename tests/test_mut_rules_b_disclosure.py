@@ -255,3 +255,22 @@ def test_an_unread_link_naming_another_page_proves_nothing_missing(tmp_path, cod
 
 
 RULE_TITLES = {"APPLY-001": "无依申请公开渠道", "GUIDE-001": "缺少信息公开指南", "REPORT-001": "未按时发布年度报告"}
+
+
+def test_missing_report_row_names_its_own_column(tmp_path):
+    mini = Mini(tmp_path)
+    col = mini.column("法定主动公开内容 > 年度报告", fixed="annual")
+    (got,) = rows(mini, "REPORT-001")
+    assert (got["url"], got["column_path"], got["gap"]) == (col["url"], "法定主动公开内容 > 年度报告", 0)
+
+
+def test_missing_reports_of_two_years_are_two_problems(tmp_path):
+    # a run finding 2018's report missing and a later one finding 2019's: fingerprints must differ
+    prints = []
+    for as_of, complete in ((date(2019, 9, 30), True), (date(2020, 9, 30), True),
+                            (date(2019, 9, 30), False), (date(2020, 9, 30), False)):
+        mini = Mini(tmp_path / f"{as_of}{complete}", as_of=as_of)
+        mini.column("信息公开年报", complete=complete, fixed="annual")
+        (got,) = mini.audit("REPORT-001")
+        prints.append(got["fingerprint"])
+    assert prints[0] != prints[1] and prints[2] != prints[3]
