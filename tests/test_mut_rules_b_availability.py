@@ -1,0 +1,90 @@
+"""Exact finding rows of the link rules (LINK-001…004) on hand-made snapshots (tests/minisnap.py)."""
+from __future__ import annotations
+
+from tests.minisnap import DISCLOSURE, PORTAL, Mini
+from tests.test_mut_rules_b import rows
+
+
+def test_broken_link_rows(tmp_path):
+    mini = Mini(tmp_path)
+    gone = "http://xxgk.example.gov.cn/gone.html"
+    down = "http://xxgk.example.gov.cn/down.html"
+    f1 = mini.fetch(gone, 404)
+    f2 = mini.fetch(down, None, error="ConnectionRefusedError: refused")
+    mini.fetch("http://xxgk.example.gov.cn/ok.html", 200)
+    mini.add("links", from_url=DISCLOSURE, to_url=gone, anchor=None, kind="attachment")   # another kind first
+    mini.add("links", from_url=DISCLOSURE, to_url="http://xxgk.example.gov.cn/ok.html", anchor="好", kind="internal")
+    mini.add("links", from_url=DISCLOSURE, to_url=gone, anchor=None, kind="internal")
+    mini.add("links", from_url=PORTAL, to_url=gone, anchor="旧页", kind="internal")          # the same target again
+    mini.add("links", from_url=PORTAL, to_url=down, anchor="下载页", kind="internal")
+    got = sorted(rows(mini, "LINK-001"), key=lambda r: r["url"])
+    assert got == [
+        {"rule": "LINK-001", "said": f"内部链接“下载页”无法连接（ConnectionRefusedError）（所在页面：{PORTAL}）", "url": down,
+         "column_path": None, "index_no": None, "severity": "minor",
+         "evidence": {"fetch_ids": [f2], "from_url": PORTAL, "anchor": "下载页"}, "gap": 0},
+        {"rule": "LINK-001", "said": f"内部链接“{gone}”返回HTTP 404（所在页面：{DISCLOSURE}）", "url": gone,
+         "column_path": None, "index_no": None, "severity": "minor",
+         "evidence": {"fetch_ids": [f1], "from_url": DISCLOSURE}, "gap": 0},
+    ]
+
+
+def test_a_connection_failure_without_an_error_text(tmp_path):
+    mini = Mini(tmp_path)
+    url = "http://xxgk.example.gov.cn/a.pdf"
+    mini.fetch(url, None, error=None)
+    mini.add("links", from_url=DISCLOSURE, to_url=url, anchor="附件", kind="attachment")
+    assert [r["said"] for r in rows(mini, "LINK-002")] == [f"附件“附件”无法连接（连接失败）（所在页面：{DISCLOSURE}）"]
+
+
+def test_our_own_failure_is_no_broken_link(tmp_path):
+    mini = Mini(tmp_path)
+    url = "http://other.example.com/a.html"
+    mini.fetch(url, None, error="IgnoreRequest: dropped", failure="crawler")
+    mini.add("links", from_url=DISCLOSURE, to_url=url, anchor="外链", kind="external")
+    assert rows(mini, "LINK-003") == []
+
+
+def test_soft_404_row_is_reported_once_per_site(tmp_path):
+    mini = Mini(tmp_path)
+    mini.fetch("http://elsewhere.example.com/zwgk-404-probe-1.html", 200, purpose="soft404")   # another host
+    mini.fetch("http://portal.example.gov.cn/zwgk-404-probe-0.html", 404, purpose="soft404")
+    f1 = mini.fetch("http://portal.example.gov.cn/zwgk-404-probe-1.html", 200, purpose="soft404")
+    mini.fetch("http://portal.example.gov.cn/zwgk-404-probe-2.html", 200, purpose="soft404")
+    mini.fetch("http://portal.example.gov.cn/other.html", 200)
+    assert rows(mini, "LINK-004") == [
+        {"rule": "LINK-004", "said": "门户网站对不存在的页面（http://portal.example.gov.cn/zwgk-404-probe-1.html）返回HTTP 200",
+         "url": PORTAL, "column_path": None, "index_no": None, "severity": "minor",
+         "evidence": {"fetch_ids": [f1], "probe_url": "http://portal.example.gov.cn/zwgk-404-probe-1.html"}, "gap": 0}]
+
+
+def test_soft_404_on_the_disclosure_site(tmp_path):
+    mini = Mini(tmp_path)
+    mini.fetch("http://xxgk.example.gov.cn/zwgk-404-probe-1.html", 200, purpose="soft404")
+    got = rows(mini, "LINK-004")
+    assert [(r["said"], r["url"]) for r in got] == [
+        ("政府信息公开网对不存在的页面（http://xxgk.example.gov.cn/zwgk-404-probe-1.html）返回HTTP 200", DISCLOSURE)]
+
+
+def test_site_unavailable_row(tmp_path):
+    mini = Mini(tmp_path)                           # one good crawl visit of each home
+    for at in ("2019-09-20T08:00", "2019-09-21T08:00"):
+        mini.add("probes", url=PORTAL, kind="portal", at=at, status=503, ok=0, error="HTTP 503")
+    fid = mini.fetch(PORTAL, None, error="TimeoutError: no answer")
+    assert rows(mini, "AVAIL-001") == [
+        {"rule": "AVAIL-001", "said": "门户网站首页4次访问中3次失败（如：HTTP 503），失败率75%", "url": PORTAL,
+         "column_path": None, "index_no": None, "severity": "veto",
+         "evidence": {"fetch_ids": [fid],
+                      "probes": [{"at": "2019-09-20T08:00", "status": 503, "error": "HTTP 503"},
+                                 {"at": "2019-09-21T08:00", "status": 503, "error": "HTTP 503"}]}, "gap": 0}]
+
+
+def test_site_unavailable_says_why_without_a_status(tmp_path):
+    mini = Mini(tmp_path)
+    mini.fetch(DISCLOSURE, None, error="TimeoutError: no answer")
+    mini.fetch(DISCLOSURE, None, error=None)
+    assert [(r["said"], r["url"]) for r in rows(mini, "AVAIL-001")] == [
+        ("政府信息公开网首页3次访问中2次失败（如：TimeoutError），失败率67%", DISCLOSURE)]
+    m2 = Mini(tmp_path / "b")
+    m2.fetch(DISCLOSURE, None, error=None)
+    m2.fetch(DISCLOSURE, None, error="TimeoutError: no answer")
+    assert [r["said"] for r in rows(m2, "AVAIL-001")] == ["政府信息公开网首页3次访问中2次失败（如：无响应），失败率67%"]

@@ -1,0 +1,117 @@
+"""Exact finding rows of the timeliness rules (FRESH-001, FRESH-004, FRESH-005) on hand-made
+snapshots (tests/minisnap.py). Working days counted by hand as in test_thresholds.py."""
+from __future__ import annotations
+
+from datetime import date
+
+from tests.minisnap import PORTAL, Mini
+from tests.test_mut_rules_b import rows
+
+
+def test_late_disclosure_row_names_the_2007_regulation(tmp_path):
+    mini = Mini(tmp_path, as_of=date(2019, 12, 31))
+    mini.column("信息公开年报", fixed="annual")
+    mini.item(created="2019-01-02", published="2019-09-02", column_path="信息公开年报")        # annual report column
+    mini.item(created="2019-01-02", published="2019-09-02", report_year=2018)                  # an annual report
+    mini.item(created="2019-09-02", published="2019-09-02")                                    # same day
+    mini.item(created=None, published="2019-09-02")
+    fid = mini.fetch("http://xxgk.example.gov.cn/art/99.html", 200)
+    it = mini.item(created="2019-09-02", published="2019-10-08", fetch_id=fid)                 # 21 working days
+    assert rows(mini, "FRESH-004") == [
+        {"rule": "FRESH-004", "said": f"“{it['title']}”生成日期2019-09-02，发布日期2019-10-08，相隔21个工作日"
+                                      "（适用《政府信息公开条例》（2019年修订）第二十六条）", "url": it["url"],
+         "column_path": it["column_path"], "index_no": it["index_no"], "severity": "major",
+         "evidence": {"fetch_ids": [fid]}, "gap": 0}]
+
+
+def test_late_disclosure_before_2019_05_15(tmp_path):
+    # 2018-01-02 → 2018-03-01: about 40 working days, published under the 2007 text
+    mini = Mini(tmp_path, as_of=date(2019, 12, 31))
+    it = mini.item(created="2018-01-02", published="2018-03-01")
+    (got,) = rows(mini, "FRESH-004")
+    assert got["url"] == it["url"]
+    assert got["said"].endswith("（适用《政府信息公开条例》（2007年）第十八条）")
+
+
+def test_published_after_as_of_is_not_judged_late(tmp_path):
+    mini = Mini(tmp_path)
+    mini.item(created="2019-01-02", published="2019-10-08")
+    assert rows(mini, "FRESH-004") == []
+
+
+def test_bad_date_rows(tmp_path):
+    mini = Mini(tmp_path)
+    fid = mini.fetch("http://xxgk.example.gov.cn/art/77.html", 200)
+    mini.item(published="2019-09-03", published_text="2019-09-03")                     # fine
+    future = mini.item(published="2019-10-01", published_text="2019-10-01", fetch_id=fid)
+    garbled = mini.item(published=None, published_text="  2019年13月45日 ")
+    undated = mini.item(published=None, published_text=None, created=None)
+    mini.item(published=None, published_text=None, created="2019-09-02")               # the 生成日期 will do
+    got = sorted(rows(mini, "FRESH-005"), key=lambda r: r["url"])
+    common = {"rule": "FRESH-005", "gap": 0}
+    assert got == sorted([
+        {**common, "said": f"“{future['title']}”发布日期为2019-10-01，晚于检查日2019-09-30", "url": future["url"],
+         "column_path": future["column_path"], "index_no": future["index_no"], "severity": "major",
+         "evidence": {"fetch_ids": [fid]}},
+        {**common, "said": f"“{garbled['title']}”的发布日期“2019年13月45日”无法识别为有效日期", "url": garbled["url"],
+         "column_path": garbled["column_path"], "index_no": garbled["index_no"], "severity": "minor",
+         "evidence": {"excerpt": "2019年13月45日"}},
+        {**common, "said": f"“{undated['title']}”没有发布日期", "url": undated["url"],
+         "column_path": undated["column_path"], "index_no": undated["index_no"], "severity": "minor", "evidence": {}},
+    ], key=lambda r: r["url"])
+
+
+def test_homepage_messages(tmp_path):
+    stale = Mini(tmp_path / "a")
+    stale.add("listings", url="http://portal.example.gov.cn/art/1.html", title="青岚区召开安全生产工作会议",
+              source="home", source_url=PORTAL, date="2019-09-10")
+    assert [(r["said"], r["url"], r["severity"]) for r in rows(stale, "FRESH-001")] == [
+        ("门户网站首页14天内无更新：首页最新信息日期为2019-09-10，距检查日20天", PORTAL, "veto")]
+    undated = Mini(tmp_path / "b")
+    undated.add("listings", url="http://portal.example.gov.cn/art/1.html", title="青岚区召开安全生产工作会议",
+                source="home", source_url=PORTAL, date=None, date_text=None)
+    undated.add("links", from_url=PORTAL, to_url="http://portal.example.gov.cn/art/2.html",
+                anchor="青岚区召开防汛抗旱工作会议", kind="internal")
+    undated.add("links", from_url=PORTAL, to_url="http://portal.example.gov.cn/art/3.html", anchor="七个字的标题啊",
+                kind="internal")                                    # 7 characters: a menu, not a title
+    undated.add("links", from_url=PORTAL, to_url="http://portal.example.gov.cn/art/4.html", anchor="青岚区召开防汛会",
+                kind="internal")                                    # 8 characters: a title
+    assert [r["said"] for r in rows(undated, "FRESH-001")] == ["门户网站首页14天内无更新：首页列出的3条信息均未显示日期"]
+    empty = Mini(tmp_path / "c")
+    assert [r["said"] for r in rows(empty, "FRESH-001")] == ["门户网站首页14天内无更新：首页及其栏目没有列出任何信息"]
+
+
+def test_stale_column_rows_major_then_veto(tmp_path):
+    mini = Mini(tmp_path)
+    news = mini.column("法定主动公开内容 > 工作动态", item_count=2, newest_date="2019-09-15")        # 15 days
+    notice = mini.column("法定主动公开内容 > 通知公告", item_count=2, newest_date="2019-03-30")      # 184 days
+    mini.column("法定主动公开内容 > 空栏目", item_count=0, newest_date=None)                       # nothing to date
+    assert sorted((r["url"], r["said"], r["column_path"], r["severity"]) for r in rows(mini, "FRESH-002")) == sorted([
+        (news["url"], "栏目“法定主动公开内容 > 工作动态”（动态要闻类，时限14天）最新信息为2019-09-15，已15天未更新",
+         news["path"], "major"),
+        (notice["url"], "栏目“法定主动公开内容 > 通知公告”（通知公告、政策文件类，时限183天）最新信息为2019-03-30，已184天未更新",
+         notice["path"], "major")])
+    for i in range(3):
+        mini.column(f"法定主动公开内容 > 工作动态{i}", item_count=2, newest_date="2019-09-15")
+    got = {r["column_path"]: (r["said"], r["severity"]) for r in rows(mini, "FRESH-002")}
+    assert got[notice["path"]] == (
+        "栏目“法定主动公开内容 > 通知公告”（通知公告、政策文件类，时限183天）最新信息为2019-03-30，已184天未更新"
+        "；本单位共5个栏目超期（其中动态、通知政策类5个），达到单项否决标准", "veto")
+
+
+def test_blank_column_rows_major_then_veto(tmp_path):
+    mini = Mini(tmp_path)
+    static = mini.column("法定主动公开内容 > 机构职能", item_count=0)
+    mini.add("pages", url=static["url"], kind="page", site="disclosure", text="当前位置：机构职能 暂无信息")
+    unseen = mini.column("法定主动公开内容 > 财政预算", complete=False, reason="第1页未能读取", item_count=0)
+    blank = mini.column("法定主动公开内容 > 财政资金", item_count=0)
+    got = sorted((r["url"], r["said"], r["severity"], r["gap"]) for r in rows(mini, "FRESH-003"))
+    assert got == sorted([
+        (static["url"], "栏目“法定主动公开内容 > 机构职能”没有任何信息", "major", 0),
+        (blank["url"], "栏目“法定主动公开内容 > 财政资金”没有任何信息", "major", 0),
+        (unseen["url"], "抓取不完整，需人工核查：栏目“法定主动公开内容 > 财政预算”列表（第1页未能读取），无法判定是否存在“栏目无内容”问题",
+         "advisory", 1)])
+    for i in range(3):
+        mini.column(f"法定主动公开内容 > 财政资金{i}", item_count=0)
+    got = {r["column_path"]: (r["said"], r["severity"]) for r in rows(mini, "FRESH-003")}
+    assert got[blank["path"]] == ("栏目“法定主动公开内容 > 财政资金”没有任何信息；本单位共5个空栏目，达到单项否决标准", "veto")
