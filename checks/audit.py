@@ -80,13 +80,6 @@ class UnitData:
         return self._rows("listings", order_by="id")
 
     @cached_property
-    def listings_by_url(self) -> dict[str, list[dict]]:
-        out = defaultdict(list)
-        for li in self.listings:
-            out[li["url"]].append(li)
-        return out
-
-    @cached_property
     def columns(self) -> list[dict]:
         return self._rows("columns", order_by="id")
 
@@ -222,9 +215,6 @@ class UnitData:
     def unread_entry(self, matches) -> dict | None:
         """The first link whose text `matches` (a predicate) and whose target was not read."""
         return next((link for link in self.unread_links if matches(link["anchor"] or "")), None)
-
-    def item_listing(self, url: str, source: str = "list") -> dict | None:
-        return next((li for li in self.listings_by_url.get(url, ()) if li["source"] == source), None)
 
 
 def _unread_reason(outcome: dict | None) -> str:
