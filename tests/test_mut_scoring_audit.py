@@ -61,7 +61,8 @@ def test_pages_by_kind_and_site_in_the_order_read(tmp_path):
         m.add("pages", url=url, kind=kind, site=site, text="")
     m.snap.add("pages", {"unit": "v", "url": "http://other.example.gov.cn/", "kind": "item", "site": "portal"})
     data = data_of(m)
-    urls = lambda rows: [p["url"] for p in rows]    # noqa: E731
+    def urls(rows):
+        return [p["url"] for p in rows]
     # in the order read, not grouped by kind ("item" sorts before "list")
     assert urls(data.pages()) == [DISCLOSURE, "http://xxgk.example.gov.cn/l.html", "http://portal.example.gov.cn/a.html",
                                   "http://xxgk.example.gov.cn/a.html"]
@@ -206,7 +207,7 @@ def test_a_finding_excerpt_is_one_line_of_at_most_300_characters(tmp_path, lengt
 
 def test_a_finding_fingerprint_is_its_rule_unit_and_place(tmp_path):
     audit = audit_of(Mini(tmp_path))
-    place = dict(url=DISCLOSURE, column_path="法定主动公开内容 > 工作动态", index_no="003240560/2019-00001")
+    place = {"url": DISCLOSURE, "column_path": "法定主动公开内容 > 工作动态", "index_no": "003240560/2019-00001"}
     f = audit.finding("x", **place)
     # the stored fingerprint of earlier runs: the place alone when the rule adds no detail
     assert f.fingerprint == fingerprint("TEST-001", "u", DISCLOSURE, place["column_path"], place["index_no"])
@@ -252,5 +253,7 @@ def test_a_rule_reads_the_units_data_and_its_own_parameters(tmp_path):
     assert audit.param("days") == 14
     assert [link["to_url"] for link in audit.links] == [PORTAL]       # read through to UnitData
     assert audit.as_of == m.as_of and audit.unit["disclosure"] == DISCLOSURE
-    with pytest.raises(KeyError):
+    with pytest.raises(KeyError):               # a parameter the rule never declared
         audit.param("months")
+    with pytest.raises(AttributeError):         # a misspelt table fails loudly, never reads as empty
+        _ = audit.link
