@@ -50,13 +50,18 @@ class CrawlerBound:
 class UnitScopeMiddleware(CrawlerBound):
     """Keep each unit's crawl inside its allowed hosts and its own part of a shared platform."""
 
-    def process_request(self, request):
+    async def process_request(self, request):
         spider = self.spider
         if urlsplit(request.url).scheme not in ("http", "https"):
             # even a link only checked for liveness: a page's file: link would have us read our own disk
             drop(spider, "scheme", request, "not an http(s) URL")
         unit = request.meta.get("unit")
         if unit is None or request.meta.get("purpose") in OUTSIDE_PURPOSES:
+            # fetched wherever a page points (robots.txt, outside links, redirects of those) but never
+            # into our own network: resolved first, then decided
+            refusal = await spider.guard.refusal(request.url, unit)
+            if refusal:
+                drop(spider, "forbidden_address", request, refusal)
             return None
         if not spider.scope.allowed(unit, request.url):
             drop(spider, "offsite", request, "outside the unit's allowed hosts or organ")

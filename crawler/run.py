@@ -15,6 +15,7 @@ from scrapy.settings import Settings
 from zwgk import __version__
 
 from . import completeness, preflight, settings as defaults
+from .guard import browser_host_rules
 from .snapshot import Snapshot
 from .spider import GatherSpider
 from .warc import WarcCapture
@@ -37,6 +38,9 @@ def crawl(program, units: list[str] | None = None, as_of: date | None = None, ou
     settings.setdict(defaults.BASE, priority="project")
     settings.setdict(getattr(program, "crawl", None) or {}, priority="cmdline")
     settings.setdict(overrides or {}, priority="cmdline")
+    launch = settings.getdict("PLAYWRIGHT_LAUNCH_OPTIONS")
+    launch["args"] = [*launch.get("args", []), browser_host_rules(h for u in chosen for h in u.hosts)]
+    settings.set("PLAYWRIGHT_LAUNCH_OPTIONS", launch, priority="cmdline")
     preflight.check(settings)    # before a run folder exists: a run without a browser proves nothing
     used = {k: v for k, v in settings.copy_to_dict().items() if k.startswith(("ZWGK_", "CONCURRENT", "AUTOTHROTTLE",
                                                                               "DOWNLOAD_", "DEPTH", "ROBOTSTXT"))}

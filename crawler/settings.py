@@ -20,6 +20,8 @@ BASE = {
     "DOWNLOAD_HANDLERS": {
         "http": "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler",
         "https": "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler",
+        # the web only: a page's file: or ftp: link must never reach a handler (scope drops them first)
+        "file": None, "ftp": None, "s3": None, "data": None,
     },
     # politeness: a few requests at a time per host, adapted to the server's latency
     "CONCURRENT_REQUESTS": 32,

@@ -83,7 +83,8 @@ fetches — every request the crawler made, failures and retries included [crawl
     purpose         why it was fetched: 'crawl' | 'probe' | 'search' | 'search_entry' (the search form with
                     an empty query) | 'soft404' (a random missing path, to learn the site's 404) | 'liveness'
                     | 'media'
-                    | 'attachment'
+                    | 'attachment' | 'subresource' (a rendered page's request to another host, blocked:
+                    error says so, failure 'crawler')
     error           the failure (exception type and message); null when none. An HTTP error
                     status alone is not an error here: it is in status
     warc_record_id  WARC-Record-ID of this fetch's record in capture.warc.gz; null if not archived
@@ -412,7 +413,7 @@ TABLES: dict[str, TableSpec] = {t.name: t for t in (
         indexes=(("unit", "url"), ("url",), ("final_url",)),
         choices={"via": ("static", "browser"), "failure": ("site", "crawler"),
                  "purpose": ("crawl", "probe", "search", "search_entry", "soft404", "liveness", "media",
-                             "attachment")},
+                             "attachment", "subresource")},
     ),
     TableSpec(
         "pages",

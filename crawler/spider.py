@@ -34,6 +34,7 @@ from . import attachment_text, extract
 from .completeness import first_page_no, is_list_page, pager_facts
 from .dates import all_dates, find_date_text, parse_date
 from .failures import who_failed
+from .guard import AddressGuard
 from .middlewares import first_url, redirect_chain
 from .probe_feed import ProbeFeed
 from .scope import Scope
@@ -91,6 +92,7 @@ class GatherSpider(scrapy.Spider):
         for u in units:
             starts = [x for x in (u.portal, u.disclosure) if x]
             self.scope.add_unit(u.id, u.hosts, starts, (u.overrides or {}).get("scope", ()))
+        self.guard = AddressGuard({u.id: [x for x in (u.portal, u.disclosure) if x] for u in units})
         self.counters: dict[str, Counter] = defaultdict(Counter)
         self.status: dict[str, str] = {}
         self.home_ok: dict[str, set] = defaultdict(set)
@@ -104,6 +106,7 @@ class GatherSpider(scrapy.Spider):
         self.pending_probe_rounds = 0
         self.columns_seen: set[tuple[str, str]] = set()
         self.links_seen: set[tuple[str, str]] = set()
+        self.blocked_seen: set[tuple[str, str]] = set()   # (unit, URL) a rendered page was refused
         self.fixed_links: dict[str, str] = {}       # URL → fixed-entry name a navigation link gave it
         self.requested: set[str] = set()
         self.requested_in_view: set[str] = set()          # … of those, asked by a view's own pager
@@ -414,8 +417,20 @@ class GatherSpider(scrapy.Spider):
             if hint in ("mailto", "javascript"):
                 continue
             href = href.split("#")[0]
-            host = urlsplit(href).hostname or ""
+            parts = urlsplit(href)
+            host = parts.hostname or ""
             inside = self.scope.allowed(unit.id, href)
+            if parts.scheme not in ("http", "https"):
+                # never fetched. file: is a page linking its editor's own disk (C:/Users/…/附件.doc), a
+                # link nobody can open: recorded as the site's own link for LINK-001/002 to report
+                if parts.scheme == "file":
+                    key = (unit.id, href)
+                    if key not in self.links_seen:
+                        self.links_seen.add(key)
+                        yield {"_table": "links", "unit": unit.id, "from_url": url, "to_url": href,
+                               "anchor": (text or "")[:200], "label": view_links.get(href),
+                               "kind": "attachment" if extract.is_attachment(href) else "internal"}
+                continue
             if MEDIA_TEXT.search(text or "") or host.endswith(MEDIA_HOSTS) or href in media_urls:
                 kind = "media"
             elif hint == "attachment":
@@ -533,10 +548,47 @@ class GatherSpider(scrapy.Spider):
                     posts[resp.url] = (resp.request.post_data or "", resp.request.headers.get("content-type", ""))
 
         return self.request(url, unit, callback, dont_filter=True, playwright=True, playwright_include_page=True,
+                            playwright_page_init_callback=self.guard_page,
+                            playwright_context_kwargs={"service_workers": "block"},
                             playwright_page_event_handlers={"response": on_response},
                             playwright_page_methods=[PageMethod("wait_for_load_state", "networkidle"), *then],
                             captured=captured, captured_posts=posts, playwright_context=f"zwgk-{gen}", render_gen=gen,
                             **meta)
+
+    async def guard_page(self, page, request) -> None:
+        """Route every request a rendered page makes: its unit's own hosts only. The rest (trackers,
+        a hostile script's fetch to our network) is aborted and recorded; WebSockets never connect
+        and service workers are blocked by the context. A page that cannot be guarded is closed, so
+        its render fails as the crawler's error rather than running unguarded."""
+        unit = request.meta["unit"]
+        allowed = self.scope.hosts.get(unit, set()) | {urlsplit(request.url).hostname}
+
+        async def route(route, req):
+            if urlsplit(req.url).hostname in allowed:
+                await route.fallback()
+            else:
+                self.browser_blocked(unit, req.url, req.resource_type)
+                await route.abort("blockedbyclient")
+
+        async def websocket(ws):
+            self.browser_blocked(unit, ws.url, "websocket")
+            await ws.close()
+
+        try:
+            await page.route("**", route)
+            await page.route_web_socket("**", websocket)
+        except Exception:
+            await page.close()
+            raise
+
+    def browser_blocked(self, unit: str, url: str, what: str) -> None:
+        """A rendered page's request we refused: counted, and recorded once per unit and URL."""
+        self.crawler.stats.inc_value(f"zwgk/browser_blocked/{unit}")
+        if (unit, url) in self.blocked_seen:
+            return
+        self.blocked_seen.add((unit, url))
+        self.snapshot.add("fetches", self.failed_fetch(
+            url, unit, "subresource", f"Blocked: 页面脚本的{what}请求不在本单位网站范围内，已拦截", "browser", "crawler"))
 
     @property
     def render_generation(self) -> int:
@@ -927,19 +979,25 @@ class GatherSpider(scrapy.Spider):
     # ---- errors ---------------------------------------------------------------------------------
     def record_error(self, request, exception) -> None:
         meta = request.meta
-        fetch_id = self.next_fetch_id()
         error = f"{type(exception).__name__}: {exception}"[:500]
-        record_id = self.warc.record_error(request.url, error, now_iso())
         browser = bool(meta.get("playwright"))
-        self.snapshot.add("fetches", {
-            "id": fetch_id, "unit": meta.get("unit"), "url": first_url(request), "final_url": None,
-            "method": request.method, "status": None, "headers": None, "content_type": None, "encoding": None,
-            "declared_encoding": None, "bytes": 0, "sha256": None, "elapsed_ms": None, "fetched_at": now_iso(),
-            "via": "browser" if browser else "static", "purpose": meta.get("purpose", "crawl"),
-            "error": error, "warc_record_id": record_id, "attempt": meta.get("retry_times", 0),
-            "redirects": redirect_chain(meta), "failure": who_failed(exception, browser)})
-        meta["fetch_id"] = fetch_id
+        row = self.failed_fetch(first_url(request), meta.get("unit"), meta.get("purpose", "crawl"), error,
+                                "browser" if browser else "static", who_failed(exception, browser),
+                                method=request.method, attempt=meta.get("retry_times", 0),
+                                redirects=redirect_chain(meta), warc_record_id=self.warc.record_error(
+                                    request.url, error, now_iso()))
+        self.snapshot.add("fetches", row)
+        meta["fetch_id"] = row["id"]
         self.count(meta.get("unit"), "errors")
+
+    def failed_fetch(self, url: str, unit: str | None, purpose: str, error: str, via: str, failure: str,
+                     **fields) -> dict:
+        """A `fetches` row for a request that got no response."""
+        return {"id": self.next_fetch_id(), "unit": unit, "url": url, "final_url": None, "method": "GET",
+                "status": None, "headers": None, "content_type": None, "encoding": None,
+                "declared_encoding": None, "bytes": 0, "sha256": None, "elapsed_ms": None,
+                "fetched_at": now_iso(), "via": via, "purpose": purpose, "error": error,
+                "warc_record_id": None, "attempt": 0, "redirects": None, "failure": failure, **fields}
 
     def on_error(self, failure):
         request = failure.request
