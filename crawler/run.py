@@ -21,7 +21,8 @@ from .spider import GatherSpider
 from .warc import WarcCapture
 
 
-QUIET_LOGGERS = ("scrapy.downloadermiddlewares.retry", "scrapy.downloadermiddlewares.robotstxt")
+LOG_NAME = "crawl.log"
+QUIET_LOGGERS = ("scrapy.downloadermiddlewares.robotstxt",)   # a traceback for every host that is down
 
 
 def crawl(program, units: list[str] | None = None, as_of: date | None = None, out: str | Path | None = None,
@@ -53,12 +54,17 @@ def crawl(program, units: list[str] | None = None, as_of: date | None = None, ou
                               "portal": u.portal, "disclosure": u.disclosure, "hosts": list(u.hosts),
                               "profile": _profile(u), "status": "running",
                               "started": datetime.now(timezone.utc).isoformat()})
+    # Scrapy's log goes to RUN_DIR/crawl.log; the terminal gets the live table and the summary. A
+    # site that is down is data (the snapshot, the table), not a traceback on the operator's screen.
+    log = run_dir / LOG_NAME
     settings.set("LOG_INSTALL_ROOT_HANDLER", True, priority="cmdline")
-    # Failed fetches are evidence, recorded in the snapshot (fetches.error, findings); Scrapy's
-    # ERROR lines for them (a down site, a search answering 500) would only bury real problems.
+    settings.set("LOG_FILE", str(log), priority="cmdline")
+    settings.set("LOG_FILE_APPEND", False, priority="cmdline")
+    process = CrawlerProcess(settings)   # configures logging: quieten after it, or it resets levels
+    # failed fetches are recorded in the snapshot (robots.txt too); a traceback for each would bury
+    # real problems even in the log
     for name in QUIET_LOGGERS:
         logging.getLogger(name).setLevel(logging.CRITICAL)
-    process = CrawlerProcess(settings)
     crawler = process.create_crawler(GatherSpider)
     process.crawl(crawler, program=program, units=chosen, snapshot=snapshot, warc=warc)
     process.start()
@@ -67,7 +73,7 @@ def crawl(program, units: list[str] | None = None, as_of: date | None = None, ou
         snapshot.set_run(finished=datetime.now(timezone.utc).isoformat(), status="failed")
         snapshot.close()
         warc.close()
-        raise RuntimeError("抓取未能启动（详见上方日志）")
+        raise RuntimeError(f"抓取未能启动（详见 {log}）")
     snapshot.flush()
     finished = datetime.now(timezone.utc).isoformat()
     for u in chosen:
@@ -92,7 +98,7 @@ def crawl(program, units: list[str] | None = None, as_of: date | None = None, ou
     from rich.console import Console
     Console(stderr=True).print(unit_table(spider, final=True))
     if internal:
-        raise RuntimeError(f"抓取过程中出现 {internal} 个内部错误（见上方日志），快照不完整：{run_dir}")
+        raise RuntimeError(f"抓取过程中出现 {internal} 个内部错误（详见 {log}），快照不完整：{run_dir}")
     return run_dir
 
 

@@ -141,6 +141,7 @@ class GatherSpider(scrapy.Spider):
         menus as every other page: dropping repeats here spares Scrapy's middlewares, scheduler and
         fingerprinting ~30 requests per page; Scrapy would drop them anyway)."""
         dont_filter = meta.pop("dont_filter", False)
+        method = meta.pop("method", "GET")
         if not dont_filter:
             own_page = meta.get("view") and meta.get("list_key")   # a page of a view's own pager
             if url in self.requested:
@@ -154,7 +155,8 @@ class GatherSpider(scrapy.Spider):
         meta = {"unit": unit, "handle_httpstatus_list": ANSWERED_STATUSES, **meta}
         # dont_filter: `requested` above is the duplicate filter; Scrapy's would silently drop a redirect
         # to a page already asked for, and the redirected URL would leave no record
-        return scrapy.Request(url, callback or self.parse, errback=self.on_error, meta=meta, dont_filter=True)
+        return scrapy.Request(url, callback or self.parse, method=method, errback=self.on_error, meta=meta,
+                              dont_filter=True)
 
     def site_of(self, unit, url: str) -> str:
         host = urlsplit(url).hostname
@@ -421,9 +423,10 @@ class GatherSpider(scrapy.Spider):
             host = parts.hostname or ""
             inside = self.scope.allowed(unit.id, href)
             if parts.scheme not in ("http", "https"):
-                # never fetched. file: is a page linking its editor's own disk (C:/Users/…/附件.doc), a
-                # link nobody can open: recorded as the site's own link for LINK-001/002 to report
-                if parts.scheme == "file":
+                # never fetched. file: is a page linking its editor's own disk (C:/Users/…/附件.doc) and
+                # ftp: is no longer opened by browsers: links nobody can follow, recorded as the site's
+                # own for LINK-001/002 to report (tel:, weixin: … are fine and not recorded)
+                if parts.scheme in ("file", "ftp"):
                     key = (unit.id, href)
                     if key not in self.links_seen:
                         self.links_seen.add(key)
@@ -460,11 +463,16 @@ class GatherSpider(scrapy.Spider):
                     yield self.request(href, unit.id, view=view_links.get(href) or (view if same_list else None),
                                        role=role, **({"fixed_entry": fixed} if fixed else {}))
             elif kind in ("external", "attachment"):
-                yield self.request(href, unit.id, self.parse_liveness, purpose="liveness",
+                # politely: HEAD first, once per target; a GET only where HEAD says no (servers that
+                # answer HEAD with 404/405 and GET with the page are common)
+                yield self.request(href, unit.id, self.parse_liveness, purpose="liveness", method="HEAD",
                                    download_maxsize=2**20, from_url=url)
 
     def parse_liveness(self, response):
-        return None   # the fetch record is the result
+        """The fetch record is the result; a HEAD that failed is asked again as a GET, which decides."""
+        if response.request.method == "HEAD" and response.status >= 400:
+            yield self.request(first_url(response.request), response.meta["unit"], self.parse_liveness, dont_filter=True,
+                               purpose="liveness", download_maxsize=2**20, from_url=response.meta.get("from_url"))
 
     def parse_soft404(self, response):
         text = response.text if isinstance(response, TextResponse) else ""

@@ -59,6 +59,8 @@ def home(base: dict) -> str:
         f"<a href='http://localhost:{port}/named'>友情链接二</a>"
         f"<a href='{base['outside']}/moved'>友情链接三</a>"
         f"<a href='{base['outside']}/fine.html'>友情链接四</a>"
+        f"<a href='{base['outside']}/no-head.html'>友情链接五</a>"
+        f"<a href='{base['outside']}/gone.html'>友情链接六</a>"
         f"<a href='ftp://127.0.0.1:{port}/pub/a.pdf'>FTP下载</a>"
         "<a href='file:///etc/passwd'>工作通知</a>"
         "<a href='file:///C:/Users/Administrator/Desktop/附件1.doc'>附件1</a>"
@@ -88,6 +90,10 @@ def respond(req):
     if req.role == "outside":
         if req.path == "/moved":
             return redirect(f"http://127.0.0.1:{LISTENER['port']}/redirected")
+        if req.path == "/no-head.html" and req.method == "HEAD":
+            return Response("", status=405)                 # a server that refuses HEAD but serves GET
+        if req.path == "/gone.html":
+            return not_found()
         return Response("<html><body>外部网站</body></html>")
     if req.path in ("/", "/index.html"):
         return Response(home(req.base))
@@ -142,10 +148,14 @@ def test_outside_links_into_our_network_are_refused_and_not_the_sites_fault(craw
     # the redirect hop into our network is refused the same way
     hop = [dict(r) for r in db.execute("select * from fetches where url like '%/moved'")]
     assert hop and all(r["failure"] == "crawler" and f"127.0.0.1:{port}" in r["error"] for r in hop), hop
-    # an ordinary outside link is still checked
-    fine = db.execute("select status from fetches where url like '%/fine.html'").fetchone()
-    assert fine["status"] == 200
-    assert not [f for f in out.findings if f["rule"] == "LINK-003"]
+    # ordinary outside links are still checked: HEAD first, a GET only where HEAD says no
+    def tries(name):
+        return [(r["method"], r["status"]) for r in db.execute(
+            "select method, status from fetches where url like ? and purpose = 'liveness' order by id", [f"%/{name}"])]
+    assert tries("fine.html") == [("HEAD", 200)]
+    assert tries("no-head.html") == [("HEAD", 405), ("GET", 200)]
+    assert tries("gone.html") == [("HEAD", 404), ("GET", 404)]
+    assert [f["url"].rsplit("/", 1)[-1] for f in out.findings if f["rule"] == "LINK-003"] == ["gone.html"]
 
 
 def test_the_rendered_pages_requests_off_the_site_are_blocked_and_recorded(crawled):
@@ -162,7 +172,16 @@ def test_file_links_are_never_read_and_are_reported_as_the_sites_broken_links(cr
     assert not db.execute("select 1 from fetches where url like 'file:%' or url like 'ftp:%'").fetchone()
     with gzip.open(out.run_dir / "capture.warc.gz", "rb") as warc:
         assert b"root:x:0:0" not in warc.read()
-    local = {f["rule"]: f for f in out.findings if (f["url"] or "").startswith("file:")}
-    assert set(local) == {"LINK-001", "LINK-002"}
-    assert local["LINK-001"]["message"].startswith("内部链接“工作通知”指向编辑人员电脑上的本地文件（file:），公众无法打开")
-    assert local["LINK-002"]["url"] == "file:///C:/Users/Administrator/Desktop/附件1.doc"
+    local = {f["url"]: (f["rule"], f["message"].split("。要求：")[0]) for f in out.findings if (f["url"] or "").startswith(("file:", "ftp:"))}
+    assert local == {
+        "file:///etc/passwd": ("LINK-001", "内部链接“工作通知”指向编辑人员电脑上的本地文件（file:），公众无法打开"
+                                           f"（所在页面：{local_home(db)}）"),
+        "file:///C:/Users/Administrator/Desktop/附件1.doc": (
+            "LINK-002", f"附件“附件1”指向编辑人员电脑上的本地文件（file:），公众无法打开（所在页面：{local_home(db)}）"),
+        f"ftp://127.0.0.1:{LISTENER['port']}/pub/a.pdf": (
+            "LINK-002", f"附件“FTP下载”使用浏览器已不再支持的ftp:协议，公众无法直接打开（所在页面：{local_home(db)}）"),
+    }
+
+
+def local_home(db) -> str:
+    return db.execute("select disclosure from units").fetchone()[0]

@@ -6,15 +6,18 @@ from ..registry import rule
 SITE_NAMES = {"portal": "门户网站", "disclosure": "政府信息公开网"}
 
 
-LOCAL_FILE = "指向编辑人员电脑上的本地文件（file:），公众无法打开"
+# links broken without a fetch: the crawler never follows them (crawler/spider.py follow_links)
+UNFOLLOWABLE = {"file": "指向编辑人员电脑上的本地文件（file:），公众无法打开",
+                "ftp": "使用浏览器已不再支持的ftp:协议，公众无法直接打开"}
 
 
 def failure(outcome: dict | None, broken_status: tuple, url: str = "") -> str | None:
     """Why a URL counts as broken, or None (fine, never fetched, or only "needs review": 401/403/429
-    are how firewalls answer crawlers, not proof that a link is dead). A file: link is broken without
-    a fetch: it names a file on the editor's own computer."""
-    if url[:5].lower() == "file:":
-        return LOCAL_FILE
+    are how firewalls answer crawlers, not proof that a link is dead). file: and ftp: links are
+    broken without a fetch."""
+    scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+    if scheme in UNFOLLOWABLE:
+        return UNFOLLOWABLE[scheme]
     if outcome is None or outcome.get("failure") == "crawler":
         return None   # never fetched, or our own failure (a dropped request, a render): not the site's
     status = outcome["status"]
