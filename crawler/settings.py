@@ -51,6 +51,7 @@ BASE = {
         "crawler.middlewares.UnitScopeMiddleware": 50,
         "crawler.middlewares.BudgetMiddleware": 60,
         "crawler.middlewares.RetryBackoffMiddleware": 70,
+        "crawler.middlewares.ReplayMiddleware": 580,         # a resumed crawl's recorded answers
         "crawler.middlewares.FetchRecorderMiddleware": 585,   # between retry (550) and compression (590): every try, inflated
         "crawler.middlewares.EncodingMiddleware": 586,
     },

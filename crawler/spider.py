@@ -35,7 +35,7 @@ from .completeness import first_page_no, is_list_page, pager_facts
 from .dates import all_dates, find_date_text, parse_date
 from .failures import who_failed
 from .guard import AddressGuard
-from .middlewares import first_url, redirect_chain
+from .middlewares import first_url, redirect_chain, request_fp
 from .probe_feed import ProbeFeed
 from .scope import Scope
 
@@ -84,8 +84,9 @@ def canonical(url: str) -> str:
 class GatherSpider(scrapy.Spider):
     name = "zwgk"
 
-    def __init__(self, program, units, snapshot, warc, **kwargs):
+    def __init__(self, program, units, snapshot, warc, replay=None, **kwargs):
         super().__init__(**kwargs)
+        self.replay = replay   # a resumed crawl's recorded answers (crawler/resume.py), or None
         self.program, self.units = program, {u.id: u for u in units}
         self.snapshot, self.warc = snapshot, warc
         self.scope = Scope()
@@ -96,7 +97,7 @@ class GatherSpider(scrapy.Spider):
         self.counters: dict[str, Counter] = defaultdict(Counter)
         self.status: dict[str, str] = {}
         self.home_ok: dict[str, set] = defaultdict(set)
-        self._fetch_id = 0
+        self._fetch_id = replay.last_id if replay else 0
         self.search_templates: dict[str, str] = {}
         self.search_posts: dict[str, dict] = {}      # unit → its POST search form (search_post_form)
         self.search_apis: dict[str, str] = {}        # unit → JSON search URL template, "learning" or "" (none)
@@ -992,8 +993,8 @@ class GatherSpider(scrapy.Spider):
         row = self.failed_fetch(first_url(request), meta.get("unit"), meta.get("purpose", "crawl"), error,
                                 "browser" if browser else "static", who_failed(exception, browser),
                                 method=request.method, attempt=meta.get("retry_times", 0),
-                                redirects=redirect_chain(meta), warc_record_id=self.warc.record_error(
-                                    request.url, error, now_iso()))
+                                redirects=redirect_chain(meta), request_fp=request_fp(self.crawler, request),
+                                warc_record_id=self.warc.record_error(request.url, error, now_iso()))
         self.snapshot.add("fetches", row)
         meta["fetch_id"] = row["id"]
         self.count(meta.get("unit"), "errors")

@@ -18,8 +18,12 @@ def _date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD：{text!r}") from exc
 
 
-def _crawl_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--program", required=True, help="监测方案 YAML 文件")
+def _crawl_options(p: argparse.ArgumentParser, resumable: bool = False) -> None:
+    if resumable:
+        p.add_argument("--resume", metavar="RUN_DIR",
+                       help="继续一次被中断（如被强行终止）的抓取：已抓取的响应从存档重放，只抓取其余部分")
+    p.add_argument("--program", required=not resumable, help="监测方案 YAML 文件" + (
+        "（继续抓取时默认取该次运行的方案文件）" if resumable else ""))
     p.add_argument("--units", help="只处理这些单位（逗号分隔的单位编号）")
     p.add_argument("--as-of", type=_date, help="检查基准日（默认取方案中的 as_of，否则为今天）")
     p.add_argument("--out", help="输出目录（默认 runs/）")
@@ -36,8 +40,9 @@ def parser() -> argparse.ArgumentParser:
     crawl = sub.add_parser(
         "crawl", help="抓取方案中各单位的网站，生成快照（runs/<运行编号>/）",
         description="抓取方案中各单位的门户网站和政府信息公开网，写入 snapshot.db 与 capture.warc.gz。",
-        epilog="例：zwgk crawl --program site_profiles/programs/demo.yaml --units qinglan,gjj")
-    _crawl_options(crawl)
+        epilog="例：zwgk crawl --program site_profiles/programs/demo.yaml --units qinglan,gjj\n"
+               "    zwgk crawl --resume runs/demo-20190930T080000")
+    _crawl_options(crawl, resumable=True)
     check = sub.add_parser(
         "check", help="按规则目录检查一次运行的快照（不联网），写入问题清单和评分",
         description="重新检查已保存的快照：替换该次运行的 findings 与 scores，并写出 findings.csv、findings.jsonl、scores.csv。",
@@ -239,6 +244,12 @@ def crawl_command(args) -> int:
 def _crawl(args):
     """Crawl as `zwgk crawl` does: (exit code, run folder or None)."""
     from site_profiles import ProfileError, load_program
+    resume_dir = getattr(args, "resume", None)
+    if resume_dir:
+        return _resume(args, resume_dir)
+    if not args.program:
+        print("请用 --program 指定监测方案（或用 --resume RUN_DIR 继续一次中断的抓取）", file=sys.stderr)
+        return 2, None
     try:
         program = load_program(args.program)
     except (ProfileError, OSError) as exc:
@@ -267,6 +278,48 @@ def _crawl(args):
         return 1, None
     print(f"快照已写入：{run_dir}")
     return 0, run_dir
+
+
+def _resume(args, resume_dir: str):
+    """`zwgk crawl --resume RUN_DIR`: (exit code, run folder or None)."""
+    from site_profiles import ProfileError, load_program
+    run_dir = _open_run(resume_dir)
+    if run_dir is None:
+        return 2, None
+    if args.units or args.as_of or args.out or args.set:
+        print("继续抓取沿用该次运行的单位、基准日、输出目录和设置：--resume 不能与 --units、--as-of、--out、--set 同用",
+              file=sys.stderr)
+        return 2, None
+    program_file = args.program or _run_field(run_dir, "program_file")
+    if not program_file:
+        print(f"错误：{run_dir} 未记录方案文件，请用 --program 指定", file=sys.stderr)
+        return 2, None
+    try:
+        program = load_program(program_file)
+    except (ProfileError, OSError) as exc:
+        print(f"配置错误：{exc}", file=sys.stderr)
+        return 2, None
+    from crawler.run import resume
+    try:
+        run_dir = resume(program, run_dir)
+    except ValueError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2, None
+    except RuntimeError as exc:
+        print(f"内部错误：{exc}", file=sys.stderr)
+        return 1, None
+    print(f"快照已写入：{run_dir}")
+    return 0, run_dir
+
+
+def _run_field(run_dir, name: str):
+    import sqlite3
+    db = sqlite3.connect(f"file:{run_dir / 'snapshot.db'}?mode=ro", uri=True)
+    try:
+        columns = {r[1] for r in db.execute("pragma table_info(run)")}
+        return db.execute(f"select {name} from run").fetchone()[0] if name in columns else None
+    finally:
+        db.close()
 
 
 def _setting_problem(name: str, value: str) -> str | None:
