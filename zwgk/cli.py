@@ -49,6 +49,7 @@ def parser() -> argparse.ArgumentParser:
         epilog="例：zwgk check runs/demo-20190930T080000 --as-of 2019-09-30")
     check.add_argument("run_dir", metavar="RUN_DIR", help="运行目录（含 snapshot.db）")
     check.add_argument("--as-of", type=_date, help="检查基准日（默认取该次运行的基准日）")
+    check.add_argument("--partial", action="store_true", help=PARTIAL_HELP)
     ev = sub.add_parser(
         "eval", help="用标准答案（ground truth）评估一次运行的检查结果：各规则的查准率、查全率",
         description="把运行中的问题与标准答案逐条比对（规则、单位及索引号/栏目/网址，以及严重程度），报告每条规则的查准率、查全率、误报的干扰项和严重程度不符的问题。",
@@ -65,6 +66,7 @@ def parser() -> argparse.ArgumentParser:
                             epilog="例：zwgk report runs/demo-20190930T080000")
     report.add_argument("run_dir", metavar="RUN_DIR", help="运行目录")
     report.add_argument("--no-screenshots", action="store_true", help="不截取证据截图")
+    report.add_argument("--partial", action="store_true", help=PARTIAL_HELP)
     demo = sub.add_parser("demo", help="用内置演示世界跑一遍完整流程",
                           description="启动演示世界，按演示方案在其基准日运行完整流程，关闭演示世界，给出报告位置。",
                           epilog="例：zwgk demo --out runs/")
@@ -148,7 +150,7 @@ def run_command(args) -> int:
 
 def report_command(args) -> int:
     run_dir = _open_run(args.run_dir)
-    if run_dir is None:
+    if run_dir is None or _refused_as_incomplete(run_dir, args.partial):
         return 2
     from reports.render import render_reports
     index = render_reports(run_dir, screenshots=not args.no_screenshots)
@@ -205,7 +207,7 @@ def _open_run(run_dir: str):
 def check_command(args) -> int:
     from site_profiles import ProfileError
     run_dir = _open_run(args.run_dir)
-    if run_dir is None:
+    if run_dir is None or _refused_as_incomplete(run_dir, args.partial):
         return 2
     from checks.engine import audit_run
     from checks.summary import print_summary
@@ -310,6 +312,22 @@ def _resume(args, resume_dir: str):
         return 1, None
     print(f"快照已写入：{run_dir}")
     return 0, run_dir
+
+
+PARTIAL_HELP = "抓取未完成（被中断或出错）也照样处理：每条问题都标注“部分抓取”"
+
+
+def _refused_as_incomplete(run_dir, partial: bool) -> bool:
+    """A run whose crawl did not finish is refused (unless --partial): what it did not reach would
+    read as missing."""
+    status = _run_field(run_dir, "status")
+    if status == "complete" or partial:
+        return False
+    why = "抓取出现内部错误" if status == "failed" else "抓取未正常结束（可能被中断）"
+    print(f"错误：{run_dir} 的{why}，状态为 {status}。按不完整的快照检查，没抓到的内容会被当作缺失。\n"
+          f"请先继续抓取：zwgk crawl --resume {run_dir}\n"
+          f"如确需只看已抓取的部分，加 --partial（每条问题都会标注“部分抓取”）", file=sys.stderr)
+    return True
 
 
 def _run_field(run_dir, name: str):
