@@ -244,17 +244,18 @@ def _crawl(args):
     except (ProfileError, OSError) as exc:
         print(f"配置错误：{exc}", file=sys.stderr)
         return 2, None
+    from crawler.settings import SettingError, setting_value
     overrides = {}
     for item in args.set:
         name, sep, value = item.partition("=")
         if not sep or not name.isupper():
             print(f"--set 应为 NAME=VALUE：{item!r}", file=sys.stderr)
             return 2, None
-        problem = _setting_problem(name, value)
-        if problem:
-            print(f"--set {item!r}：{problem}", file=sys.stderr)
+        try:
+            overrides[name] = setting_value(name, value)
+        except SettingError as exc:
+            print(f"--set {item!r}：{exc}", file=sys.stderr)
             return 2, None
-        overrides[name] = value
     from crawler.run import crawl
     units = [u.strip() for u in args.units.split(",")] if args.units else None
     try:
@@ -267,30 +268,6 @@ def _crawl(args):
         return 1, None
     print(f"快照已写入：{run_dir}")
     return 0, run_dir
-
-
-def _setting_problem(name: str, value: str) -> str | None:
-    """Why `--set NAME=VALUE` cannot be used, or None: a mistyped name must not be silently ignored,
-    nor a value the crawl could only fail on after its run folder is made."""
-    import difflib
-
-    from scrapy.settings import default_settings
-
-    from crawler.settings import BASE
-    known = {**{n: getattr(default_settings, n) for n in dir(default_settings) if n.isupper()}, **BASE}
-    if name not in known and not name.startswith("PLAYWRIGHT_"):   # scrapy-playwright's own settings
-        hint = difflib.get_close_matches(name, known, n=1)
-        return "未知的设置名" + (f"（是否应为 {hint[0]}？）" if hint else "")
-    default = known.get(name)
-    if isinstance(default, bool):
-        if value.lower() not in ("0", "1", "true", "false"):
-            return f"应为 true 或 false，实际为 {value!r}"
-    elif isinstance(default, (int, float)):
-        try:
-            float(value)
-        except ValueError:
-            return f"应为数字，实际为 {value!r}"
-    return None
 
 
 if __name__ == "__main__":
