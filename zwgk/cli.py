@@ -194,7 +194,34 @@ def _open_run(run_dir: str):
     if not (path / "snapshot.db").is_file():
         print(f"错误：{run_dir} 不是运行目录（其中没有 snapshot.db）", file=sys.stderr)
         return None
+    problem = _snapshot_problem(path)
+    if problem:
+        print(f"错误：{path / 'snapshot.db'} {problem}", file=sys.stderr)
+        return None
     return path
+
+
+def _snapshot_problem(run_dir) -> str | None:
+    """Why the run's snapshot cannot be read, or None. A damaged database would otherwise crash
+    every rule in turn (or the reports half-way) instead of saying so once."""
+    import sqlite3
+
+    from crawler.snapshot import SchemaVersionError, Snapshot
+    db = (run_dir / "snapshot.db").resolve()
+    try:
+        conn = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)
+        try:
+            damage = [row[0] for row in conn.execute("pragma quick_check")]
+        finally:
+            conn.close()
+        if damage != ["ok"]:
+            return "已损坏（SQLite 完整性检查未通过），请重新抓取或从备份恢复"
+        Snapshot.open(run_dir).close()     # the run table and a schema version this code reads
+    except sqlite3.DatabaseError as exc:
+        return f"无法读取，不是完好的 SQLite 快照（{exc}）"
+    except SchemaVersionError as exc:
+        return f"不是本程序能读取的快照（{str(exc).split(': ', 1)[-1]}）"   # the path is said already
+    return None
 
 
 def check_command(args) -> int:
@@ -238,11 +265,14 @@ def crawl_command(args) -> int:
 
 def _crawl(args):
     """Crawl as `zwgk crawl` does: (exit code, run folder or None)."""
-    from site_profiles import ProfileError, load_program
+    from site_profiles import ProfileError, load_program, out_problem
     try:
         program = load_program(args.program)
     except (ProfileError, OSError) as exc:
         print(f"配置错误：{exc}", file=sys.stderr)
+        return 2, None
+    if args.out and out_problem(args.out):
+        print(f"--out {args.out!r}：{out_problem(args.out)}", file=sys.stderr)
         return 2, None
     from crawler.settings import SettingError, setting_value
     overrides = {}
