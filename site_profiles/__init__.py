@@ -389,7 +389,7 @@ def _check_scope_patterns(path: Path, overrides, starts: dict[str, str | None]) 
     complete with nothing in it."""
     if not isinstance(overrides, yaml.MappingNode):
         return   # Fields.mapping reports it
-    node = next((v for k, v in overrides.value if k.value == "scope"), None)
+    key, node = next(((k, v) for k, v in overrides.value if k.value == "scope"), (None, None))
     if node is None:
         return
     items = node.value if isinstance(node, yaml.SequenceNode) else [node]
@@ -402,9 +402,11 @@ def _check_scope_patterns(path: Path, overrides, starts: dict[str, str | None]) 
             patterns.append(re.compile(item.value))
         except re.error as err:
             raise ProfileError(path, _line(item), where, f"正则表达式无效：{err}") from None
+    if not patterns:
+        return   # `scope: []` keeps the ordinary scope rules (crawler/scope.py)
     for role, url in starts.items():
         if url and not any(p.search(url) for p in patterns):
-            raise ProfileError(path, _line(node), "overrides.scope",
+            raise ProfileError(path, _line(key), "overrides.scope",
                                f"没有一条范围规则匹配 {role} 网址 {url}：该网址将不会被抓取")
 
 

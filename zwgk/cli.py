@@ -218,6 +218,8 @@ def _snapshot_problem(run_dir) -> str | None:
             return "已损坏（SQLite 完整性检查未通过），请重新抓取或从备份恢复"
         Snapshot.open(run_dir).close()     # the run table and a schema version this code reads
     except sqlite3.DatabaseError as exc:
+        if "malformed" in str(exc):     # damage SQLite meets before the check can list it
+            return "已损坏（SQLite 完整性检查未通过），请重新抓取或从备份恢复"
         return f"无法读取，不是完好的 SQLite 快照（{exc}）"
     except SchemaVersionError as exc:
         return f"不是本程序能读取的快照（{str(exc).split(': ', 1)[-1]}）"   # the path is said already
