@@ -4,6 +4,7 @@ misspelt name), through one setting check shared with `zwgk crawl --set`; `zwgk 
 on them without a traceback, and `zwgk check/report/eval` do the same for a damaged snapshot."""
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -276,6 +277,25 @@ def test_a_valid_program_with_settings_gets_as_far_as_choosing_units(tmp_path):
     assert proc.returncode == 2
     assert_told_in_chinese(proc)
     assert "没有这些单位：nosuch" in proc.stderr and "配置错误" not in proc.stderr and "--set" not in proc.stderr
+
+
+def test_text_given_to_set_reaches_the_crawl_as_the_type_it_reads(tmp_path):
+    # A real crawl of one unit whose site refuses connections (port 9 on loopback): short, and
+    # Scrapy builds every component from the settings. "TRUE" used to pass the --set check and make
+    # Scrapy's getbool raise mid-crawl (a traceback, then a "complete" run and exit 0).
+    program = write_program(tmp_path)
+    proc = zwgk("crawl", "--program", program, "--out", tmp_path / "runs", "--set", "ROBOTSTXT_OBEY=TRUE",
+                "--set", "ZWGK_AVAIL_PROBES=1", "--set", "RETRY_TIMES=0", "--set", "DOWNLOAD_DELAY=0",
+                "--set", "ZWGK_PROGRESS=off", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "ValueError" not in proc.stderr and "Supported values" not in proc.stderr
+    [run_dir] = (tmp_path / "runs").iterdir()
+    with sqlite3.connect(run_dir / "snapshot.db") as conn:
+        status, settings = conn.execute("select status, settings from run").fetchone()
+    conn.close()
+    used = json.loads(settings)
+    assert status == "complete"
+    assert (used["ROBOTSTXT_OBEY"], used["ZWGK_AVAIL_PROBES"], used["DOWNLOAD_DELAY"]) == (True, 1, 0)
 
 
 # ------------------------------------------------------------------------------- zwgk check/report/eval: a damaged snapshot
