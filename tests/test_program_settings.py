@@ -371,3 +371,12 @@ def test_the_same_snapshot_undamaged_is_checked_and_reported(tmp_path):
     proc = zwgk("report", run_dir, "--no-screenshots", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert (run_dir / "reports" / "index.html").is_file()
+
+
+def test_a_run_never_checked_is_not_reported_as_clean(tmp_path):
+    run_dir = good_run(tmp_path)
+    proc = zwgk("report", run_dir, "--no-screenshots", cwd=tmp_path)
+    assert proc.returncode == 2, proc.stderr
+    assert_told_in_chinese(proc)
+    assert f"错误：{run_dir} 尚未检查，没有问题清单和评分可报告；请先运行 zwgk check {run_dir}" in proc.stderr
+    assert not (run_dir / "reports").exists()

@@ -145,6 +145,9 @@ def report_command(args) -> int:
     run_dir = _open_run(args.run_dir)
     if run_dir is None:
         return 2
+    if _never_checked(run_dir):
+        print(f"错误：{run_dir} 尚未检查，没有问题清单和评分可报告；请先运行 zwgk check {run_dir}", file=sys.stderr)
+        return 2
     from reports.render import render_reports
     index = render_reports(run_dir, screenshots=not args.no_screenshots)
     print(f"报告：{index}")
@@ -199,6 +202,16 @@ def _open_run(run_dir: str):
         print(f"错误：{path / 'snapshot.db'} {problem}", file=sys.stderr)
         return None
     return path
+
+
+def _never_checked(run_dir) -> bool:
+    """No scores: `zwgk check` never ran (it scores every unit), and a report would show them clean."""
+    import sqlite3
+    conn = sqlite3.connect(f"{(run_dir / 'snapshot.db').resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return conn.execute("select count(*) from scores").fetchone()[0] == 0
+    finally:
+        conn.close()
 
 
 def _snapshot_problem(run_dir) -> str | None:
