@@ -119,7 +119,8 @@ class UnknownSetting(SettingError):
 @functools.cache
 def known_settings() -> dict:
     """Every setting name the crawl reads, with its default (whose type is the setting's type)."""
-    from scrapy.settings import default_settings   # imports Scrapy: only when a setting is checked
+    # imports Scrapy (0.7 s): only when a setting is checked, not when profiles are loaded
+    from scrapy.settings import default_settings
     scrapy_defaults = {n: getattr(default_settings, n) for n in dir(default_settings) if n.isupper()}
     return {**scrapy_defaults, **PLAYWRIGHT, **BASE}
 

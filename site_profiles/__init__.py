@@ -474,7 +474,8 @@ def _crawl_settings(f: _Fields) -> dict:
     node = f.values["crawl"]
     if not isinstance(node, yaml.MappingNode):
         raise f.error("crawl", f"应为键值对（设置名: 值），实际为{_kind(node)}")
-    from crawler.settings import SettingError, UnknownSetting, setting_value   # Scrapy's defaults, read lazily
+    # here, not at the top: it reads Scrapy's defaults, which only a program with settings needs
+    from crawler.settings import SettingError, UnknownSetting, setting_value
     settings = _Fields(f.path, node, prefix="crawl.")
     values = {}
     for key, value in settings.values.items():

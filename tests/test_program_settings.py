@@ -14,7 +14,14 @@ from scrapy.settings import Settings
 from crawler.settings import SettingError, UnknownSetting, setting_value
 from site_profiles import ProfileError, load_program, load_unit
 from tests.minisnap import PORTAL, Mini
-from tests.test_cli import PROGRAM, UNIT, assert_told_in_chinese, line_of, write_program, zwgk
+from tests.test_cli import (
+    PROGRAM,
+    UNIT,
+    assert_told_in_chinese,
+    line_of,
+    write_program,
+    zwgk,
+)
 
 # ------------------------------------------------------------------------------- one setting check
 
