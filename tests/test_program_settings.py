@@ -265,11 +265,13 @@ def test_a_unit_scope_that_misses_its_start_exits_2(tmp_path):
             "portal 网址") in proc.stderr
 
 
-@pytest.mark.parametrize("out", ["afile", "afile/deeper"])
-def test_an_out_option_that_is_a_file_exits_2(tmp_path, out):
+@pytest.mark.parametrize("out, command", [("afile", "crawl"), ("afile/deeper", "crawl"), ("afile", "run"),
+                                          ("afile", "demo")])
+def test_an_out_option_that_is_a_file_exits_2(tmp_path, out, command):
     (tmp_path / "afile").write_text("x", encoding="utf-8")
     program = write_program(tmp_path)
-    proc = zwgk("crawl", "--program", program, "--out", out, cwd=tmp_path)
+    options = ["--program", program] if command != "demo" else []
+    proc = zwgk(command, *options, "--out", out, cwd=tmp_path)
     assert proc.returncode == 2
     assert_told_in_chinese(proc)
     assert f"--out '{out}'：afile 是文件，不是文件夹" in proc.stderr

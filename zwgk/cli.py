@@ -161,7 +161,10 @@ def demo_command(args) -> int:
     from crawler.run import crawl
     from demo_sites.profiles import write_profiles
     from demo_sites.server import WorldServer, free_port
-    from site_profiles import load_program
+    from site_profiles import load_program, out_problem
+    if args.out and out_problem(args.out):      # before the world is started
+        print(f"--out {args.out!r}：{out_problem(args.out)}", file=sys.stderr)
+        return 2
     probe = demo_sites.load()
     world = demo_sites.load(port=free_port([s.host for s in probe.sites if not s.down]))
     server = WorldServer(world).start()
