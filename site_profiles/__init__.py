@@ -504,14 +504,17 @@ def out_problem(out: str) -> str | None:
     if "\0" in out:
         return "路径中含有空字符"
     path = Path(out).absolute()
-    for folder in (path, *path.parents):    # the nearest part that exists decides
-        if not folder.exists():
-            continue
-        if not folder.is_dir():
-            return f"{_display(folder)} 是文件，不是文件夹"
-        if not os.access(folder, os.W_OK | os.X_OK):
-            return f"没有在 {_display(folder)} 中写入的权限"
-        return None
+    try:
+        for folder in (path, *path.parents):    # the nearest part that exists decides
+            if not folder.exists():
+                continue
+            if not folder.is_dir():
+                return f"{_display(folder)} 是文件，不是文件夹"
+            if not os.access(folder, os.W_OK | os.X_OK):
+                return f"没有在 {_display(folder)} 中写入的权限"
+            return None
+    except OSError as exc:     # e.g. a name longer than the file system allows
+        return f"不是可用的路径（{exc.strerror}）"
     return None
 
 

@@ -119,6 +119,8 @@ def write(tmp_path: Path, extra: str, unit: str = UNIT) -> Path:
     return write_program(tmp_path, unit=unit, program=PROGRAM + extra)
 
 
+LONG = "a" * 300     # longer than a file name may be
+
 BAD_PROGRAMS = [
     # (appended to the program from line 5, the line named, the field, the message)
     ("crawl:\n  ZWGK_PAGE_BUGDET: 100\n", 6, "crawl.ZWGK_PAGE_BUGDET", "未知的设置名（是否应为 ZWGK_PAGE_BUDGET？）"),
@@ -139,6 +141,8 @@ BAD_PROGRAMS = [
     ("out: ''\n", 5, "out", "不能为空"),
     ("out: afile\n", 5, "out", "afile 是文件，不是文件夹"),
     ("out: afile/runs\n", 5, "out", "afile 是文件，不是文件夹"),     # the nearest part that exists decides
+    (f"out: {LONG}\n", 5, "out", "不是可用的路径（File name too long）"),
+    ('out: "runs\\0x"\n', 5, "out", "路径中含有空字符"),
     ("schedule: sometimes\n", 5, "schedule",
      '"sometimes" 不是有效的计划，应为 daily、weekly、monthly、quarterly 之一，或五段 cron 表达式（分 时 日 月 星期，如 "0 2 * * 1"）'),
     ("schedule: [weekly]\n", 5, "schedule", "应为文本，实际为列表"),
@@ -265,16 +269,18 @@ def test_a_unit_scope_that_misses_its_start_exits_2(tmp_path):
             "portal 网址") in proc.stderr
 
 
-@pytest.mark.parametrize("out, command", [("afile", "crawl"), ("afile/deeper", "crawl"), ("afile", "run"),
-                                          ("afile", "demo")])
-def test_an_out_option_that_is_a_file_exits_2(tmp_path, out, command):
+@pytest.mark.parametrize("out, command, message", [
+    ("afile", "crawl", "afile 是文件，不是文件夹"), ("afile/deeper", "crawl", "afile 是文件，不是文件夹"),
+    ("afile", "run", "afile 是文件，不是文件夹"), ("afile", "demo", "afile 是文件，不是文件夹"),
+    (LONG, "crawl", "不是可用的路径（File name too long）")])
+def test_an_out_option_that_cannot_hold_runs_exits_2(tmp_path, out, command, message):
     (tmp_path / "afile").write_text("x", encoding="utf-8")
     program = write_program(tmp_path)
     options = ["--program", program] if command != "demo" else []
     proc = zwgk(command, *options, "--out", out, cwd=tmp_path)
     assert proc.returncode == 2
     assert_told_in_chinese(proc)
-    assert f"--out '{out}'：afile 是文件，不是文件夹" in proc.stderr
+    assert f"--out '{out}'：{message}" in proc.stderr
     assert (tmp_path / "afile").read_text(encoding="utf-8") == "x"
 
 
