@@ -152,6 +152,9 @@ def report_command(args) -> int:
     run_dir = _open_run(args.run_dir)
     if run_dir is None or _refused_as_incomplete(run_dir, args.partial):
         return 2
+    if _never_checked(run_dir):
+        print(f"错误：{run_dir} 尚未检查，没有问题清单和评分可报告；请先运行 zwgk check {run_dir}", file=sys.stderr)
+        return 2
     from reports.render import render_reports
     index = render_reports(run_dir, screenshots=not args.no_screenshots)
     print(f"报告：{index}")
@@ -165,7 +168,10 @@ def demo_command(args) -> int:
     from crawler.run import crawl
     from demo_sites.profiles import write_profiles
     from demo_sites.server import WorldServer, free_port
-    from site_profiles import load_program
+    from site_profiles import load_program, out_problem
+    if args.out and out_problem(args.out):      # before the world is started
+        print(f"--out {args.out!r}：{out_problem(args.out)}", file=sys.stderr)
+        return 2
     probe = demo_sites.load()
     world = demo_sites.load(port=free_port([s.host for s in probe.sites if not s.down]))
     server = WorldServer(world).start()
@@ -201,7 +207,46 @@ def _open_run(run_dir: str):
     if not (path / "snapshot.db").is_file():
         print(f"错误：{run_dir} 不是运行目录（其中没有 snapshot.db）", file=sys.stderr)
         return None
+    problem = _snapshot_problem(path)
+    if problem:
+        print(f"错误：{path / 'snapshot.db'} {problem}", file=sys.stderr)
+        return None
     return path
+
+
+def _never_checked(run_dir) -> bool:
+    """No scores: `zwgk check` never ran (it scores every unit), and a report would show them clean."""
+    import sqlite3
+    conn = sqlite3.connect(f"{(run_dir / 'snapshot.db').resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return conn.execute("select count(*) from scores").fetchone()[0] == 0
+    finally:
+        conn.close()
+
+
+def _snapshot_problem(run_dir) -> str | None:
+    """Why the run's snapshot cannot be read, or None. A damaged database would otherwise crash
+    every rule in turn (or the reports half-way) instead of saying so once."""
+    import sqlite3
+
+    from crawler.snapshot import SchemaVersionError, Snapshot
+    db = (run_dir / "snapshot.db").resolve()
+    try:
+        conn = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)
+        try:
+            damage = [row[0] for row in conn.execute("pragma quick_check")]
+        finally:
+            conn.close()
+        if damage != ["ok"]:
+            return "已损坏（SQLite 完整性检查未通过），请重新抓取或从备份恢复"
+        Snapshot.open(run_dir).close()     # the run table and a schema version this code reads
+    except sqlite3.DatabaseError as exc:
+        if "malformed" in str(exc):     # damage SQLite meets before the check can list it
+            return "已损坏（SQLite 完整性检查未通过），请重新抓取或从备份恢复"
+        return f"无法读取，不是完好的 SQLite 快照（{exc}）"
+    except SchemaVersionError as exc:
+        return f"不是本程序能读取的快照（{str(exc).split(': ', 1)[-1]}）"   # the path is said already
+    return None
 
 
 def check_command(args) -> int:
@@ -245,7 +290,7 @@ def crawl_command(args) -> int:
 
 def _crawl(args):
     """Crawl as `zwgk crawl` does: (exit code, run folder or None)."""
-    from site_profiles import ProfileError, load_program
+    from site_profiles import ProfileError, load_program, out_problem
     resume_dir = getattr(args, "resume", None)
     if resume_dir:
         return _resume(args, resume_dir)
@@ -257,17 +302,21 @@ def _crawl(args):
     except (ProfileError, OSError) as exc:
         print(f"配置错误：{exc}", file=sys.stderr)
         return 2, None
+    if args.out and out_problem(args.out):
+        print(f"--out {args.out!r}：{out_problem(args.out)}", file=sys.stderr)
+        return 2, None
+    from crawler.settings import SettingError, setting_value
     overrides = {}
     for item in args.set:
         name, sep, value = item.partition("=")
         if not sep or not name.isupper():
             print(f"--set 应为 NAME=VALUE：{item!r}", file=sys.stderr)
             return 2, None
-        problem = _setting_problem(name, value)
-        if problem:
-            print(f"--set {item!r}：{problem}", file=sys.stderr)
+        try:
+            overrides[name] = setting_value(name, value)
+        except SettingError as exc:
+            print(f"--set {item!r}：{exc}", file=sys.stderr)
             return 2, None
-        overrides[name] = value
     from crawler.run import crawl
     units = [u.strip() for u in args.units.split(",")] if args.units else None
     try:
@@ -332,36 +381,12 @@ def _refused_as_incomplete(run_dir, partial: bool) -> bool:
 
 def _run_field(run_dir, name: str):
     import sqlite3
-    db = sqlite3.connect(f"file:{run_dir / 'snapshot.db'}?mode=ro", uri=True)
+    db = sqlite3.connect(f"{(run_dir / 'snapshot.db').resolve().as_uri()}?mode=ro", uri=True)
     try:
         columns = {r[1] for r in db.execute("pragma table_info(run)")}
         return db.execute(f"select {name} from run").fetchone()[0] if name in columns else None
     finally:
         db.close()
-
-
-def _setting_problem(name: str, value: str) -> str | None:
-    """Why `--set NAME=VALUE` cannot be used, or None: a mistyped name must not be silently ignored,
-    nor a value the crawl could only fail on after its run folder is made."""
-    import difflib
-
-    from scrapy.settings import default_settings
-
-    from crawler.settings import BASE
-    known = {**{n: getattr(default_settings, n) for n in dir(default_settings) if n.isupper()}, **BASE}
-    if name not in known and not name.startswith("PLAYWRIGHT_"):   # scrapy-playwright's own settings
-        hint = difflib.get_close_matches(name, known, n=1)
-        return "未知的设置名" + (f"（是否应为 {hint[0]}？）" if hint else "")
-    default = known.get(name)
-    if isinstance(default, bool):
-        if value.lower() not in ("0", "1", "true", "false"):
-            return f"应为 true 或 false，实际为 {value!r}"
-    elif isinstance(default, (int, float)):
-        try:
-            float(value)
-        except ValueError:
-            return f"应为数字，实际为 {value!r}"
-    return None
 
 
 if __name__ == "__main__":
