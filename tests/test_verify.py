@@ -22,7 +22,7 @@ from tests.minisnap import DISCLOSURE, Mini
 from tests.test_cli import zwgk
 
 SHOT = "evidence/0001-home.png"
-FILES = {"整改清单.xlsx", "整改清单.html", "pages.warc.gz", SHOT}
+FILES = {"整改清单.xlsx", "整改清单.html", "pages.warc.gz", "findings.json", SHOT}
 
 
 @pytest.fixture(scope="module")
