@@ -190,8 +190,8 @@ def _check_pack_hash(path: Path, expected: str | None, out: PackCheck) -> None:
     with open(path, "rb") as fh:
         for chunk in iter(lambda: fh.read(CHUNK), b""):
             digest.update(chunk)
-    actual = digest.hexdigest()
-    if actual != expected.lower():
+    actual, expected = digest.hexdigest(), expected.lower()
+    if actual != expected:
         out.problems.append(f"证据包本身已被修改：与 {source} 不符（SHA-256 应为 {expected[:16]}…，实为 {actual[:16]}…）")
     else:
         out.notes.append(f"证据包本身的 SHA-256 与 {source} 一致")
@@ -203,6 +203,8 @@ def unsafe_name(name: str) -> str | None:
         return "绝对路径"
     if re.match(r"[A-Za-z]:", name):
         return "含盘符"
+    if ":" in name:     # on Windows a:b is a drive-relative path and b:c a hidden stream of b
+        return "含冒号"
     if "\\" in name:
         return "含反斜杠"
     if ".." in name.split("/"):
