@@ -178,15 +178,15 @@ def beside_sums(pack: Path, forged: Path, folder: Path) -> Path:
     return Path(shutil.copy(forged, folder / pack.name))
 
 
-def forged_warc(pack: Path) -> bytes:
-    """pages.warc.gz with its page's body changed, digests and all rewritten by warcio: a WARC that
-    is valid on its own."""
+def forged_warc(pack: Path, url: str | None = None) -> bytes:
+    """pages.warc.gz with its page's body changed (and its URL, if given), record ids kept, digests
+    and all rewritten by warcio: a WARC that is valid on its own."""
     out = io.BytesIO()
     writer = WARCWriter(out, gzip=True)
     for record in ArchiveIterator(io.BytesIO(members(pack)["pages.warc.gz"])):
         body = record.content_stream().read().replace("首页".encode(), "伪造的首页".encode())
         writer.write_record(writer.create_warc_record(
-            record.rec_headers.get_header("WARC-Target-URI"), "response", payload=io.BytesIO(body),
+            url or record.rec_headers.get_header("WARC-Target-URI"), "response", payload=io.BytesIO(body),
             length=len(body), http_headers=record.http_headers,
             warc_headers_dict={"WARC-Record-ID": record.rec_headers.get_header("WARC-Record-ID")}))
     return out.getvalue()
@@ -250,6 +250,14 @@ def test_a_warc_record_removed_with_the_manifest_rewritten_is_told(pack, tmp_pat
     problem = (f"缺少整改清单引用的网页记录：{url}（{record_id}，"
                f"第 {rows[0]}、{rows[1]}、{rows[2]} 条等 {len(rows)} 条引用）")
     assert verify_pack(forged) == [problem]
+
+
+def test_a_record_id_kept_for_another_page_is_told(pack, tmp_path):
+    (record_id, url), = warc_records(members(pack)["pages.warc.gz"])
+    forged = reseal(pack, tmp_path / "f.zip", change={"pages.warc.gz": forged_warc(pack, url=url + "?v=2")})
+    assert warc_records(members(forged)["pages.warc.gz"]) == [(record_id, url + "?v=2")]
+    problems = verify_pack(forged)
+    assert len(problems) == 1 and problems[0].startswith(f"缺少整改清单引用的网页记录：{url}（{record_id}，")
 
 
 def test_the_whole_warc_removed_with_its_manifest_entry_is_told(pack, tmp_path):
@@ -371,21 +379,23 @@ def test_a_declared_size_beyond_the_limit_is_refused_unread(pack, tmp_path, decl
         assert problems == [f"文件已被修改：整改清单.html（大小应为 {recorded} 字节，实为 {declared} 字节）"]
 
 
-@pytest.mark.parametrize(("each", "refused"), [
-    (packs.MAX_PACK_BYTES // 6, False), (packs.MAX_PACK_BYTES // 6 + 1, True)])
-def test_a_pack_declaring_too_much_in_all_is_refused_unread(pack, tmp_path, each, refused):
-    """Six entries (five files and the manifest): at most MAX_PACK_BYTES together."""
+@pytest.mark.parametrize("offset", [-1, 0, 1])
+def test_a_pack_declaring_too_much_in_all_is_refused_unread(pack, tmp_path, offset):
+    """Six entries (five files and the manifest), each within the entry limit: together at most
+    MAX_PACK_BYTES."""
     tampered = Path(shutil.copy(pack, tmp_path / "t.zip"))
     names = sorted(FILES) + ["manifest.json"]
+    each = packs.MAX_PACK_BYTES // len(names)
+    last = packs.MAX_PACK_BYTES - each * (len(names) - 1) + offset      # the manifest's: the total is the limit + offset
+    assert last <= packs.MAX_ENTRY_BYTES
     for name in names:
-        set_declared_size(tampered, name, each)
+        set_declared_size(tampered, name, last if name == "manifest.json" else each)
     problems = verify_pack(tampered)
-    total = each * len(names)
-    assert (total > packs.MAX_PACK_BYTES) == refused
-    if refused:
-        assert problems == [f"证据包声明的解压后大小不合理：共 {total} 字节，上限 {packs.MAX_PACK_BYTES} 字节；未解压"]
+    if offset > 0:
+        assert problems == [(f"证据包声明的解压后大小不合理：共 {packs.MAX_PACK_BYTES + offset} 字节，"
+                            f"上限 {packs.MAX_PACK_BYTES} 字节；未解压")]
     else:
-        assert problems == [f"manifest.json 无法读取：声明大小 {each} 字节，超过上限 {packs.MAX_METADATA_BYTES} 字节"]
+        assert problems == [f"manifest.json 无法读取：声明大小 {last} 字节，超过上限 {packs.MAX_METADATA_BYTES} 字节"]
 
 
 @pytest.mark.parametrize("offset", [-1, 0, 1])
