@@ -390,7 +390,6 @@ def _check_citations(zf, names: set[str], recorded: dict, intact: set[str], out:
 
 def _rows_text(nos: list[int]) -> str:
     """第 2、3 条 / 第 2、3、4 条等 20 条: which rows of the list, briefly."""
-    nos = list(dict.fromkeys(nos))
     shown = "、".join(str(n) for n in nos[:3])
     return f"第 {shown} 条" + (f"等 {len(nos)} 条" if len(nos) > 3 else "")
 
