@@ -49,6 +49,11 @@ MAX_METADATA_BYTES = 16 << 20      # manifest.json, findings.json, the signature
 CHUNK = 1 << 16
 
 
+# what reading an entry whose bytes were edited inside the zip can raise
+DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, OSError)
+PACK_COMPRESSION = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)   # build_pack deflates; bzip2/lzma are not opened
+
+
 class Malformed(ValueError):
     """A manifest.json or findings.json that is not what build_pack writes (message in Chinese)."""
 
@@ -156,7 +161,7 @@ def check_pack(path, expected_sha256: str | None = None, pubkey=None) -> PackChe
         try:
             manifest_bytes = _read_small(zf, MANIFEST)
             recorded = _recorded(manifest_bytes)
-        except (ValueError, zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        except (ValueError, *DAMAGED) as exc:
             out.problems.append(f"{MANIFEST} 无法读取：{exc}")
             return out
         _check_signature(zf, names, manifest_bytes, pubkey, out)
@@ -248,11 +253,23 @@ def _size_problems(infos: list[zipfile.ZipInfo], out: PackCheck) -> set[str] | N
     return refused
 
 
+def _unopenable(info: zipfile.ZipInfo) -> str | None:
+    """Why an entry is not opened at all, or None: build_pack never encrypts, and only deflates."""
+    if info.flag_bits & 0x1:
+        return "已加密"
+    if info.compress_type not in PACK_COMPRESSION:
+        return f"压缩方式 {info.compress_type} 不是证据包所用的"
+    return None
+
+
 def _read_small(zf: zipfile.ZipFile, name: str) -> bytes:
     """A metadata file's bytes; ValueError when it declares more than such a file can need."""
-    size = zf.getinfo(name).file_size
-    if size > MAX_METADATA_BYTES:
-        raise ValueError(f"声明大小 {size} 字节，超过上限 {MAX_METADATA_BYTES} 字节")
+    info = zf.getinfo(name)
+    why = _unopenable(info)
+    if why:
+        raise ValueError(why)
+    if info.file_size > MAX_METADATA_BYTES:
+        raise ValueError(f"声明大小 {info.file_size} 字节，超过上限 {MAX_METADATA_BYTES} 字节")
     return zf.read(name)
 
 
@@ -290,7 +307,7 @@ def _check_signature(zf, names: set[str], manifest_bytes: bytes, pinned, out: Pa
     if PUBLIC_KEY in names:
         try:
             embedded = signing.parse_public(_read_small(zf, PUBLIC_KEY), PUBLIC_KEY)
-        except (signing.KeyProblem, ValueError, zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        except (ValueError, *DAMAGED) as exc:
             out.problems.append(f"签名无法核对：{exc}")
             return
     if SIGNATURE not in names:
@@ -303,7 +320,7 @@ def _check_signature(zf, names: set[str], manifest_bytes: bytes, pinned, out: Pa
         return
     try:
         signature = _read_small(zf, SIGNATURE)
-    except (ValueError, zipfile.BadZipFile, zlib.error, EOFError) as exc:
+    except (ValueError, *DAMAGED) as exc:
         out.problems.append(f"签名无法核对：{SIGNATURE} 无法读取（{exc}）")
         return
     key = pinned if pinned is not None else embedded
@@ -327,7 +344,12 @@ def _check_files(zf, names: set[str], recorded: dict, refused: set[str], out: Pa
             continue
         if name in refused:
             continue
-        declared = zf.getinfo(name).file_size
+        info = zf.getinfo(name)
+        why = _unopenable(info)
+        if why:
+            out.problems.append(f"文件无法核对：{name}（{why}）")
+            continue
+        declared = info.file_size
         if declared != size:
             out.problems.append(f"文件已被修改：{name}（大小应为 {size} 字节，实为 {declared} 字节）")
             continue
@@ -336,7 +358,7 @@ def _check_files(zf, names: set[str], recorded: dict, refused: set[str], out: Pa
             with zf.open(name) as fh:   # never more than the declared size, a chunk at a time
                 for chunk in iter(lambda: fh.read(CHUNK), b""):
                     digest.update(chunk)
-        except (zipfile.BadZipFile, zlib.error, EOFError) as exc:   # bytes edited inside the zip
+        except DAMAGED as exc:   # bytes edited inside the zip
             out.problems.append(f"文件已损坏：{name}（{exc}）")
             continue
         if digest.hexdigest() != expected:
@@ -356,7 +378,7 @@ def _check_citations(zf, names: set[str], recorded: dict, intact: set[str], out:
         return                                  # already told: missing, altered or damaged
     try:
         rows = _cited(_strict_json(_read_small(zf, FINDINGS)))
-    except (ValueError, zipfile.BadZipFile, zlib.error, EOFError) as exc:
+    except (ValueError, *DAMAGED) as exc:
         out.problems.append(f"{FINDINGS} 无法读取：{exc}")
         return
     for no, shot, _ in rows:
@@ -380,7 +402,7 @@ def _check_citations(zf, names: set[str], recorded: dict, intact: set[str], out:
                 present[record_id] = url
                 if not holds:
                     out.problems.append(f"网页记录与其 WARC 摘要不符：{url}（{record_id}）")
-    except (ArchiveLoadFailed, zipfile.BadZipFile, zlib.error, EOFError, ValueError) as exc:
+    except (ArchiveLoadFailed, ValueError, *DAMAGED) as exc:
         out.problems.append(f"网页存档无法读取：{WARC}（{exc}）")
         return
     for record_id, (url, nos) in wanted.items():

@@ -348,22 +348,26 @@ def test_a_manifest_naming_a_file_twice_is_refused(pack, tmp_path):
 
 # --- sizes: recorded, declared, and a zip bomb ---
 
-def set_declared_size(path: Path, name: str, size: int) -> None:
-    """Make the zip claim `name` unpacks to `size` bytes (central directory and local header)."""
+def patch_entry(path: Path, name: str, central_at: int, local_at: int, fmt: str, value) -> None:
+    """Overwrite one field of `name`'s central directory record and of its local header."""
     raw = bytearray(path.read_bytes())
     with zipfile.ZipFile(path) as zf:
         info = zf.getinfo(name)
-    struct.pack_into("<I", raw, info.header_offset + 22, size)
-    encoded = name.encode("utf-8")
+    struct.pack_into(fmt, raw, info.header_offset + local_at, value)
     at = 0
     while True:                                     # the central directory record of `name`
         at = raw.index(b"PK\x01\x02", at)
         n_len = struct.unpack_from("<H", raw, at + 28)[0]
-        if bytes(raw[at + 46: at + 46 + n_len]) == encoded:
+        if bytes(raw[at + 46: at + 46 + n_len]) == name.encode("utf-8"):
             break
         at += 4
-    struct.pack_into("<I", raw, at + 24, size)
+    struct.pack_into(fmt, raw, at + central_at, value)
     path.write_bytes(bytes(raw))
+
+
+def set_declared_size(path: Path, name: str, size: int) -> None:
+    """Make the zip claim `name` unpacks to `size` bytes."""
+    patch_entry(path, name, 24, 22, "<I", size)
 
 
 @pytest.mark.parametrize(("declared", "refused"), [
@@ -448,6 +452,21 @@ def test_a_large_entry_is_hashed_in_streaming_memory(pack, tmp_path):
     problems, peak_kib = proc.stdout.splitlines()
     assert problems == "[]"
     assert int(peak_kib) * 1024 < BOMB // 2, f"peak {int(peak_kib) >> 10} MiB"
+
+
+@pytest.mark.parametrize(("flags", "method", "why"), [
+    (0x0801, zipfile.ZIP_DEFLATED, "已加密"), (0x0800, zipfile.ZIP_BZIP2, "压缩方式 12 不是证据包所用的"),
+    (0x0800, zipfile.ZIP_LZMA, "压缩方式 14 不是证据包所用的"), (0x0800, 99, "压缩方式 99 不是证据包所用的")])
+@pytest.mark.parametrize("name", ["整改清单.html", "manifest.json"])
+def test_an_entry_marked_encrypted_or_otherwise_compressed_is_told_not_raised(pack, tmp_path, name, flags, method, why):
+    tampered = Path(shutil.copy(pack, tmp_path / "t.zip"))
+    patch_entry(tampered, name, 8, 6, "<H", flags)      # general purpose flags (0x0800: UTF-8 names)
+    patch_entry(tampered, name, 10, 8, "<H", method)
+    told = f"manifest.json 无法读取：{why}" if name == "manifest.json" else f"文件无法核对：{name}（{why}）"
+    assert verify_pack(tampered) == [told]
+    if method == 99:
+        proc = zwgk("verify", tampered)
+        assert proc.returncode == 1 and "Traceback" not in proc.stderr and told in proc.stdout.splitlines()
 
 
 # --- packs that cannot be read ---
