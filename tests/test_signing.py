@@ -246,3 +246,12 @@ def test_a_pinned_key_that_cannot_be_read_exits_2(signed, tmp_path, make):
     expected = {"absent": f"错误：无法读取公钥 {path}：", "garbage": f"错误：{path} 不是 PEM 格式的公钥",
                 "private": f"错误：{path} 不是 PEM 格式的公钥"}[make]
     assert proc.stderr.startswith(expected)
+
+
+@pytest.mark.parametrize("command", [["run", "--program", "site_profiles/programs/demo.yaml"], ["demo"]])
+def test_run_and_demo_refuse_a_named_key_they_cannot_read_before_crawling(tmp_path, command):
+    missing = tmp_path / "nowhere.pem"
+    proc = zwgk(*command, "--out", tmp_path / "runs", "--key", missing, home=tmp_path / "home")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert proc.stderr.startswith(f"错误：无法读取签名私钥 {missing}：")
+    assert "演示世界已启动" not in proc.stdout and not (tmp_path / "runs").exists()

@@ -223,6 +223,17 @@ def test_a_pack_sha256sums_does_not_list_is_told(pack, tmp_path):
     assert verify_pack(copy) == ["SHA256SUMS 中没有 other.zip：证据包本身无从核对"]
 
 
+@pytest.mark.parametrize(("line", "told"), [
+    ("0" * 64 + "  other.zip", []), ("0" * 63 + "  other.zip", ["SHA256SUMS 第 2 行无法读取"]),
+    ("0" * 64 + " other.zip", ["SHA256SUMS 第 2 行无法读取"]), ("0" * 64 + " *other.zip", [])])
+def test_a_sha256sums_line_that_cannot_be_read_is_told(pack, tmp_path, line, told):
+    folder = tmp_path / "packs"
+    folder.mkdir()
+    copy = Path(shutil.copy(pack, folder / pack.name))
+    (folder / "SHA256SUMS").write_text((pack.parent / "SHA256SUMS").read_text() + line + "\n\n")
+    assert verify_pack(copy) == told
+
+
 @pytest.mark.parametrize("given", ["abc", "g" * 64, "0" * 63, "0" * 65])
 def test_a_malformed_sha256_argument_exits_2(pack, given):
     proc = zwgk("verify", pack, "--sha256", given)
