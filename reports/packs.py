@@ -46,6 +46,7 @@ OUTSIDE_MANIFEST = {MANIFEST, SIGNATURE, PUBLIC_KEY}    # the manifest cannot li
 MAX_ENTRY_BYTES = 1 << 30          # one file of a pack
 MAX_PACK_BYTES = 4 << 30           # all files of a pack together
 MAX_METADATA_BYTES = 16 << 20      # manifest.json, findings.json, the signature and key: read into memory
+MAX_WARC_BYTES = 4 << 30           # pages.warc.gz once its own gzip members are unpacked too
 CHUNK = 1 << 16
 
 
@@ -398,6 +399,11 @@ def _check_citations(zf, names: set[str], recorded: dict, intact: set[str], out:
     present = {}
     try:
         with zf.open(WARC) as fh:
+            unpacked = _unpacked_size(fh, MAX_WARC_BYTES)
+        if unpacked > MAX_WARC_BYTES:
+            out.problems.append(f"网页存档解压后大小不合理：{WARC} 超过 {MAX_WARC_BYTES} 字节；未读取其中的记录")
+            return
+        with zf.open(WARC) as fh:
             for record_id, url, holds in _warc_records(fh):
                 present[record_id] = url
                 if not holds:
@@ -414,6 +420,22 @@ def _rows_text(nos: list[int]) -> str:
     """第 2、3 条 / 第 2、3、4 条等 20 条: which rows of the list, briefly."""
     shown = "、".join(str(n) for n in nos[:3])
     return f"第 {shown} 条" + (f"等 {len(nos)} 条" if len(nos) > 3 else "")
+
+
+def _unpacked_size(stream, limit: int) -> int:
+    """Bytes the gzip members of `stream` unpack to, counted a chunk at a time; stops once past `limit`
+    (a WARC's records are gzip members of their own: a second layer a bomb can hide in)."""
+    total, inflater = 0, zlib.decompressobj(zlib.MAX_WBITS | 16)
+    for chunk in iter(lambda: stream.read(CHUNK), b""):
+        while chunk:
+            total += len(inflater.decompress(chunk, CHUNK))
+            if total > limit:
+                return total
+            if inflater.eof:                    # the next record's member starts here
+                chunk, inflater = inflater.unused_data, zlib.decompressobj(zlib.MAX_WBITS | 16)
+            else:
+                chunk = inflater.unconsumed_tail
+    return total
 
 
 def _cited(data) -> list[tuple[int, str | None, list[tuple[str, str]]]]:

@@ -285,6 +285,29 @@ def test_a_record_whose_body_no_longer_matches_its_warc_digest_is_told(pack, tmp
     assert verify_pack(forged) == [f"网页记录与其 WARC 摘要不符：{url}（{record_id}）"]
 
 
+@pytest.mark.parametrize("offset", [-1, 0, 1])
+def test_the_unpacked_warc_limit_holds_at_its_real_size(pack, monkeypatch, offset):
+    size = len(gzip.decompress(members(pack)["pages.warc.gz"]))      # every gzip member, unpacked here
+    monkeypatch.setattr(packs, "MAX_WARC_BYTES", size + offset)
+    expected = [f"网页存档解压后大小不合理：pages.warc.gz 超过 {size - 1} 字节；未读取其中的记录"] if offset < 0 else []
+    assert verify_pack(pack) == expected
+
+
+def test_a_gzip_bomb_inside_the_warc_is_not_unpacked(pack, tmp_path, monkeypatch):
+    """The zip entry is small and honest; one of the WARC's own gzip members unpacks to 65 MiB."""
+    monkeypatch.setattr(packs, "MAX_WARC_BYTES", 64 << 20)
+    bomb = members(pack)["pages.warc.gz"] + gzip.compress(bytes(65 << 20))
+    assert len(bomb) < 1 << 20
+    forged = reseal(pack, tmp_path / "f.zip", change={"pages.warc.gz": bomb})
+    assert verify_pack(forged) == [f"网页存档解压后大小不合理：pages.warc.gz 超过 {64 << 20} 字节；未读取其中的记录"]
+
+
+@pytest.mark.parametrize("warc", [b"not gzip", gzip.compress(b"not a warc record")])
+def test_a_warc_that_cannot_be_read_is_told(pack, tmp_path, warc):
+    problems = verify_pack(reseal(pack, tmp_path / "f.zip", change={"pages.warc.gz": warc}))
+    assert len(problems) == 1 and problems[0].startswith("网页存档无法读取：pages.warc.gz（")
+
+
 def test_findings_json_removed_with_its_manifest_entry_is_told(pack, tmp_path):
     forged = reseal(pack, tmp_path / "f.zip", drop=["findings.json"])
     assert verify_pack(forged) == ["证据包中没有 findings.json：无法核对整改清单引用的截图和网页记录"]
