@@ -300,6 +300,8 @@ def test_a_gzip_bomb_inside_the_warc_is_not_unpacked(pack, tmp_path, monkeypatch
     assert len(bomb) < 1 << 20
     forged = reseal(pack, tmp_path / "f.zip", change={"pages.warc.gz": bomb})
     assert verify_pack(forged) == [f"网页存档解压后大小不合理：pages.warc.gz 超过 {64 << 20} 字节；未读取其中的记录"]
+    # the count stops a chunk past the limit: a bigger bomb costs no more
+    assert (1 << 20) < packs._unpacked_size(io.BytesIO(bomb), 1 << 20) <= (1 << 20) + packs.CHUNK
 
 
 @pytest.mark.parametrize("warc", [b"not gzip", gzip.compress(b"not a warc record")])
