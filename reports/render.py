@@ -44,7 +44,8 @@ def attach_screenshots(run_dir: Path, records: dict) -> int:
     return len(shots)
 
 
-def render_reports(run_dir, screenshots: bool = True) -> Path:
+def render_reports(run_dir, screenshots: bool = True, signing_key=None) -> Path:
+    """`signing_key`: an Ed25519 private key (reports/signing.py) that signs every pack's manifest."""
     run_dir = Path(run_dir)
     capture = run_dir / "capture.warc.gz"
     records = index_records(capture) if capture.exists() else {}   # read once, bodies left on disk
@@ -56,7 +57,7 @@ def render_reports(run_dir, screenshots: bool = True) -> Path:
     for unit in report.units:
         write_xlsx(report, unit, out / "units" / f"{unit['id']}.xlsx")
         write_html(report, unit, out / "units" / f"{unit['id']}.html")
-        pack = build_pack(report, unit, out / "packs", records)
+        pack = build_pack(report, unit, out / "packs", records, signing_key)
         sums.append(f"{hashlib.sha256(pack.read_bytes()).hexdigest()}  {pack.name}")
     (out / "packs" / "SHA256SUMS").write_text("\n".join(sums) + "\n", encoding="utf-8")
     scoresheet.write(report, out)

@@ -31,6 +31,11 @@ def _crawl_options(p: argparse.ArgumentParser, resumable: bool = False) -> None:
                    help="覆盖抓取设置，如 --set ZWGK_SEARCH_SAMPLE=40（可多次使用）")
 
 
+def _key_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--key", metavar="FILE",
+                   help="签名私钥（默认取 $ZWGK_SIGNING_KEY，否则 ~/.config/zwgk/signing_key.pem；都没有则不签名）")
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="zwgk", description="政务公开网站监测：爬取、检查、评分、出具整改清单。",
@@ -61,20 +66,36 @@ def parser() -> argparse.ArgumentParser:
         description="抓取方案中各单位的网站，按规则检查、评分，生成整改清单、证据包、评分表和监测总览。",
         epilog="例：zwgk run --program site_profiles/programs/demo.yaml")
     _crawl_options(run)
+    _key_option(run)
     report = sub.add_parser("report", help="重新生成一次运行的报告",
                             description="按已保存的快照和检查结果重新生成 RUN_DIR/reports/ 下的全部报告。",
                             epilog="例：zwgk report runs/demo-20190930T080000")
     report.add_argument("run_dir", metavar="RUN_DIR", help="运行目录")
     report.add_argument("--no-screenshots", action="store_true", help="不截取证据截图")
     report.add_argument("--partial", action="store_true", help=PARTIAL_HELP)
+    _key_option(report)
     demo = sub.add_parser("demo", help="用内置演示世界跑一遍完整流程",
                           description="启动演示世界，按演示方案在其基准日运行完整流程，关闭演示世界，给出报告位置。",
                           epilog="例：zwgk demo --out runs/")
     demo.add_argument("--out", help="输出目录（默认 runs/）")
-    verify = sub.add_parser("verify", help="校验证据包：逐个文件核对 SHA-256",
-                            description="核对证据包中每个文件的 SHA-256 与 manifest.json 是否一致，指出被修改、缺少或多出的文件。",
-                            epilog="例：zwgk verify runs/demo-…/reports/packs/qinglan.zip")
+    _key_option(demo)
+    verify = sub.add_parser(
+        "verify", help="校验证据包：包本身的哈希、签名、每个文件的 SHA-256 与大小、整改清单引用的截图和网页记录",
+        description="核对证据包本身的 SHA-256（与旁边的 SHA256SUMS 或 --sha256 比对）、签名（manifest.sig），"
+                    "以及每个文件的 SHA-256 和大小是否与 manifest.json 一致；拒绝重复、绝对或跳出目录的文件名和"
+                    "大小不合理的文件；核对整改清单引用的每张截图和每条网页记录都在包中。"
+                    "退出码：0 通过，1 发现问题，2 输入有误。",
+        epilog="例：zwgk verify runs/demo-…/reports/packs/qinglan.zip --pubkey 监测中心公钥.pem")
     verify.add_argument("pack", metavar="PACK", help="证据包（.zip）")
+    verify.add_argument("--sha256", metavar="HEX", help="证据包本身应有的 SHA-256（代替旁边的 SHA256SUMS）")
+    verify.add_argument("--pubkey", metavar="FILE", help="签发机关的公钥（PEM）：只认由它签发的证据包")
+    keys = sub.add_parser("keys", help="证据包签名密钥：zwgk keys init 生成一对 Ed25519 密钥",
+                          description="生成证据包签名用的 Ed25519 密钥。私钥只留在本机（权限 0600，不会放进证据包）；"
+                                      "公钥交给评估方，用 zwgk verify --pubkey 核对。",
+                          epilog="例：zwgk keys init（默认写到 ~/.config/zwgk/）")
+    keys_sub = keys.add_subparsers(dest="keys_command", required=True)
+    init = keys_sub.add_parser("init", help="生成密钥对", description="生成一对 Ed25519 密钥；已有密钥时不会覆盖。")
+    init.add_argument("--dir", help="密钥目录（默认 $XDG_CONFIG_HOME/zwgk，即 ~/.config/zwgk）")
     sub.add_parser("world", add_help=False, help="内置演示世界：serve | truth | sitemap（参数同 python -m demo_sites）")
     return p
 
@@ -101,6 +122,8 @@ def main(argv: list[str] | None = None) -> int:
         return demo_command(args)
     if args.command == "verify":
         return verify_command(args)
+    if args.command == "keys":
+        return keys_command(args)
     return 2
 
 
@@ -127,7 +150,7 @@ def _print_rule_errors(errors, run_dir) -> None:
         print(f"出错规则的详细信息见 {run_dir / CHECK_LOG}", file=sys.stderr)
 
 
-def _audit_and_report(run_dir, as_of=None) -> int:
+def _audit_and_report(run_dir, as_of=None, key=None) -> int:
     from checks.engine import audit_run
     from checks.summary import print_summary
     from reports.render import render_reports
@@ -135,17 +158,21 @@ def _audit_and_report(run_dir, as_of=None) -> int:
         result = audit_run(run_dir, as_of=as_of)
     print_summary(result)
     _print_rule_errors(result.errors, run_dir)
-    index = render_reports(run_dir)
+    index = render_reports(run_dir, signing_key=key)
     print(f"报告：{index}")
+    _print_signing(key)
     print(f"整改清单：{index.parent / 'units'}/<单位>.xlsx|.html；证据包：{index.parent / 'packs'}/<单位>.zip")
     return 1 if result.errors else 0
 
 
 def run_command(args) -> int:
+    ok, key = _signing_key(args)   # before the crawl: a bad key must not cost a crawl
+    if not ok:
+        return 2
     code, run_dir = _crawl(args)
     if code != 0:
         return code
-    return _audit_and_report(run_dir, as_of=args.as_of)
+    return _audit_and_report(run_dir, as_of=args.as_of, key=key)
 
 
 def report_command(args) -> int:
@@ -155,9 +182,13 @@ def report_command(args) -> int:
     if _never_checked(run_dir):
         print(f"错误：{run_dir} 尚未检查，没有问题清单和评分可报告；请先运行 zwgk check {run_dir}", file=sys.stderr)
         return 2
+    ok, key = _signing_key(args)
+    if not ok:
+        return 2
     from reports.render import render_reports
-    index = render_reports(run_dir, screenshots=not args.no_screenshots)
+    index = render_reports(run_dir, screenshots=not args.no_screenshots, signing_key=key)
     print(f"报告：{index}")
+    _print_signing(key)
     return 0
 
 
@@ -171,6 +202,9 @@ def demo_command(args) -> int:
     from site_profiles import load_program, out_problem
     if args.out and out_problem(args.out):      # before the world is started
         print(f"--out {args.out!r}：{out_problem(args.out)}", file=sys.stderr)
+        return 2
+    ok, key = _signing_key(args)
+    if not ok:
         return 2
     probe = demo_sites.load()
     world = demo_sites.load(port=free_port([s.host for s in probe.sites if not s.down]))
@@ -186,19 +220,87 @@ def demo_command(args) -> int:
     finally:
         server.stop()
         print("演示世界已关闭")
-    return _audit_and_report(run_dir)
+    return _audit_and_report(run_dir, key=key)
 
 
 def verify_command(args) -> int:
-    from reports.packs import verify_pack
-    problems = verify_pack(args.pack)
-    for p in problems:
-        print(p)
-    if problems:
+    import re
+    from pathlib import Path
+
+    from reports.packs import check_pack
+    from reports.signing import KeyProblem, load_public
+    pack = Path(args.pack)
+    if not pack.exists():
+        print(f"错误：找不到证据包 {pack}", file=sys.stderr)
+        return 2
+    if pack.is_dir():
+        print(f"错误：{pack} 是文件夹，不是证据包", file=sys.stderr)
+        return 2
+    if args.sha256 is not None and not re.fullmatch(r"[0-9a-fA-F]{64}", args.sha256):
+        print(f"错误：--sha256 应为 64 位十六进制数：{args.sha256!r}", file=sys.stderr)
+        return 2
+    pubkey = None
+    if args.pubkey:
+        try:
+            pubkey = load_public(args.pubkey)
+        except KeyProblem as exc:
+            print(f"错误：{exc}", file=sys.stderr)
+            return 2
+    result = check_pack(pack, args.sha256, pubkey)
+    for line in [*result.notes, *result.problems]:
+        print(line)
+    if result.problems:
         print(f"校验未通过：{args.pack}")
         return 1
     print(f"校验通过：{args.pack} 中的每个文件都与 manifest.json 一致")
     return 0
+
+
+def keys_command(args) -> int:
+    from pathlib import Path
+
+    from reports.signing import default_key_dir, fingerprint, init_keys, load_private
+    directory = Path(args.dir) if args.dir else default_key_dir()
+    try:
+        private, public = init_keys(directory)
+    except FileExistsError as exc:
+        print(f"错误：{exc.args[0]} 已存在，不会覆盖（换一个 --dir，或先移走旧密钥）", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"错误：无法在 {directory} 写入密钥：{exc.strerror or exc}", file=sys.stderr)
+        return 2
+    print(f"私钥：{private}（只留在本机，权限 0600，不会放进证据包）")
+    print(f"公钥：{public}（交给评估方：zwgk verify --pubkey {public.name} PACK）")
+    print(f"指纹：{fingerprint(load_private(private).public_key())}")
+    if args.dir:
+        print(f"出具报告时用 --key {private} 或设置 ZWGK_SIGNING_KEY={private} 签名")
+    return 0
+
+
+def _signing_key(args):
+    """(ok, key or None): the key named by --key, else $ZWGK_SIGNING_KEY, else the default file if it
+    exists. A key that is named but cannot be used is an error, never a silently unsigned pack."""
+    import os
+    from pathlib import Path
+
+    from reports.signing import KEY_ENV, KeyProblem, default_key_path, load_private
+    named = getattr(args, "key", None) or os.environ.get(KEY_ENV)
+    path = Path(named) if named else default_key_path()
+    if not named and not path.exists():
+        return True, None
+    try:
+        return True, load_private(path)
+    except KeyProblem as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return False, None
+
+
+def _print_signing(key) -> None:
+    from reports.signing import fingerprint
+    if key is None:
+        print("证据包未签名（没有签名密钥；可用 zwgk keys init 生成）")
+    else:
+        print(f"证据包已签名（密钥指纹 {fingerprint(key.public_key())}）")
 
 
 def _open_run(run_dir: str):
