@@ -41,7 +41,8 @@ def crawl(program, units: list[str] | None = None, as_of: date | None = None, ou
     versions = {"python": platform.python_version(), "scrapy": scrapy.__version__, "zwgk": __version__}
     snapshot = Snapshot.create(run_dir, run_id, program.id, as_of.isoformat(), used, versions)
     if getattr(program, "source", None):
-        snapshot.set_run(program_file=str(Path(program.source).resolve()))
+        from site_profiles.freeze import freeze
+        snapshot.set_run(program_file=str(Path(program.source).resolve()), profiles=freeze(program, run_dir))
     return _gather(program, chosen, settings, snapshot, run_dir)
 
 

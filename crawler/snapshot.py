@@ -37,6 +37,10 @@ run — one row: the run itself [CLI: Snapshot.create, set_run]
     id              run id; also the name of the run folder
     program         id of the monitoring program (site_profiles/programs/<program>.yaml)
     program_file    path of the program file the run was started from (`zwgk crawl --resume` reads it)
+    profiles        JSON {path: sha256} of the profiles frozen in RUN_DIR/profiles/ at the crawl: the
+                    program, its units, its unit types (catalogs) and the rubric (site_profiles/freeze.py)
+    audited_with    JSON: what the last `zwgk check` audited against: {"source": "frozen" | "package"
+                    | a program file, "files": {path: sha256}}
     as_of           the date every time rule treats as "today" (YYYY-MM-DD)
     started         timestamp the run began
     finished        timestamp the run ended; null while it runs
@@ -398,7 +402,7 @@ TABLES: dict[str, TableSpec] = {t.name: t for t in (
         "run",
         {"id": str, "program": str, "program_file": str, "as_of": str, "started": str, "finished": str,
          "schema_version": int, "versions": JSON, "settings": JSON, "status": str,
-         "stats": JSON, "seconds": float},
+         "stats": JSON, "seconds": float, "profiles": JSON, "audited_with": JSON},
         not_null=("schema_version",),
         choices={"status": ("running", "complete", "failed")},
     ),
@@ -582,8 +586,10 @@ def _v1_to_v2(db: sqlite_utils.Database) -> None:
 
 
 def _v2_to_v3(db: sqlite_utils.Database) -> None:
-    """Version 3: the program file of the run and each fetch's request fingerprint (resuming)."""
-    for table, name in (("run", "program_file"), ("fetches", "request_fp")):
+    """Version 3: the program file of the run and each fetch's request fingerprint (resuming); the
+    profiles frozen with the run and what it was audited against."""
+    for table, name in (("run", "program_file"), ("fetches", "request_fp"), ("run", "profiles"),
+                        ("run", "audited_with")):
         if name not in db[table].columns_dict:
             db[table].add_column(name, str)
 
