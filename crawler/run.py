@@ -138,7 +138,10 @@ def _gather(program, chosen, settings: Settings, snapshot: Snapshot, run_dir: Pa
 
 def _profile(u) -> dict:
     return {"search": u.search, "media": [vars(m) if hasattr(m, "__dict__") else m for m in u.media],
-            "robots_exempt": u.robots_exempt, "overrides": u.overrides}
+            "robots_exempt": u.robots_exempt, "overrides": u.overrides,
+            "sites": [{"role": s.role, "url": s.url} for s in getattr(u, "sites", ())],
+            "published_contacts": list(getattr(u, "published_contacts", ())),
+            "publishers": list(getattr(u, "publishers", ())), "sync": list(getattr(u, "sync", ()))}
 
 
 def _column_stats(snapshot: Snapshot) -> None:

@@ -111,7 +111,8 @@ pages — every HTML page parsed [crawler: page pipeline]
     kind            'home' | 'list' (column list) | 'item' (one disclosed item) | 'view' (category
                     view) | 'search' (search results) | 'page' (other content page) | 'soft404'
                     (answer to a made-up URL, to detect error pages served with 200) | 'other'
-    site            which of the unit's sites the page is on: 'portal' | 'disclosure'
+    site            which of the unit's sites the page is on: 'portal' | 'disclosure' | another role of
+                    the unit's `sites:` ('mobile', 'department', 'service': only their home is read)
     title           text of <title>
     text            visible text, whitespace collapsed, cut to TEXT_CAP characters
     column_path     the catalog column the page belongs to; null when none
@@ -359,6 +360,8 @@ ATTACHMENT_TEXT_CAP = 100_000  # attachments.text, characters
 # Buffered rows are written once this many are waiting (all tables together) or once their text
 # reaches BUFFER_CHARS, whichever comes first; the second bound keeps memory flat when pages are
 # large.
+# which of a unit's sites a page or probe is of (site_profiles.SITE_ROLES)
+SITE_ROLE_NAMES = ("portal", "disclosure", "mobile", "department", "service")
 BATCH_SIZE = 500
 # Written as soon as they are added: a fetch row follows its WARC record at once, so a crawl killed at
 # any moment keeps in the snapshot everything in its capture, and `zwgk crawl --resume` can replay it.
@@ -436,7 +439,7 @@ TABLES: dict[str, TableSpec] = {t.name: t for t in (
         foreign_keys=_UNIT_FK + _FETCH_FK,
         indexes=(("unit", "kind"), ("url",), ("fetch_id",)),
         choices={"kind": ("home", "list", "item", "view", "search", "page", "soft404", "other"),
-                 "site": ("portal", "disclosure")},
+                 "site": SITE_ROLE_NAMES},
         caps={"text": TEXT_CAP},
     ),
     TableSpec(
@@ -537,7 +540,7 @@ TABLES: dict[str, TableSpec] = {t.name: t for t in (
         not_null=("unit", "url"),
         foreign_keys=_UNIT_FK,
         indexes=(("unit", "kind"),),
-        choices={"kind": ("portal", "disclosure")},
+        choices={"kind": SITE_ROLE_NAMES},
     ),
     TableSpec(
         "findings",
