@@ -76,3 +76,34 @@ def test_numbers_the_unit_publishes_itself_are_not_personal(tmp_path, published,
     assert len(found) == (1 if flagged >= 3 else 0)
     if found:
         assert f"列出{flagged}个未脱敏的手机号码" in found[0]["message"]
+
+
+def paired(tmp_path, complete: bool | None = True) -> tuple[Mini, dict, dict]:
+    m = Mini(tmp_path)
+    m.snap.upsert_unit({"id": "u", "profile": {"sync": [{"portal": "政务公开 > 规范性文件",
+                                                         "disclosure": "政策文件 > 规范性文件"}]}})
+    on = m.item(column_path="法定主动公开内容 > 政策文件 > 规范性文件", title="关于印发甲办法的通知")
+    off = m.item(column_path="法定主动公开内容 > 政策文件 > 规范性文件", title="关于印发乙办法的通知")
+    m.item(column_path="法定主动公开内容 > 通知公告", title="关于召开会议的通知")   # not a paired column
+    # the portal shows 乙 only in an unpaired column: it does not count for the pair
+    m.add("listings", url=PORTAL + "gfxwj/1.html", title="关于印发甲办法的通知", source="portal",
+          column_path="政务公开 > 规范性文件")
+    m.add("listings", url=PORTAL + "xw/1.html", title="关于印发乙办法的通知", source="portal", column_path="新闻中心")
+    if complete is not None:
+        m.seen("portal", "政务公开 > 规范性文件", complete=complete)
+    return m, on, off
+
+
+def test_sync_pairs_compare_each_disclosure_column_with_its_portal_column(tmp_path):
+    m, _, off = paired(tmp_path)
+    found = [(f["url"], f["message"].split("。要求")[0]) for f in m.findings("SYNC-001")]
+    assert found == [(off["url"], "“关于印发乙办法的通知”在政府信息公开网“政策文件 > 规范性文件”发布，"
+                                  "门户网站“政务公开 > 规范性文件”未同步")]
+
+
+@pytest.mark.parametrize("complete, why", [(False, "第2页未能读取"), (None, "门户网站上未找到该栏目的列表")])
+def test_sync_pairs_need_the_portal_column_seen_whole(tmp_path, complete, why):
+    m, _, _ = paired(tmp_path, complete)
+    assert m.findings("SYNC-001") == []
+    gaps = m.gaps("SYNC-001")
+    assert len(gaps) == 1 and why in gaps[0]["message"] and "2条“政策文件 > 规范性文件”信息" in gaps[0]["message"]
