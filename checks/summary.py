@@ -30,16 +30,16 @@ def print_summary(result, console: Console | None = None) -> None:
         table.add_row(escape(unit), *(str(counts[(unit, sev)]) for sev in SEVERITY_NAMES), str(counts[(unit, "gap")]),
                       f"{got:g}/{full:g}" + ("（单位否决）" if unit_veto else "（否决）" if vetoed else "") + (f"（{unchecked}项未能检测）" if unchecked else ""))
     console.print(table)
-    gaps = sum(1 for f in result.findings if f.get("gap"))
-    console.print(f"共 {len(result.findings) - gaps} 个问题，{gaps} 处抓取不完整需人工核查；已写入 {result.run_dir / 'findings.csv'}、"
-                  f"{result.run_dir / 'findings.jsonl'}、{result.run_dir / 'scores.csv'}")
     source = getattr(result, "profiles", "package")
     console.print({"frozen": f"检查依据：抓取时冻结的配置（{result.run_dir / 'profiles'}）",
                    "package": "检查依据：程序自带的单位类型和评分细则（该运行未冻结配置）"}.get(
                        source, f"检查依据：当前配置 {source}（不是抓取时冻结的副本）"))
     status = getattr(result, "crawl_status", "complete")
     if status != "complete":
-        console.print(f"注意：本次抓取未完成（状态 {status}），以上结果只反映已抓取的部分，每条问题均标注“部分抓取”")
+        console.print(f"注意：本次抓取未完成（状态 {status}），以下结果只反映已抓取的部分，每条问题均标注“部分抓取”")
+    gaps = sum(1 for f in result.findings if f.get("gap"))
+    console.print(f"共 {len(result.findings) - gaps} 个问题，{gaps} 处抓取不完整需人工核查；已写入 {result.run_dir / 'findings.csv'}、"
+                  f"{result.run_dir / 'findings.jsonl'}、{result.run_dir / 'scores.csv'}")
 
 
 def print_evaluation(scores: dict, console: Console | None = None) -> None:

@@ -37,10 +37,6 @@ run — one row: the run itself [CLI: Snapshot.create, set_run]
     id              run id; also the name of the run folder
     program         id of the monitoring program (site_profiles/programs/<program>.yaml)
     program_file    path of the program file the run was started from (`zwgk crawl --resume` reads it)
-    profiles        JSON {path: sha256} of the profiles frozen in RUN_DIR/profiles/ at the crawl: the
-                    program, its units, its unit types (catalogs) and the rubric (site_profiles/freeze.py)
-    audited_with    JSON: what the last `zwgk check` audited against: {"source": "frozen" | "package"
-                    | a program file, "files": {path: sha256}}
     as_of           the date every time rule treats as "today" (YYYY-MM-DD)
     started         timestamp the run began
     finished        timestamp the run ended; null while it runs
@@ -50,6 +46,10 @@ run — one row: the run itself [CLI: Snapshot.create, set_run]
     status          'running' | 'complete' | 'failed'
     stats           JSON object: the crawler's counters at the end (Scrapy stats, ZWGK counters)
     seconds         wall-clock duration of the crawl (s)
+    profiles        JSON {path: sha256} of the profiles frozen in RUN_DIR/profiles/ at the crawl: the
+                    program, its units, its unit types (catalogs) and the rubric (site_profiles/freeze.py)
+    audited_with    JSON: what the last `zwgk check` audited against: {"source": "frozen" | "package"
+                    | a program file, "files": {path: sha256}}
 
 units — one row per audited unit (a government body) [crawler: upsert_unit, at start and end]
     id              the unit id from its site profile

@@ -222,7 +222,7 @@ def test_a_partial_check_marks_every_finding(tmp_path):
     assert zwgk("check", complete).returncode == 0
     proc = zwgk("check", partial, "--partial")
     assert proc.returncode == 0, proc.stderr
-    assert "本次抓取未完成（状态running）" in "".join(proc.stdout.split())   # rich wraps lines
+    assert "本次抓取未完成（状态running），以下结果" in "".join(proc.stdout.split())   # rich wraps lines
     def messages(run_dir):
         with open(run_dir / "findings.csv", encoding="utf-8-sig", newline="") as f:
             return sorted((row["rule"], row["message"]) for row in csv.DictReader(f))
