@@ -23,8 +23,11 @@ def bar_chart(bars: list[tuple[str, float, float, str]], width: int = 640, row: 
         for i, (label, value, _, color) in enumerate(bars)]}
 
 
-def write(report: RunReport, path: Path) -> Path:
+def write(report: RunReport, path: Path, problems: list[tuple[str | None, str]] = ()) -> Path:
+    """The dashboard; `problems` are what the report stage could not build, (unit id or None,
+    message) each, shown at the top and in place of the unit's links."""
     type_names = {t.id: t.name for t in load_unit_types().values()}
+    failed = {unit for unit, _ in problems if unit}
     units = []
     for u in report.units:
         got, full, vetoed = report.total(u["id"])
@@ -38,7 +41,7 @@ def write(report: RunReport, path: Path) -> Path:
                       "gaps": sum(1 for f in mine if f.get("gap")),
                       "unchecked": sum(1 for s in scores if s.get("status") == "unchecked"),
                       "indicators": sorted(report.unit_scores(u["id"]), key=lambda s: s["indicator"]),
-                      "coverage": report.coverage.get(u["id"], {})})
+                      "coverage": report.coverage.get(u["id"], {}), "failed": u["id"] in failed})
     units.sort(key=lambda u: (u["vetoed"], -u["rate"], u["id"]))
     for rank, u in enumerate(units, 1):
         u["rank"] = rank
@@ -65,7 +68,7 @@ def write(report: RunReport, path: Path) -> Path:
         thresholds=thresholds, deduct=detail.get("deduct", {}), veto_effect=detail.get("veto_effect", ""),
         score_chart=score_chart, family_chart=sev_chart, severity_names=list(SEVERITY_NAMES.values()),
         total_findings=len(claims), total_gaps=len(report.findings) - len(claims),
-        unchecked_effect=detail.get("unchecked_effect") or "")
+        unchecked_effect=detail.get("unchecked_effect") or "", problems=[m for _, m in problems])
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(html, encoding="utf-8")
     return path

@@ -8,9 +8,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from checks.findings import spreadsheet_cell as cell
+from checks.findings import spreadsheet_cell
 
-from .common import RunReport
+from .common import RunReport, xlsx_cell
 
 HEADERS = ["单位编号", "单位名称", "指标", "指标名称", "通知条款", "满分", "扣分", "得分", "得分率", "单项否决", "问题数",
            "检测状态"]
@@ -47,7 +47,7 @@ def write(report: RunReport, folder: Path) -> tuple[Path, Path]:
         w = csv.writer(fh)
         w.writerow(HEADERS)
         for r in data:
-            w.writerow([cell(v) if not isinstance(v, float) or i != 8 else f"{v:.2%}" for i, v in enumerate(r)])
+            w.writerow([spreadsheet_cell(v) if not isinstance(v, float) or i != 8 else f"{v:.2%}" for i, v in enumerate(r)])
     wb = Workbook()
     ws = wb.active
     ws.title = "评分表"
@@ -56,7 +56,7 @@ def write(report: RunReport, folder: Path) -> tuple[Path, Path]:
         ws.cell(1, c).font = Font(bold=True)
         ws.column_dimensions[get_column_letter(c)].width = (28 if HEADERS[c - 1] in ("指标名称", "单位名称") else 12)
     for r in data:
-        ws.append([cell(v) for v in r])
+        ws.append([xlsx_cell(v) for v in r])
         ws.cell(ws.max_row, 9).number_format = "0.0%"
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(HEADERS))}{ws.max_row}"
