@@ -24,9 +24,10 @@ FAMILY_NAMES = {"AVAIL": "网站可用性", "LINK": "链接可用性", "FRESH": 
                 "MEDIA": "政务新媒体", "PRIV": "保密审查", "IDENT": "网站标识"}
 # Content-Security-Policy of every HTML report: nothing loads, nothing runs
 CSP = "default-src 'none'; img-src 'self' data: file:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
-# What an XLSX cannot hold: the control characters openpyxl refuses, and what XML 1.0 has no place
-# for (U+FFFE, U+FFFF, lone surrogates), on which openpyxl's writer raises when saving
-XLSX_ILLEGAL = re.compile(f"{ILLEGAL_CHARACTERS_RE.pattern}|[\ud800-\udfff\ufffe\uffff]")
+# What an XLSX cell should not hold: the control characters openpyxl refuses, what XML 1.0 has no
+# place for (U+FFFE, U+FFFF, lone surrogates: openpyxl's writer raises on them when saving), and
+# DEL and the C1 controls, which it stores but no reader shows. Tab, newline and CR stay.
+XLSX_ILLEGAL = re.compile(f"{ILLEGAL_CHARACTERS_RE.pattern}|[\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 XLSX_CELL_MAX = 32767          # characters Excel keeps in one cell; it "repairs" a file with more
 TRUNCATED = "…（已截断）"
 
