@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import gzip
 import json
+import logging
 import shutil
 import sqlite3
 import subprocess
@@ -316,6 +317,15 @@ def small_run(tmp_path) -> Path:
     return run
 
 
+class RootRecords(logging.Handler):
+    def __init__(self):
+        super().__init__()
+        self.records = []
+
+    def emit(self, record):
+        self.records.append(record)
+
+
 def in_the_way(run: Path):
     """v's XLSX cannot be written: a folder stands where it goes."""
     (run / "reports" / "units" / "v.xlsx").unlink(missing_ok=True)
@@ -336,7 +346,13 @@ def test_a_unit_whose_reports_fail_is_an_error_line_and_the_others_get_theirs(tm
     render_reports(run, screenshots=False)               # reports from before the fault, to be replaced
     fault(run)
     errors = []
-    index = render_reports(run, screenshots=False, errors=errors)
+    terminal = RootRecords()          # `zwgk run` has Scrapy's handler on the root logger, to stderr
+    logging.getLogger().addHandler(terminal)
+    try:
+        index = render_reports(run, screenshots=False, errors=errors)
+    finally:
+        logging.getLogger().removeHandler(terminal)
+    assert terminal.records == []     # the traceback went to report.log only
     assert len(errors) == 1 and errors[0].startswith("单位 v 的整改清单和证据包未能生成：")
     for unit in ("u", "w"):
         assert cells(run / "reports" / "units" / f"{unit}.xlsx")
