@@ -10,11 +10,14 @@ says so in one line and exits 1, the traceback in report.log.
 Only the screenshot test needs Chromium (marked `browser`); the rest run without one."""
 from __future__ import annotations
 
+import contextlib
 import csv
 import gzip
 import json
 import logging
+import os
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -392,3 +395,102 @@ def test_zwgk_report_without_a_dashboard_exits_1_in_one_line(tmp_path):
     (line,) = proc.stderr.splitlines()
     assert line.startswith("报告未能生成：IsADirectoryError") and line.endswith(f"（详见 {run / 'report.log'}）")
     assert "Traceback" in (run / "report.log").read_text(encoding="utf-8")
+
+
+# --- the browser itself fails ----------------------------------------------------------------
+
+def three_pages_run(tmp_path) -> tuple[Path, list[str]]:
+    """One unit, three items whose findings (META-001) each show their own captured page."""
+    m = Mini(tmp_path)
+    urls = [f"http://xxgk.example.gov.cn/art/{name}.html" for name in ("a", "b", "c")]
+    run = tmp_path / "run"
+    with WarcCapture(run / "capture.warc.gz") as warc:
+        for url in urls:
+            m.item(url=url, publisher="")
+            warc.record_response(url, 200, "OK", [("Content-Type", "text/html; charset=utf-8")],
+                                 f"<html><body><h1>{url}</h1><p>正文</p></body></html>".encode())
+    m.snap.close()
+    assert audit_run(run).errors == []
+    return run, urls
+
+
+def screenshot_evidence(run: Path) -> dict[str, dict]:
+    db = sqlite3.connect(run / "snapshot.db")
+    try:
+        return {url: json.loads(ev) for url, ev in db.execute(
+            "select url, evidence from findings where rule = 'META-001'")}
+    finally:
+        db.close()
+
+
+def test_no_browser_means_reports_without_pictures_and_an_error_line(tmp_path, monkeypatch):
+    run, urls = three_pages_run(tmp_path)
+    monkeypatch.setattr(evidence.shutil, "which", lambda name: str(tmp_path / "no-such-chromium"))
+    errors = []
+    index = render_reports(run, screenshots=True, errors=errors)
+    assert len(errors) == 1 and errors[0].startswith("证据截图未能生成：")
+    assert errors[0] in Parsed(index.read_text(encoding="utf-8")).text
+    assert verify_pack(run / "reports" / "packs" / "u.zip") == [] and cells(run / "reports" / "units" / "u.xlsx")
+    assert not any("screenshot" in ev for ev in screenshot_evidence(run).values())
+
+
+def descendants(pid: int) -> list[int]:
+    """Every process below `pid` (read from /proc)."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    out, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            out.append(child)
+            todo.append(child)
+    return out
+
+
+def chromium_browsers() -> list[int]:
+    """This test's Chromium browser processes (not their renderers or helpers)."""
+    found = []
+    for pid in descendants(os.getpid()):
+        try:
+            cmd = Path(f"/proc/{pid}/cmdline").read_bytes()   # Chromium's children rewrite theirs
+        except OSError:
+            continue
+        if b"chrom" in cmd.split(b"\0")[0].split(b" ")[0].rsplit(b"/", 1)[-1] and b"--type=" not in cmd:
+            found.append(pid)
+    return found
+
+
+@pytest.mark.browser
+@pytest.mark.timeout(180)
+def test_a_hung_chromium_is_replaced_and_the_next_page_is_taken(tmp_path, monkeypatch):
+    monkeypatch.setattr(evidence, "PAGE_SECONDS", 3)
+    monkeypatch.setattr(evidence, "CLOSE_SECONDS", 2)
+    run, urls = three_pages_run(tmp_path)
+    real_render, stopped = evidence._render, []
+
+    async def render_hanging_on_b(page, url, needle, path):
+        if url == urls[1]:                          # the browser process stops answering, as a hung one does
+            stopped.extend(chromium_browsers())
+            for pid in stopped:
+                os.kill(pid, signal.SIGSTOP)
+        return await real_render(page, url, needle, path)
+
+    monkeypatch.setattr(evidence, "_render", render_hanging_on_b)
+    try:
+        started = time.monotonic()
+        errors = []
+        render_reports(run, screenshots=True, errors=errors)
+        assert time.monotonic() - started < 90 and errors == []
+    finally:
+        for pid in stopped:                         # whatever is left of the browser this test stopped
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+    assert len(stopped) == 1
+    shots = screenshot_evidence(run)
+    assert shots[urls[1]].get("screenshot_error") == "截图超时"
+    for url in (urls[0], urls[2]):                  # before the hang, and after it in a new browser
+        assert (run / "evidence" / shots[url]["screenshot"]).stat().st_size > 1000, url
