@@ -159,7 +159,7 @@ async def _shoot(context, url: str, needle: str, path: Path) -> tuple[dict, bool
         logger.warning("no page for %s: %s", url, exc)
         return {"screenshot_error": SHOT_FAILED}, False
     try:
-        marked = await _render(page, url, needle, path)
+        marked = await asyncio.wait_for(_render(page, url, needle, path), PAGE_SECONDS)
         fields = {"screenshot": path.name, "screenshot_sha256": sha256(path), "highlighted": bool(marked)}
     except (asyncio.TimeoutError, PlaywrightTimeout):
         logger.warning("screenshot of %s overran %s s: page closed", url, PAGE_SECONDS)
