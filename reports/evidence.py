@@ -134,9 +134,9 @@ async def _shoot_all(jobs: dict, capture: dict, stream, out_dir: Path) -> dict[s
                     browser = await p.chromium.launch(
                         executable_path=shutil.which("chromium") or "/usr/bin/chromium",
                         args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])
-                    context = await browser.new_context(viewport={"width": 1280, "height": 900},
-                                                        service_workers="block")
-                    await context.route("**/*", answer)
+                    context = await asyncio.wait_for(browser.new_context(
+                        viewport={"width": 1280, "height": 900}, service_workers="block"), CLOSE_SECONDS)
+                    await asyncio.wait_for(context.route("**/*", answer), CLOSE_SECONDS)
                 fields, fit = await _shoot(context, url, needle or "", out_dir / f"{prints[0]}.png")
                 for fp in prints:
                     results[fp] = {**fields, "screenshot_of": url}
@@ -155,13 +155,13 @@ async def _shoot(context, url: str, needle: str, path: Path) -> tuple[dict, bool
     from playwright.async_api import TimeoutError as PlaywrightTimeout
     try:
         page = await asyncio.wait_for(context.new_page(), CLOSE_SECONDS)
-    except (asyncio.TimeoutError, PlaywrightError) as exc:
+    except (TimeoutError, PlaywrightError) as exc:
         logger.warning("no page for %s: %s", url, exc)
         return {"screenshot_error": SHOT_FAILED}, False
     try:
         marked = await asyncio.wait_for(_render(page, url, needle, path), PAGE_SECONDS)
         fields = {"screenshot": path.name, "screenshot_sha256": sha256(path), "highlighted": bool(marked)}
-    except (asyncio.TimeoutError, PlaywrightTimeout):
+    except (TimeoutError, PlaywrightTimeout):
         logger.warning("screenshot of %s overran %s s: page closed", url, PAGE_SECONDS)
         fields = {"screenshot_error": SHOT_TIMEOUT}
     except PlaywrightError as exc:
@@ -190,7 +190,7 @@ async def _quietly(action, seconds: float | None = None) -> bool:
     try:
         await asyncio.wait_for(action, seconds or CLOSE_SECONDS)
         return True
-    except (asyncio.TimeoutError, PlaywrightError):
+    except (TimeoutError, PlaywrightError):
         return False
 
 

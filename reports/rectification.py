@@ -7,7 +7,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from .common import RunReport, environment, xlsx_cell as cell, xlsx_link
+from .common import RunReport, environment, xlsx_cell, xlsx_link
 
 HEADERS = [("序号", 6), ("问题类别", 12), ("规则编号", 12), ("对应指标", 22), ("严重程度", 10), ("栏目", 28),
            ("问题描述", 70), ("证据", 40), ("发现时间", 12), ("整改要求", 50), ("整改时限", 12)]
@@ -26,7 +26,7 @@ def write_xlsx(report: RunReport, unit: dict, path: Path) -> Path:
     for r in report.rows(unit["id"]):
         shot = f"截图：{r['screenshot']}" if r["screenshot"] else r["screenshot_error"]   # e.g. 截图超时
         evidence = r["url"] + (f"\n{shot}" if shot else "")
-        ws.append([cell(v) for v in (
+        ws.append([xlsx_cell(v) for v in (
             r["no"], f"{r['family']}：{r['title']}", r["rule"], f"{r['indicator']} {r['indicator_name']}".strip(),
             r["severity_name"], r["column"], r["problem"], evidence, r["found_at"],
             f"{r['requirement']}（依据：{r['source']}）", r["deadline"])])

@@ -88,7 +88,7 @@ def test_every_character_a_page_can_carry_saves_and_loads(tmp_path):
     a, b = next(load_workbook(tmp_path / "x.xlsx").active.iter_rows(values_only=True))
     assert b == f"标题{KEPT}结束"
     dropped = {chr(c) for c in range(0x20) if chr(c) not in KEPT} | {chr(c) for c in range(0x7F, 0xA0)} | \
-        {"\ud800", "\udfff", "\ufffe", "\uffff"}
+        {chr(0xD800), chr(0xDFFF), chr(0xFFFE), chr(0xFFFF)}
     assert a == "'" + "".join(c for c in everything if c not in dropped)   # "'": it now starts with a tab
 
 
@@ -424,7 +424,7 @@ def screenshot_evidence(run: Path) -> dict[str, dict]:
 
 
 def test_no_browser_means_reports_without_pictures_and_an_error_line(tmp_path, monkeypatch):
-    run, urls = three_pages_run(tmp_path)
+    run, _ = three_pages_run(tmp_path)
     monkeypatch.setattr(evidence.shutil, "which", lambda name: str(tmp_path / "no-such-chromium"))
     errors = []
     index = render_reports(run, screenshots=True, errors=errors)
