@@ -33,6 +33,7 @@ class AuditResult:
     scores: list[dict]
     specs: dict[str, AuditSpec]
     errors: list[str]
+    crawl_status: str = "complete"   # the run's; anything else: every finding is marked partial
 
 
 def audit_run(run_dir, as_of: date | None = None, unit_types_dir=UNIT_TYPES_DIR,
@@ -55,6 +56,8 @@ def audit_run(run_dir, as_of: date | None = None, unit_types_dir=UNIT_TYPES_DIR,
             spec = specs.setdefault(utype.id, audit_spec(utype, rubric, known_rules=rules))
             data = UnitData(snapshot, unit, spec, as_of, shared)
             rows = audit_unit(data, rules, errors)
+            if run["status"] != "complete":
+                rows = [mark_partial(r, run["status"]) for r in rows]
             findings += rows
             _record_matches(snapshot, data, rules["CAT-001"].params["threshold"])
             scores += score_unit(unit["id"], rows, spec, rules, unreadable=data.unreadable)
@@ -63,7 +66,17 @@ def audit_run(run_dir, as_of: date | None = None, unit_types_dir=UNIT_TYPES_DIR,
         snapshot.close()
     export(findings, rules, run_dir)
     export_scores(scores, run_dir)
-    return AuditResult(run_dir, as_of, findings, scores, specs, errors)
+    return AuditResult(run_dir, as_of, findings, scores, specs, errors, run["status"])
+
+
+PARTIAL_MARK = "〔部分抓取〕"
+
+
+def mark_partial(finding: dict, status: str) -> dict:
+    """A finding of a run whose crawl did not finish (`zwgk check --partial`): said in its message,
+    which every report shows, and in its evidence."""
+    return {**finding, "message": PARTIAL_MARK + finding["message"],
+            "evidence": {**(finding.get("evidence") or {}), "partial_crawl": status}}
 
 
 def audit_unit(data: UnitData, rules: dict, errors: list[str] | None = None) -> list[dict]:

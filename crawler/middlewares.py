@@ -50,13 +50,18 @@ class CrawlerBound:
 class UnitScopeMiddleware(CrawlerBound):
     """Keep each unit's crawl inside its allowed hosts and its own part of a shared platform."""
 
-    def process_request(self, request):
+    async def process_request(self, request):
         spider = self.spider
         if urlsplit(request.url).scheme not in ("http", "https"):
             # even a link only checked for liveness: a page's file: link would have us read our own disk
             drop(spider, "scheme", request, "not an http(s) URL")
         unit = request.meta.get("unit")
         if unit is None or request.meta.get("purpose") in OUTSIDE_PURPOSES:
+            # fetched wherever a page points (robots.txt, outside links, redirects of those) but never
+            # into our own network: resolved first, then decided
+            refusal = await spider.guard.refusal(request.url, unit)
+            if refusal:
+                drop(spider, "forbidden_address", request, refusal)
             return None
         if not spider.scope.allowed(unit, request.url):
             drop(spider, "offsite", request, "outside the unit's allowed hosts or organ")
@@ -177,6 +182,33 @@ def redirect_chain(meta) -> list | None:
     return [[u, r] for u, r in zip(urls, meta.get("redirect_reasons") or [None] * len(urls))]
 
 
+def request_fp(crawler, request) -> str:
+    """The fingerprint a fetch row keeps of the request the spider made (a redirect hop or a retry
+    carries its first request's), so that a resumed crawl can find its recorded answer."""
+    fp = request.meta.get("request_fp")
+    if fp is None:
+        fp = request.meta["request_fp"] = crawler.request_fingerprinter.fingerprint(request).hex()
+    return fp
+
+
+class ReplayMiddleware(CrawlerBound):
+    """On a resumed crawl (crawler/resume.py), answer each try the killed run already had from the
+    capture; rendered pages go to the browser again. On any crawl, note each request's fingerprint."""
+
+    def process_request(self, request):
+        fp = request_fp(self.crawler, request)
+        replay = getattr(self.spider, "replay", None)
+        if replay is None or request.meta.get("playwright"):
+            return None
+        hit = replay.take(fp, request.meta.get("retry_times", 0))
+        if hit is None:
+            return None
+        row, response = hit
+        request.meta.update(replayed=row["id"], download_latency=(row["elapsed_ms"] or 0) / 1000)
+        self.crawler.stats.inc_value("zwgk/replayed")
+        return response
+
+
 class FetchRecorderMiddleware(CrawlerBound):
     """Record every response (every retry too) in `fetches` and the WARC capture."""
 
@@ -184,6 +216,10 @@ class FetchRecorderMiddleware(CrawlerBound):
         spider = self.spider
         body = response.body
         meta = request.meta
+        if meta.get("replayed"):   # recorded by the killed run, row and record alike
+            meta["fetch_id"] = meta["replayed"]
+            spider.count(meta.get("unit"), "pages")
+            return response
         fetch_id = spider.next_fetch_id()
         now = datetime.now(timezone.utc).isoformat(timespec="milliseconds")
         headers = [(k.decode("latin-1"), v.decode("latin-1"))
@@ -200,6 +236,7 @@ class FetchRecorderMiddleware(CrawlerBound):
             "via": "browser" if meta.get("playwright") else "static", "purpose": meta.get("purpose", "crawl"),
             "error": None, "warc_record_id": record_id, "attempt": meta.get("retry_times", 0),
             "redirects": redirect_chain(meta), "failure": "site" if response.status >= 400 else None,
+            "request_fp": request_fp(self.crawler, request),
         })
         meta["fetch_id"] = fetch_id
         spider.count(meta.get("unit"), "pages")

@@ -14,13 +14,15 @@ from scrapy.settings import Settings
 
 from zwgk import __version__
 
-from . import completeness, preflight, settings as defaults
+from . import completeness, preflight, resume as resume_plan, settings as defaults
+from .guard import browser_host_rules
 from .snapshot import Snapshot
 from .spider import GatherSpider
 from .warc import WarcCapture
 
 
-QUIET_LOGGERS = ("scrapy.downloadermiddlewares.retry", "scrapy.downloadermiddlewares.robotstxt")
+LOG_NAME = "crawl.log"
+QUIET_LOGGERS = ("scrapy.downloadermiddlewares.robotstxt",)   # a traceback for every host that is down
 
 
 def crawl(program, units: list[str] | None = None, as_of: date | None = None, out: str | Path | None = None,
@@ -33,15 +35,50 @@ def crawl(program, units: list[str] | None = None, as_of: date | None = None, ou
     as_of = as_of or program.as_of or date.today()
     run_id = run_id or f"{program.id}-{datetime.now():%Y%m%dT%H%M%S}"
     run_dir = Path(out or program.out or "runs") / run_id
-    settings = Settings()
-    settings.setdict(defaults.BASE, priority="project")
-    settings.setdict(getattr(program, "crawl", None) or {}, priority="cmdline")
-    settings.setdict(overrides or {}, priority="cmdline")
-    preflight.check(settings)    # before a run folder exists: a run without a browser proves nothing
+    settings = _settings(program, overrides, chosen)
     used = {k: v for k, v in settings.copy_to_dict().items() if k.startswith(("ZWGK_", "CONCURRENT", "AUTOTHROTTLE",
                                                                               "DOWNLOAD_", "DEPTH", "ROBOTSTXT"))}
     versions = {"python": platform.python_version(), "scrapy": scrapy.__version__, "zwgk": __version__}
     snapshot = Snapshot.create(run_dir, run_id, program.id, as_of.isoformat(), used, versions)
+    if getattr(program, "source", None):
+        snapshot.set_run(program_file=str(Path(program.source).resolve()))
+    return _gather(program, chosen, settings, snapshot, run_dir)
+
+
+def resume(program, run_dir: str | Path) -> Path:
+    """Continue a killed crawl of `program` in `run_dir` (crawler/resume.py) and return the folder."""
+    run_dir = Path(run_dir)
+    snapshot = Snapshot.open(run_dir)
+    run = snapshot.run()
+    ids = [u["id"] for u in snapshot.rows("units", order_by="id")]
+    chosen = [u for u in program.units if u.id in ids]
+    problem = ("该运行的抓取已完成，无需继续" if run["status"] == "complete" else
+               f"运行属于方案 {run['program']}，不是 {program.id}" if run["program"] != program.id else
+               f"方案中已没有这些单位：{', '.join(sorted(set(ids) - {u.id for u in chosen}))}"
+               if len(chosen) < len(ids) else None)
+    if problem:
+        snapshot.close()
+        raise ValueError(f"{run_dir}：{problem}")
+    settings = _settings(program, run["settings"], chosen)   # the settings the run started with
+    replay = resume_plan.prepare(snapshot)
+    snapshot.set_run(status="running", finished=None)
+    return _gather(program, chosen, settings, snapshot, run_dir, replay)
+
+
+def _settings(program, overrides: dict | None, chosen) -> Settings:
+    settings = Settings()
+    settings.setdict(defaults.BASE, priority="project")
+    settings.setdict(getattr(program, "crawl", None) or {}, priority="cmdline")
+    settings.setdict(overrides or {}, priority="cmdline")
+    launch = settings.getdict("PLAYWRIGHT_LAUNCH_OPTIONS")
+    launch["args"] = [*(a for a in launch.get("args", []) if not a.startswith("--host-resolver-rules=")),
+                      browser_host_rules(h for u in chosen for h in u.hosts)]
+    settings.set("PLAYWRIGHT_LAUNCH_OPTIONS", launch, priority="cmdline")
+    preflight.check(settings)    # before a run folder exists: a run without a browser proves nothing
+    return settings
+
+
+def _gather(program, chosen, settings: Settings, snapshot: Snapshot, run_dir: Path, replay=None) -> Path:
     warc = WarcCapture(run_dir / "capture.warc.gz")
     started = time.monotonic()
     for u in chosen:
@@ -49,22 +86,29 @@ def crawl(program, units: list[str] | None = None, as_of: date | None = None, ou
                               "portal": u.portal, "disclosure": u.disclosure, "hosts": list(u.hosts),
                               "profile": _profile(u), "status": "running",
                               "started": datetime.now(timezone.utc).isoformat()})
+    # Scrapy's log goes to RUN_DIR/crawl.log; the terminal gets the live table and the summary. A
+    # site that is down is data (the snapshot, the table), not a traceback on the operator's screen.
+    log = run_dir / LOG_NAME
     settings.set("LOG_INSTALL_ROOT_HANDLER", True, priority="cmdline")
-    # Failed fetches are evidence, recorded in the snapshot (fetches.error, findings); Scrapy's
-    # ERROR lines for them (a down site, a search answering 500) would only bury real problems.
+    settings.set("LOG_FILE", str(log), priority="cmdline")
+    settings.set("LOG_FILE_APPEND", replay is not None, priority="cmdline")
+    process = CrawlerProcess(settings)   # configures logging: quieten after it, or it resets levels
+    # failed fetches are recorded in the snapshot (robots.txt too); a traceback for each would bury
+    # real problems even in the log
     for name in QUIET_LOGGERS:
         logging.getLogger(name).setLevel(logging.CRITICAL)
-    process = CrawlerProcess(settings)
     crawler = process.create_crawler(GatherSpider)
-    process.crawl(crawler, program=program, units=chosen, snapshot=snapshot, warc=warc)
+    process.crawl(crawler, program=program, units=chosen, snapshot=snapshot, warc=warc, replay=replay)
     process.start()
+    warc.close()
     spider = crawler.spider
     if spider is None or not hasattr(spider, "counters"):
         snapshot.set_run(finished=datetime.now(timezone.utc).isoformat(), status="failed")
         snapshot.close()
-        warc.close()
-        raise RuntimeError("抓取未能启动（详见上方日志）")
+        raise RuntimeError(f"抓取未能启动（详见 {log}）")
     snapshot.flush()
+    if replay is not None:
+        crawler.stats.set_value("zwgk/resume/not_asked_again", resume_plan.finish(snapshot, replay))
     finished = datetime.now(timezone.utc).isoformat()
     for u in chosen:
         c = spider.counters[u.id]
@@ -83,12 +127,11 @@ def crawl(program, units: list[str] | None = None, as_of: date | None = None, ou
                                        if isinstance(v, (int, float, str))}, ensure_ascii=False, default=str),
                      seconds=round(time.monotonic() - started, 1))
     snapshot.close()
-    warc.close()
     from .progress import unit_table
     from rich.console import Console
     Console(stderr=True).print(unit_table(spider, final=True))
     if internal:
-        raise RuntimeError(f"抓取过程中出现 {internal} 个内部错误（见上方日志），快照不完整：{run_dir}")
+        raise RuntimeError(f"抓取过程中出现 {internal} 个内部错误（详见 {log}），快照不完整：{run_dir}")
     return run_dir
 
 

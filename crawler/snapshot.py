@@ -36,6 +36,7 @@ The stage that writes each table is given in brackets.
 run — one row: the run itself [CLI: Snapshot.create, set_run]
     id              run id; also the name of the run folder
     program         id of the monitoring program (site_profiles/programs/<program>.yaml)
+    program_file    path of the program file the run was started from (`zwgk crawl --resume` reads it)
     as_of           the date every time rule treats as "today" (YYYY-MM-DD)
     started         timestamp the run began
     finished        timestamp the run ended; null while it runs
@@ -83,7 +84,8 @@ fetches — every request the crawler made, failures and retries included [crawl
     purpose         why it was fetched: 'crawl' | 'probe' | 'search' | 'search_entry' (the search form with
                     an empty query) | 'soft404' (a random missing path, to learn the site's 404) | 'liveness'
                     | 'media'
-                    | 'attachment'
+                    | 'attachment' | 'subresource' (a rendered page's request to another host, blocked:
+                    error says so, failure 'crawler')
     error           the failure (exception type and message); null when none. An HTTP error
                     status alone is not an error here: it is in status
     warc_record_id  WARC-Record-ID of this fetch's record in capture.warc.gz; null if not archived
@@ -93,6 +95,9 @@ fetches — every request the crawler made, failures and retries included [crawl
     failure         who failed, when the fetch failed: 'site' (an HTTP error status; refused, reset,
                     DNS, timed out on the site's side) | 'crawler' (our own failure: browser not started,
                     request cancelled or dropped, render timeout); null for a success
+    request_fp      Scrapy's fingerprint of the request (method, URL, body), hex: how a resumed crawl
+                    finds the responses the killed run already had (crawler/resume.py); null for a
+                    rendered page's blocked request
 
 pages — every HTML page parsed [crawler: page pipeline]
     id              page id
@@ -335,7 +340,7 @@ import sqlite_utils
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 DB_NAME = "snapshot.db"
 WARC_NAME = "capture.warc.gz"
@@ -351,6 +356,10 @@ ATTACHMENT_TEXT_CAP = 100_000  # attachments.text, characters
 # reaches BUFFER_CHARS, whichever comes first; the second bound keeps memory flat when pages are
 # large.
 BATCH_SIZE = 500
+# Written as soon as they are added: a fetch row follows its WARC record at once, so a crawl killed at
+# any moment keeps in the snapshot everything in its capture, and `zwgk crawl --resume` can replay it.
+# (The other tables are rebuilt by the replay.)
+DURABLE = frozenset({"fetches"})
 BUFFER_CHARS = 4_000_000
 
 JSON = "json"  # column type marker: stored as TEXT holding JSON
@@ -387,7 +396,7 @@ _FETCH_FK = (("fetch_id", "fetches", "id"),)
 TABLES: dict[str, TableSpec] = {t.name: t for t in (
     TableSpec(
         "run",
-        {"id": str, "program": str, "as_of": str, "started": str, "finished": str,
+        {"id": str, "program": str, "program_file": str, "as_of": str, "started": str, "finished": str,
          "schema_version": int, "versions": JSON, "settings": JSON, "status": str,
          "stats": JSON, "seconds": float},
         not_null=("schema_version",),
@@ -406,13 +415,13 @@ TABLES: dict[str, TableSpec] = {t.name: t for t in (
          "headers": JSON, "content_type": str, "encoding": str, "declared_encoding": str,
          "bytes": int, "sha256": str, "elapsed_ms": int, "fetched_at": str, "via": str,
          "purpose": str, "error": str, "warc_record_id": str, "attempt": int, "redirects": JSON,
-         "failure": str},
+         "failure": str, "request_fp": str},
         not_null=("url", "fetched_at"),
         foreign_keys=_UNIT_FK,
         indexes=(("unit", "url"), ("url",), ("final_url",)),
         choices={"via": ("static", "browser"), "failure": ("site", "crawler"),
                  "purpose": ("crawl", "probe", "search", "search_entry", "soft404", "liveness", "media",
-                             "attachment")},
+                             "attachment", "subresource")},
     ),
     TableSpec(
         "pages",
@@ -572,8 +581,15 @@ def _v1_to_v2(db: sqlite_utils.Database) -> None:
                 db[name].create_index(list(index))
 
 
+def _v2_to_v3(db: sqlite_utils.Database) -> None:
+    """Version 3: the program file of the run and each fetch's request fingerprint (resuming)."""
+    for table, name in (("run", "program_file"), ("fetches", "request_fp")):
+        if name not in db[table].columns_dict:
+            db[table].add_column(name, str)
+
+
 # Upgrades of older snapshots: MIGRATIONS[n] turns schema version n into n + 1.
-MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1_to_v2}
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 class SchemaVersionError(RuntimeError):
@@ -756,7 +772,7 @@ class Snapshot:
         """Buffer one row for ``table``; return its id (for tables with an integer id).
 
         Rows are written in batches (see BATCH_SIZE, BUFFER_CHARS) and by ``flush``/``close``;
-        until then they are not visible in ``db``.
+        until then they are not visible in ``db``. A DURABLE table's row is written at once.
         """
         if table in ("run", "units"):
             raise ValueError(f"{table}: use set_run()/upsert_unit() for this table, not add()")
@@ -774,7 +790,7 @@ class Snapshot:
         self._buffers[table].append(row)
         self._buffered_rows += 1
         self._buffered_chars += sum(len(v) for v in row.values() if isinstance(v, str))
-        if self._buffered_rows >= BATCH_SIZE or self._buffered_chars >= BUFFER_CHARS:
+        if table in DURABLE or self._buffered_rows >= BATCH_SIZE or self._buffered_chars >= BUFFER_CHARS:
             self.flush()
         return row.get("id") if spec.assigns_ids else None
 

@@ -34,7 +34,8 @@ from . import attachment_text, extract
 from .completeness import first_page_no, is_list_page, pager_facts
 from .dates import all_dates, find_date_text, parse_date
 from .failures import who_failed
-from .middlewares import first_url, redirect_chain
+from .guard import AddressGuard
+from .middlewares import first_url, redirect_chain, request_fp
 from .probe_feed import ProbeFeed
 from .scope import Scope
 
@@ -83,18 +84,20 @@ def canonical(url: str) -> str:
 class GatherSpider(scrapy.Spider):
     name = "zwgk"
 
-    def __init__(self, program, units, snapshot, warc, **kwargs):
+    def __init__(self, program, units, snapshot, warc, replay=None, **kwargs):
         super().__init__(**kwargs)
+        self.replay = replay   # a resumed crawl's recorded answers (crawler/resume.py), or None
         self.program, self.units = program, {u.id: u for u in units}
         self.snapshot, self.warc = snapshot, warc
         self.scope = Scope()
         for u in units:
             starts = [x for x in (u.portal, u.disclosure) if x]
             self.scope.add_unit(u.id, u.hosts, starts, (u.overrides or {}).get("scope", ()))
+        self.guard = AddressGuard({u.id: [x for x in (u.portal, u.disclosure) if x] for u in units})
         self.counters: dict[str, Counter] = defaultdict(Counter)
         self.status: dict[str, str] = {}
         self.home_ok: dict[str, set] = defaultdict(set)
-        self._fetch_id = 0
+        self._fetch_id = replay.last_id if replay else 0
         self.search_templates: dict[str, str] = {}
         self.search_posts: dict[str, dict] = {}      # unit → its POST search form (search_post_form)
         self.search_apis: dict[str, str] = {}        # unit → JSON search URL template, "learning" or "" (none)
@@ -104,6 +107,7 @@ class GatherSpider(scrapy.Spider):
         self.pending_probe_rounds = 0
         self.columns_seen: set[tuple[str, str]] = set()
         self.links_seen: set[tuple[str, str]] = set()
+        self.blocked_seen: set[tuple[str, str]] = set()   # (unit, URL) a rendered page was refused
         self.fixed_links: dict[str, str] = {}       # URL → fixed-entry name a navigation link gave it
         self.requested: set[str] = set()
         self.requested_in_view: set[str] = set()          # … of those, asked by a view's own pager
@@ -138,6 +142,7 @@ class GatherSpider(scrapy.Spider):
         menus as every other page: dropping repeats here spares Scrapy's middlewares, scheduler and
         fingerprinting ~30 requests per page; Scrapy would drop them anyway)."""
         dont_filter = meta.pop("dont_filter", False)
+        method = meta.pop("method", "GET")
         if not dont_filter:
             own_page = meta.get("view") and meta.get("list_key")   # a page of a view's own pager
             if url in self.requested:
@@ -151,7 +156,8 @@ class GatherSpider(scrapy.Spider):
         meta = {"unit": unit, "handle_httpstatus_list": ANSWERED_STATUSES, **meta}
         # dont_filter: `requested` above is the duplicate filter; Scrapy's would silently drop a redirect
         # to a page already asked for, and the redirected URL would leave no record
-        return scrapy.Request(url, callback or self.parse, errback=self.on_error, meta=meta, dont_filter=True)
+        return scrapy.Request(url, callback or self.parse, method=method, errback=self.on_error, meta=meta,
+                              dont_filter=True)
 
     def site_of(self, unit, url: str) -> str:
         host = urlsplit(url).hostname
@@ -414,8 +420,21 @@ class GatherSpider(scrapy.Spider):
             if hint in ("mailto", "javascript"):
                 continue
             href = href.split("#")[0]
-            host = urlsplit(href).hostname or ""
+            parts = urlsplit(href)
+            host = parts.hostname or ""
             inside = self.scope.allowed(unit.id, href)
+            if parts.scheme not in ("http", "https"):
+                # never fetched. file: is a page linking its editor's own disk (C:/Users/…/附件.doc) and
+                # ftp: is no longer opened by browsers: links nobody can follow, recorded as the site's
+                # own for LINK-001/002 to report (tel:, weixin: … are fine and not recorded)
+                if parts.scheme in ("file", "ftp"):
+                    key = (unit.id, href)
+                    if key not in self.links_seen:
+                        self.links_seen.add(key)
+                        yield {"_table": "links", "unit": unit.id, "from_url": url, "to_url": href,
+                               "anchor": (text or "")[:200], "label": view_links.get(href),
+                               "kind": "attachment" if extract.is_attachment(href) else "internal"}
+                continue
             if MEDIA_TEXT.search(text or "") or host.endswith(MEDIA_HOSTS) or href in media_urls:
                 kind = "media"
             elif hint == "attachment":
@@ -445,11 +464,16 @@ class GatherSpider(scrapy.Spider):
                     yield self.request(href, unit.id, view=view_links.get(href) or (view if same_list else None),
                                        role=role, **({"fixed_entry": fixed} if fixed else {}))
             elif kind in ("external", "attachment"):
-                yield self.request(href, unit.id, self.parse_liveness, purpose="liveness",
+                # politely: HEAD first, once per target; a GET only where HEAD says no (servers that
+                # answer HEAD with 404/405 and GET with the page are common)
+                yield self.request(href, unit.id, self.parse_liveness, purpose="liveness", method="HEAD",
                                    download_maxsize=2**20, from_url=url)
 
     def parse_liveness(self, response):
-        return None   # the fetch record is the result
+        """The fetch record is the result; a HEAD that failed is asked again as a GET, which decides."""
+        if response.request.method == "HEAD" and response.status >= 400:
+            yield self.request(first_url(response.request), response.meta["unit"], self.parse_liveness, dont_filter=True,
+                               purpose="liveness", download_maxsize=2**20, from_url=response.meta.get("from_url"))
 
     def parse_soft404(self, response):
         text = response.text if isinstance(response, TextResponse) else ""
@@ -533,10 +557,47 @@ class GatherSpider(scrapy.Spider):
                     posts[resp.url] = (resp.request.post_data or "", resp.request.headers.get("content-type", ""))
 
         return self.request(url, unit, callback, dont_filter=True, playwright=True, playwright_include_page=True,
+                            playwright_page_init_callback=self.guard_page,
+                            playwright_context_kwargs={"service_workers": "block"},
                             playwright_page_event_handlers={"response": on_response},
                             playwright_page_methods=[PageMethod("wait_for_load_state", "networkidle"), *then],
                             captured=captured, captured_posts=posts, playwright_context=f"zwgk-{gen}", render_gen=gen,
                             **meta)
+
+    async def guard_page(self, page, request) -> None:
+        """Route every request a rendered page makes: its unit's own hosts only. The rest (trackers,
+        a hostile script's fetch to our network) is aborted and recorded; WebSockets never connect
+        and service workers are blocked by the context. A page that cannot be guarded is closed, so
+        its render fails as the crawler's error rather than running unguarded."""
+        unit = request.meta["unit"]
+        allowed = self.scope.hosts.get(unit, set()) | {urlsplit(request.url).hostname}
+
+        async def route(route, req):
+            if urlsplit(req.url).hostname in allowed:
+                await route.fallback()
+            else:
+                self.browser_blocked(unit, req.url, req.resource_type)
+                await route.abort("blockedbyclient")
+
+        async def websocket(ws):
+            self.browser_blocked(unit, ws.url, "websocket")
+            await ws.close()
+
+        try:
+            await page.route("**", route)
+            await page.route_web_socket("**", websocket)
+        except Exception:
+            await page.close()
+            raise
+
+    def browser_blocked(self, unit: str, url: str, what: str) -> None:
+        """A rendered page's request we refused: counted, and recorded once per unit and URL."""
+        self.crawler.stats.inc_value(f"zwgk/browser_blocked/{unit}")
+        if (unit, url) in self.blocked_seen:
+            return
+        self.blocked_seen.add((unit, url))
+        self.snapshot.add("fetches", self.failed_fetch(
+            url, unit, "subresource", f"Blocked: 页面脚本的{what}请求不在本单位网站范围内，已拦截", "browser", "crawler"))
 
     @property
     def render_generation(self) -> int:
@@ -927,19 +988,25 @@ class GatherSpider(scrapy.Spider):
     # ---- errors ---------------------------------------------------------------------------------
     def record_error(self, request, exception) -> None:
         meta = request.meta
-        fetch_id = self.next_fetch_id()
         error = f"{type(exception).__name__}: {exception}"[:500]
-        record_id = self.warc.record_error(request.url, error, now_iso())
         browser = bool(meta.get("playwright"))
-        self.snapshot.add("fetches", {
-            "id": fetch_id, "unit": meta.get("unit"), "url": first_url(request), "final_url": None,
-            "method": request.method, "status": None, "headers": None, "content_type": None, "encoding": None,
-            "declared_encoding": None, "bytes": 0, "sha256": None, "elapsed_ms": None, "fetched_at": now_iso(),
-            "via": "browser" if browser else "static", "purpose": meta.get("purpose", "crawl"),
-            "error": error, "warc_record_id": record_id, "attempt": meta.get("retry_times", 0),
-            "redirects": redirect_chain(meta), "failure": who_failed(exception, browser)})
-        meta["fetch_id"] = fetch_id
+        row = self.failed_fetch(first_url(request), meta.get("unit"), meta.get("purpose", "crawl"), error,
+                                "browser" if browser else "static", who_failed(exception, browser),
+                                method=request.method, attempt=meta.get("retry_times", 0),
+                                redirects=redirect_chain(meta), request_fp=request_fp(self.crawler, request),
+                                warc_record_id=self.warc.record_error(request.url, error, now_iso()))
+        self.snapshot.add("fetches", row)
+        meta["fetch_id"] = row["id"]
         self.count(meta.get("unit"), "errors")
+
+    def failed_fetch(self, url: str, unit: str | None, purpose: str, error: str, via: str, failure: str,
+                     **fields) -> dict:
+        """A `fetches` row for a request that got no response."""
+        return {"id": self.next_fetch_id(), "unit": unit, "url": url, "final_url": None, "method": "GET",
+                "status": None, "headers": None, "content_type": None, "encoding": None,
+                "declared_encoding": None, "bytes": 0, "sha256": None, "elapsed_ms": None,
+                "fetched_at": now_iso(), "via": via, "purpose": purpose, "error": error,
+                "warc_record_id": None, "attempt": 0, "redirects": None, "failure": failure, **fields}
 
     def on_error(self, failure):
         request = failure.request

@@ -57,16 +57,18 @@ def attach_screenshots(run_dir: Path, records: dict) -> int:
     return sum(1 for shot in shots.values() if shot.get("screenshot"))
 
 
-def render_reports(run_dir, screenshots: bool = True, errors: list[str] | None = None) -> Path:
-    """Write the run's reports; return the dashboard. What could not be built is said on the
-    dashboard, appended to `errors` (one Chinese line each) and logged with its traceback to
-    RUN_DIR/report.log; a failure of the whole stage (the snapshot unreadable, the dashboard
-    unwritable) is logged there too, then raised."""
+def render_reports(run_dir, screenshots: bool = True, signing_key=None, errors: list[str] | None = None) -> Path:
+    """Write the run's reports; return the dashboard. `signing_key`: an Ed25519 private key
+    (reports/signing.py) that signs every pack's manifest.
+
+    What could not be built is said on the dashboard, appended to `errors` (one Chinese line each)
+    and logged with its traceback to RUN_DIR/report.log; a failure of the whole stage (the snapshot
+    unreadable, the dashboard unwritable) is logged there too, then raised."""
     run_dir = Path(run_dir)
     problems: list[tuple[str | None, str]] = []      # (unit id or None for the run, message)
     with _log_to(run_dir / REPORT_LOG):
         try:
-            index = _render(run_dir, screenshots, problems)
+            index = _render(run_dir, screenshots, signing_key, problems)
         except Exception:
             logger.exception("the reports of %s could not be written", run_dir)
             raise
@@ -75,7 +77,7 @@ def render_reports(run_dir, screenshots: bool = True, errors: list[str] | None =
     return index
 
 
-def _render(run_dir: Path, screenshots: bool, problems: list) -> Path:
+def _render(run_dir: Path, screenshots: bool, signing_key, problems: list) -> Path:
     capture = run_dir / "capture.warc.gz"
     records = index_records(capture) if capture.exists() else {}   # read once, bodies left on disk
     if screenshots:
@@ -93,7 +95,7 @@ def _render(run_dir: Path, screenshots: bool, problems: list) -> Path:
         try:
             write_xlsx(report, unit, paths[0])
             write_html(report, unit, paths[1])
-            pack = build_pack(report, unit, out / "packs", records)
+            pack = build_pack(report, unit, out / "packs", records, signing_key)
         except Exception as exc:
             logger.exception("the reports of unit %s failed", unit["id"])
             problems.append((unit["id"], f"单位 {unit['id']} 的整改清单和证据包未能生成：{describe(exc)}"))

@@ -11,6 +11,7 @@ fields are read from nodes rather than from an already-constructed dict.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -21,7 +22,7 @@ import yaml
 
 __all__ = ["ProfileError", "UnitType", "MediaAccount", "Unit", "Program", "load_program", "load_unit",
            "load_unit_type", "load_unit_types", "PACKAGE_DIR", "UNIT_TYPES_DIR", "DEMO_PROGRAM",
-           "MEDIA_PLATFORMS"]
+           "MEDIA_PLATFORMS", "out_problem"]
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 UNIT_TYPES_DIR = PACKAGE_DIR / "unit_types"
@@ -374,30 +375,39 @@ def load_unit(path, unit_types: dict[str, UnitType] | None = None) -> Unit:
 
     media = [_media(path, node, i) for i, node in enumerate(f.seq("media"))]
     if f.present("overrides"):
-        _check_scope_patterns(path, f.values["overrides"])
+        _check_scope_patterns(path, f.values["overrides"], {"portal": portal, "disclosure": disclosure})
     return Unit(id=f.ident("id"), name=f.text("name"), type=utype, org_code=org_code,
                 disclosure=disclosure, portal=portal, hosts=hosts, search=search, media=media,
                 robots_exempt=f.text("robots_exempt", required=False), overrides=f.mapping("overrides"),
                 source=path)
 
 
-def _check_scope_patterns(path: Path, overrides) -> None:
+def _check_scope_patterns(path: Path, overrides, starts: dict[str, str | None]) -> None:
     """`overrides: scope:` is a regular expression or a list of them; one that does not compile
-    is a profile error here, not a crash when the crawl starts."""
+    is a profile error here, not a crash when the crawl starts. They replace the unit's scope, so
+    they must take in its start URLs: a start outside them is never fetched, and the run looks
+    complete with nothing in it."""
     if not isinstance(overrides, yaml.MappingNode):
         return   # Fields.mapping reports it
-    node = next((v for k, v in overrides.value if k.value == "scope"), None)
+    key, node = next(((k, v) for k, v in overrides.value if k.value == "scope"), (None, None))
     if node is None:
         return
     items = node.value if isinstance(node, yaml.SequenceNode) else [node]
+    patterns = []
     for i, item in enumerate(items):
         where = "overrides.scope" + (f"[{i}]" if isinstance(node, yaml.SequenceNode) else "")
         if not isinstance(item, yaml.ScalarNode) or item.tag != "tag:yaml.org,2002:str" or not item.value:
             raise ProfileError(path, _line(item), where, f"应为正则表达式文本，实际为{_kind(item)}")
         try:
-            re.compile(item.value)
+            patterns.append(re.compile(item.value))
         except re.error as err:
             raise ProfileError(path, _line(item), where, f"正则表达式无效：{err}") from None
+    if not patterns:
+        return   # `scope: []` keeps the ordinary scope rules (crawler/scope.py)
+    for role, url in starts.items():
+        if url and not any(p.search(url) for p in patterns):
+            raise ProfileError(path, _line(key), "overrides.scope",
+                               f"没有一条范围规则匹配 {role} 网址 {url}：该网址将不会被抓取")
 
 
 def _hosts(f: _Fields, portal: str | None, disclosure: str) -> list[str]:
@@ -427,7 +437,6 @@ def _media(path: Path, node, i: int) -> MediaAccount:
 # ---- programs --------------------------------------------------------------------------------
 
 _PROGRAM_FIELDS = ["id", "name", "units", "unit_types", "schedule", "out", "as_of", "crawl"]
-_SETTING_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
 
 
 def load_program(path) -> Program:
@@ -453,13 +462,86 @@ def load_program(path) -> Program:
             raise _duplicate(upath, "单位", unit.id, other.source)
         units.append(unit)
 
-    crawl = f.mapping("crawl")
-    bad = [k for k in crawl if not isinstance(k, str) or not _SETTING_NAME.match(k)]
-    if bad:
-        raise f.error("crawl", f"设置名应为大写的 Scrapy/ZWGK 设置名（如 CONCURRENT_REQUESTS_PER_DOMAIN），实际为 {bad[0]!r}")
-    return Program(id=pid, name=name, units=units, unit_types=unit_types,
-                   schedule=f.text("schedule", required=False), out=f.text("out", required=False) or "runs",
-                   as_of=f.day("as_of"), crawl=crawl, source=path)
+    return Program(id=pid, name=name, units=units, unit_types=unit_types, schedule=_schedule(f), out=_out(f),
+                   as_of=f.day("as_of"), crawl=_crawl_settings(f), source=path)
+
+
+def _crawl_settings(f: _Fields) -> dict:
+    """`crawl:` checked setting by setting, as `--set` is: a misspelt name is an error with the
+    closest known name, a value the crawl could not use is an error at its line."""
+    if not f.present("crawl"):
+        return {}
+    node = f.values["crawl"]
+    if not isinstance(node, yaml.MappingNode):
+        raise f.error("crawl", f"应为键值对（设置名: 值），实际为{_kind(node)}")
+    # here, not at the top: it reads Scrapy's defaults, which only a program with settings needs
+    from crawler.settings import SettingError, UnknownSetting, setting_value
+    settings = _Fields(f.path, node, prefix="crawl.")
+    values = {}
+    for key, value in settings.values.items():
+        try:
+            values[key] = setting_value(key, _construct(f.path, value))
+        except UnknownSetting as exc:
+            raise settings.error(key, str(exc), at_key=True) from None
+        except SettingError as exc:
+            raise settings.error(key, str(exc)) from None
+    return values
+
+
+def _out(f: _Fields) -> str:
+    """The output folder: absent means runs/; set, it must be a folder we can make or write in."""
+    if not f.present("out"):
+        return "runs"
+    value = f.text("out")
+    problem = out_problem(value)
+    if problem:
+        raise f.error("out", problem)
+    return value
+
+
+def out_problem(out: str) -> str | None:
+    """Why run folders cannot be made under `out` (relative to the working directory), or None."""
+    if "\0" in out:
+        return "路径中含有空字符"
+    path = Path(out).absolute()
+    try:
+        for folder in (path, *path.parents):    # the nearest part that exists decides
+            if not folder.exists():
+                continue
+            if not folder.is_dir():
+                return f"{_display(folder)} 是文件，不是文件夹"
+            if not os.access(folder, os.W_OK | os.X_OK):
+                return f"没有在 {_display(folder)} 中写入的权限"
+            return None
+    except OSError as exc:     # e.g. a name longer than the file system allows
+        return f"不是可用的路径（{exc.strerror}）"
+    return None
+
+
+SCHEDULE_WORDS = ("daily", "weekly", "monthly", "quarterly")
+# cron fields: name, lowest, highest
+_CRON = (("分钟", 0, 59), ("小时", 0, 23), ("日", 1, 31), ("月", 1, 12), ("星期", 0, 7))
+_CRON_ITEM = re.compile(r"(\*|(\d+)(?:-(\d+))?)(?:/(\d+))?")
+
+
+def _schedule(f: _Fields) -> str | None:
+    """How often the program is meant to run: a word or a five-field cron expression (numbers)."""
+    value = f.text("schedule", required=False)
+    if value is None or value in SCHEDULE_WORDS:
+        return value
+    parts = value.split()
+    if len(parts) != 5:
+        raise f.error("schedule", f'"{value}" 不是有效的计划，应为 {"、".join(SCHEDULE_WORDS)} 之一，'
+                                  '或五段 cron 表达式（分 时 日 月 星期，如 "0 2 * * 1"）')
+    for part, (what, low, high) in zip(parts, _CRON):
+        for item in part.split(","):
+            m = _CRON_ITEM.fullmatch(item)
+            numbers = [int(n) for n in m.groups()[1:3] if n is not None] if m else []
+            step = int(m.group(4)) if m and m.group(4) else 1
+            if not m or step < 1 or any(not low <= n <= high for n in numbers) or numbers != sorted(numbers):
+                raise f.error("schedule", f'cron 表达式 "{value}" 的{what}段 "{part}" 无效，'
+                                          f"应为 {low}–{high} 的数字、范围（a-b）、* 或 /步长")
+    return value
 
 
 def _unit_files(f: _Fields) -> list[Path]:

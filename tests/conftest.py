@@ -7,6 +7,7 @@ import sys
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -60,6 +61,12 @@ def world():
     server.stop()
 
 
+def crawl_log_tail(runs: Path, size: int = 3000) -> str:
+    """The end of the crawl's own log (RUN_DIR/crawl.log: the terminal gets only the summary)."""
+    logs = sorted(runs.glob("*/crawl.log")) if runs.exists() else []
+    return logs[-1].read_text(encoding="utf-8", errors="replace")[-size:] if logs else "(no crawl.log)"
+
+
 @pytest.fixture(scope="session")
 def crawled(world, tmp_path_factory):
     """The served demo world crawled once with its demo program (real Scrapy, real Chromium);
@@ -71,9 +78,9 @@ def crawled(world, tmp_path_factory):
         proc = subprocess.run([sys.executable, "-m", "zwgk.cli", "crawl", "--program", str(program),
                                "--out", str(base / "runs")], capture_output=True, text=True, timeout=540)
     except subprocess.TimeoutExpired as slow:
-        pytest.fail(f"the demo crawl took over {slow.timeout} s; its log ends:\n{(slow.stderr or b'')[-3000:]!r}")
+        pytest.fail(f"the demo crawl took over {slow.timeout} s; its log ends:\n{crawl_log_tail(base / 'runs')}")
     runs = list((base / "runs").iterdir()) if (base / "runs").exists() else []
-    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert proc.returncode == 0, proc.stderr[-3000:] + crawl_log_tail(base / "runs")
     assert len(runs) == 1
     db = sqlite3.connect(runs[0] / "snapshot.db")
     db.row_factory = sqlite3.Row

@@ -21,6 +21,7 @@ class Mini:
                  name: str = "云溪市青岚区人民政府", org_code: str = ORG):
         self.as_of = as_of
         self.snap = Snapshot.create(tmp_path / "run", "t", "test", as_of.isoformat())
+        self.snap.set_run(status="complete")   # a hand-made snapshot stands for a finished crawl
         self.snap.upsert_unit({"id": "u", "name": name, "type": unit_type, "org_code": org_code,
                                "portal": PORTAL, "disclosure": DISCLOSURE, "hosts": [], "status": "ok"})
         self.type = unit_type

@@ -199,3 +199,40 @@ def test_a_rule_that_crashes_exits_1_and_the_other_rules_still_report(tmp_path):
     # every other rule reported exactly what it reports on the good run
     assert rules_found(bad) == [r for r in rules_found(good) if r != "IDENT-001"]
     assert len(rules_found(bad)) > 5
+
+
+# ------------------------------------------------------------------------------- a crawl that did not finish
+
+@pytest.mark.parametrize("status", ["running", "failed"])
+@pytest.mark.parametrize("command", ["check", "report"])
+def test_a_run_whose_crawl_did_not_finish_is_refused_saying_how_to_resume(tmp_path, command, status):
+    run_dir = snapshot(tmp_path, {"主办单位": "云溪市青岚区人民政府"})
+    set_status(run_dir, status)
+    proc = zwgk(command, run_dir)
+    assert proc.returncode == 2
+    assert_told_in_chinese(proc)
+    assert f"zwgk crawl --resume {run_dir}" in proc.stderr and "--partial" in proc.stderr
+    assert not (run_dir / "findings.csv").exists() and not (run_dir / "reports").exists()
+
+
+def test_a_partial_check_marks_every_finding(tmp_path):
+    complete = snapshot(tmp_path / "complete", {"主办单位": "云溪市青岚区人民政府"})
+    partial = snapshot(tmp_path / "partial", {"主办单位": "云溪市青岚区人民政府"})
+    set_status(partial, "running")
+    assert zwgk("check", complete).returncode == 0
+    proc = zwgk("check", partial, "--partial")
+    assert proc.returncode == 0, proc.stderr
+    assert "本次抓取未完成（状态running）" in "".join(proc.stdout.split())   # rich wraps lines
+    def messages(run_dir):
+        with open(run_dir / "findings.csv", encoding="utf-8-sig", newline="") as f:
+            return sorted((row["rule"], row["message"]) for row in csv.DictReader(f))
+    whole, part = messages(complete), messages(partial)
+    assert whole and part == [(rule, "〔部分抓取〕" + message) for rule, message in whole]
+
+
+def set_status(run_dir: Path, status: str) -> None:
+    import sqlite3
+    db = sqlite3.connect(run_dir / "snapshot.db")
+    db.execute("update run set status = ?", [status])
+    db.commit()
+    db.close()

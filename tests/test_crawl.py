@@ -41,6 +41,16 @@ def test_run_completes_and_records_the_down_unit(run):
     assert "抓取汇总" in proc.stderr
 
 
+def test_a_site_that_is_down_is_data_not_a_traceback(run):
+    """The down unit and the failing search are in the snapshot and the summary table; the terminal
+    shows no traceback and no Scrapy ERROR line, and the detail is in RUN_DIR/crawl.log."""
+    _, _, run_dir, proc = run
+    assert "Traceback" not in proc.stderr and "] ERROR:" not in proc.stderr, proc.stderr[-2000:]
+    log = (run_dir / "crawl.log").read_text(encoding="utf-8")
+    assert "Gave up retrying" in log and "127.0.0.12" in log     # dangan's portal, refused
+    assert "Traceback" not in log
+
+
 def test_crawl_reaches_every_page_of_every_unit_site(run):
     world, db, _, _ = run
     fetched = {canon(r["url"]) for r in q(db, "select url from fetches where status = 200")}

@@ -30,7 +30,21 @@ def make_crawler(**settings):
     """A crawler with the project's settings (and `settings` over them) and the gatherer's spider."""
     crawler = get_crawler(GatherSpider, {**BASE, **settings})
     crawler.spider = GatherSpider.from_crawler(crawler, program=None, units=UNITS, snapshot=None, warc=None)
+    crawler.spider.guard.lookup = lookup   # no DNS from the tests: names resolve from DNS_TABLE
     return crawler
+
+
+# what the tests' host names resolve to (public documentation-free addresses; no request is sent)
+DNS_TABLE = {"gk.ycgjj.gov.cn": ["58.42.1.10"], "xxgk.qinglan.gov.cn": ["58.42.1.11"],
+             "www.other-site.example.com": ["93.184.216.34"], "elsewhere.example.com": ["93.184.216.34"],
+             "weibo.example.com": ["93.184.216.35"], "intranet.example.com": ["10.1.2.3"],
+             "rebound.example.com": ["93.184.216.36", "127.0.0.1"], "v6.example.com": ["::1"]}
+
+
+async def lookup(host: str, port: int) -> list[str]:
+    if host not in DNS_TABLE:
+        raise OSError(f"{host} does not resolve")
+    return DNS_TABLE[host]
 
 
 def request(url: str, unit: str | None = "gjj", **meta) -> Request:
@@ -40,7 +54,8 @@ def request(url: str, unit: str | None = "gjj", **meta) -> Request:
 def passes(mw, req) -> bool:
     """Did the middleware let the request through (True) or drop it (False)?"""
     try:
-        assert mw.process_request(req) is None
+        result = mw.process_request(req)
+        assert (asyncio.run(result) if asyncio.iscoroutine(result) else result) is None
     except IgnoreRequest:
         return False
     return True
@@ -74,6 +89,25 @@ def test_outside_links_are_fetched_but_never_outside_the_web(purpose):
     assert not passes(mw, request("file:///etc/passwd", purpose=purpose))
     assert not passes(mw, request("ftp://elsewhere.example.com/pub/a.pdf", purpose=purpose))
     assert crawler.stats.get_value("zwgk/dropped/scheme") == 3
+
+
+@pytest.mark.parametrize("purpose", [*sorted(middlewares.OUTSIDE_PURPOSES), None])
+def test_outside_requests_never_reach_our_own_network(purpose):
+    crawler = make_crawler()
+    mw = UnitScopeMiddleware.from_crawler(crawler)
+    unit = "gjj" if purpose else None          # None: a robots.txt request, or a redirect of one
+    assert passes(mw, request("http://www.other-site.example.com/a.html", unit=unit, purpose=purpose))
+    for url in ("http://127.0.0.1:6379/", "http://169.254.169.254/latest/meta-data/", "http://[::1]:22/",
+                "http://intranet.example.com/", "http://rebound.example.com/", "http://v6.example.com/"):
+        assert not passes(mw, request(url, unit=unit, purpose=purpose)), url
+    assert crawler.stats.get_value("zwgk/dropped/forbidden_address") == 6
+
+
+def test_the_units_own_pages_are_not_resolved():
+    crawler = make_crawler()
+    crawler.spider.guard.lookup = None     # any lookup would fail loudly
+    mw = UnitScopeMiddleware.from_crawler(crawler)
+    assert passes(mw, request("http://gk.ycgjj.gov.cn/col/tzgg/index.html"))
 
 
 # ------------------------------------------------------------------------------- BudgetMiddleware

@@ -126,7 +126,8 @@ def test_unit_errors(tmp_path, text, line, field, words):
 
 
 def test_valid_scope_patterns_load(tmp_path):
-    for scope in ("'organId=1(&|$)'", "['organId=1', '/xzjd/taoyuan/']"):
+    # each takes in both start URLs (portal http://127.0.0.2:8800/, disclosure …?organId=1)
+    for scope in ("'organId=1(&|$)|//127\\.0\\.0\\.2:'", "['organId=1', '//127\\.0\\.0\\.2:8800/']"):
         path = tmp_path / "u.yaml"
         path.write_text(GOOD_UNIT + f"overrides:\n  scope: {scope}\n", encoding="utf-8")
         assert load_unit(path).overrides["scope"]

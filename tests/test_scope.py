@@ -213,7 +213,7 @@ def test_override_patterns_from_a_unit_profile_decide_its_scope(tmp_path):
 
 
 def test_a_single_override_pattern_written_as_text_is_one_pattern(tmp_path):
-    text = TAOYUAN_WITH_OVERRIDES.split("overrides:")[0] + 'overrides:\n  scope: "organId=2(&|$)"\n'
+    text = TAOYUAN_WITH_OVERRIDES.split("overrides:")[0] + 'overrides:\n  scope: "organId=2(&|$)|/xzjd/taoyuan/"\n'
     scope = _spider_scope(tmp_path, text)
     assert scope.allowed("taoyuan", "http://xxgk.qinglan.gov.cn/public/column?organId=2")
     # read letter by letter, "o" or "2" would match almost any URL of the hosts

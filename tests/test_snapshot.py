@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 
 import pytest
 
@@ -272,3 +273,29 @@ def test_json_values_with_dates_sets_and_objects(snap, tmp_path):
     import datetime
     snap.set_run(settings={"ZWGK_OUT": tmp_path, "DAY": datetime.date(2017, 9, 10), "HOSTS": {"b", "a"}})
     assert snap.run()["settings"] == {"ZWGK_OUT": str(tmp_path), "DAY": "2017-09-10", "HOSTS": ["a", "b"]}
+
+
+def test_a_fetch_row_is_on_disk_as_soon_as_it_is_added(snap, tmp_path):
+    """A crawl killed at any moment keeps every fetch it recorded (crawler/resume.py replays them);
+    other rows wait for their batch."""
+    snap.upsert_unit(UNIT)
+    other = sqlite3.connect(tmp_path / "run1" / "snapshot.db")
+    snap.add("links", ROWS["links"])
+    assert other.execute("select count(*) from links").fetchone()[0] == 0
+    snap.add("fetches", ROWS["fetches"])
+    assert other.execute("select count(*) from fetches").fetchone()[0] == 1
+    other.close()
+
+
+def test_a_version_2_snapshot_gains_the_program_file_and_request_fingerprints(snap, tmp_path):
+    db = snap.db
+    db["fetches"].transform(drop={"request_fp"})
+    db["run"].transform(drop={"program_file"})
+    db.execute("update run set schema_version = 2")
+    db.conn.commit()
+    snap.close()
+    reopened = Snapshot.open(tmp_path / "run1")
+    assert reopened.run()["schema_version"] == SCHEMA_VERSION == 3
+    assert "request_fp" in reopened.db["fetches"].columns_dict
+    assert reopened.run()["program_file"] is None
+    reopened.close()

@@ -6,9 +6,18 @@ from ..registry import rule
 SITE_NAMES = {"portal": "门户网站", "disclosure": "政府信息公开网"}
 
 
-def failure(outcome: dict | None, broken_status: tuple) -> str | None:
-    """Why a fetched URL counts as broken, or None (fine, never fetched, or only "needs review":
-    401/403/429 are how firewalls answer crawlers, not proof that a link is dead)."""
+# links broken without a fetch: the crawler never follows them (crawler/spider.py follow_links)
+UNFOLLOWABLE = {"file": "指向编辑人员电脑上的本地文件（file:），公众无法打开",
+                "ftp": "使用浏览器已不再支持的ftp:协议，公众无法直接打开"}
+
+
+def failure(outcome: dict | None, broken_status: tuple, url: str = "") -> str | None:
+    """Why a URL counts as broken, or None (fine, never fetched, or only "needs review": 401/403/429
+    are how firewalls answer crawlers, not proof that a link is dead). file: and ftp: links are
+    broken without a fetch."""
+    scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+    if scheme in UNFOLLOWABLE:
+        return UNFOLLOWABLE[scheme]
     if outcome is None or outcome.get("failure") == "crawler":
         return None   # never fetched, or our own failure (a dropped request, a render): not the site's
     status = outcome["status"]
@@ -65,11 +74,12 @@ def _broken_links(audit, kind: str, what: str):
         if link["kind"] != kind or link["to_url"] in seen:
             continue
         outcome = audit.outcome(link["to_url"])
-        why = failure(outcome, tuple(audit.param("broken")))
+        why = failure(outcome, tuple(audit.param("broken")), link["to_url"])
         if why:
             seen.add(link["to_url"])
             yield audit.finding(f"{what}“{link['anchor'] or link['to_url']}”{why}（所在页面：{link['from_url']}）",
-                                url=link["to_url"], fetch_ids=[outcome["id"]], from_url=link["from_url"],
+                                url=link["to_url"], fetch_ids=[outcome["id"]] if outcome else [],
+                                from_url=link["from_url"],
                                 anchor=link["anchor"])
 
 

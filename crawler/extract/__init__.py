@@ -24,11 +24,11 @@ from .listings import Listing, listings
 from .metadata import meta_tags, metadata
 from .page import body_text, breadcrumb, footer_identity, title
 from .pagination import form_fields, pagination, postback_pages
-from .urls import page_number
+from .urls import _is_attachment as is_attachment, page_number
 
 __all__ = [
     "LABELS", "LABEL_INDEX", "Document", "document", "Listing", "parse", "label_key", "visible_text", "metadata",
     "meta_tags", "title", "body_text", "breadcrumb", "footer_identity", "listings", "pagination", "postback_pages",
-    "form_fields", "page_number", "labelled_links", "links", "script_urls", "embedded_markup", "xml_as_html",
+    "form_fields", "page_number", "is_attachment", "labelled_links", "links", "script_urls", "embedded_markup", "xml_as_html",
     "datastore_next_groups", "is_datastore", "search_form", "search_post_form", "search_script", "search_box", "app_shell",
 ]

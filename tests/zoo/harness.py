@@ -235,7 +235,9 @@ def run_site(site, folder: Path, name: str | None = None) -> Outcome:
     finally:
         server.stop()
     if proc.returncode != 0:
-        raise AssertionError(f"zwgk crawl failed on zoo site {name}:\n{proc.stderr[-4000:]}")
+        logs = sorted((folder / "runs").glob("*/crawl.log"))
+        log = logs[-1].read_text(encoding="utf-8", errors="replace")[-4000:] if logs else ""
+        raise AssertionError(f"zwgk crawl failed on zoo site {name}:\n{proc.stderr[-4000:]}\n{log}")
     run_dir = next((folder / "runs").iterdir())
     result = audit_run(run_dir)
     db = sqlite3.connect(run_dir / "snapshot.db")
