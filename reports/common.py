@@ -51,6 +51,16 @@ def xlsx_link(url: str | None) -> str | None:
     return link if link and not XLSX_ILLEGAL.search(link) else None
 
 
+def describe(exc: Exception, limit: int = 200) -> str:
+    """An exception as one short line fit for a terminal and a report: crawled text can be in the
+    message, so control characters (terminal escapes among them) are dropped and length capped."""
+    text = " ".join(CONTROL.sub("", f"{type(exc).__name__}: {exc}").split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def safe_href(url: str | None) -> str | None:
     """Only http(s) URLs become links; javascript:, data: and the like stay text."""
     if not url:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import re
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -25,7 +24,7 @@ from crawler.snapshot import Snapshot
 from crawler.warc import index_records
 
 from . import dashboard, scoresheet
-from .common import RunReport
+from .common import RunReport, describe
 from .evidence import take_screenshots, write_manifest
 from .packs import build_pack
 from .rectification import write_html, write_xlsx
@@ -106,22 +105,13 @@ def _render(run_dir: Path, screenshots: bool, signing_key, problems: list) -> Pa
         sums.append(f"{hashlib.sha256(pack.read_bytes()).hexdigest()}  {pack.name}")
     (out / "packs").mkdir(parents=True, exist_ok=True)
     (out / "packs" / "SHA256SUMS").write_text("".join(line + "\n" for line in sums), encoding="utf-8")
+    failed = {unit for unit, _ in problems if unit}
     try:
-        scoresheet.write(report, out)
+        scoresheet.write(report, out, problems)     # a unit that cannot be scored is left out, said so
     except Exception as exc:
         logger.exception("the score sheet of %s failed", run_dir)
         problems.append((None, f"评分表未能生成：{describe(exc)}"))
-    return dashboard.write(report, out / "index.html", problems)
-
-
-def describe(exc: Exception, limit: int = 200) -> str:
-    """An exception as one short line fit for a terminal and a report: crawled text can be in the
-    message, so control characters (terminal escapes among them) are dropped and length capped."""
-    text = " ".join(CONTROL.sub("", f"{type(exc).__name__}: {exc}").split())
-    return text if len(text) <= limit else text[:limit - 1] + "…"
-
-
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+    return dashboard.write(report, out / "index.html", problems, failed)
 
 
 @contextmanager

@@ -371,6 +371,26 @@ def test_a_unit_whose_reports_fail_is_an_error_line_and_the_others_get_theirs(tm
     assert cells(run / "reports" / "评分表.xlsx")                      # the score sheet still covers all
 
 
+def test_a_unit_with_damaged_scores_is_left_out_of_the_dashboard_and_score_sheet_saying_so(tmp_path):
+    run = small_run(tmp_path)
+    db = sqlite3.connect(run / "snapshot.db")       # v's scores as a damaged or foreign snapshot has them
+    db.execute("""update scores set detail = '{"unit_veto": {"by": "PRIV-001"}}' where unit = 'v'""")
+    db.commit()
+    db.close()
+    errors = []
+    index = render_reports(run, screenshots=False, errors=errors)
+    assert [e.split("：")[0] for e in errors] == ["单位 v 的整改清单和证据包未能生成", "单位 v 未能列入评分表",
+                                                   "单位 v 未能列入总览"]
+    doc = Parsed(index.read_text(encoding="utf-8"))
+    assert all(e in doc.text for e in errors)
+    links = {a.get("href") for tag, a in doc.tags if tag == "a"}
+    assert {"units/u.html", "units/w.html"} <= links and not [link for link in links if link and "/v." in link]
+    assert "第三单位" in doc.text and "第二单位" not in doc.text            # v is in no table, only the errors
+    sheet = cells(run / "reports" / "评分表.xlsx")
+    assert {row[0] for row in sheet} == {"u", "w"} and [row[0] for row in sheet if row[2] == "合计"] == ["u", "w"]
+    assert verify_pack(run / "reports" / "packs" / "w.zip") == []
+
+
 def test_zwgk_report_says_what_failed_in_one_line_and_exits_1(tmp_path):
     run = small_run(tmp_path)
     in_the_way(run)
