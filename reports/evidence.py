@@ -127,17 +127,14 @@ async def _shoot_all(jobs: dict, capture: dict, stream, out_dir: Path) -> dict[s
 
     results: dict[str, dict] = {}
     async with async_playwright() as p:
-        browser = context = None
+        browser = None
         try:
             for (url, needle), prints in jobs.items():
                 if browser is None:
                     browser = await p.chromium.launch(
                         executable_path=shutil.which("chromium") or "/usr/bin/chromium",
                         args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])
-                    context = await asyncio.wait_for(browser.new_context(
-                        viewport={"width": 1280, "height": 900}, service_workers="block"), CLOSE_SECONDS)
-                    await asyncio.wait_for(context.route("**/*", answer), CLOSE_SECONDS)
-                fields, fit = await _shoot(context, url, needle or "", out_dir / f"{prints[0]}.png")
+                fields, fit = await _shoot(browser, answer, url, needle or "", out_dir / f"{prints[0]}.png")
                 for fp in prints:
                     results[fp] = {**fields, "screenshot_of": url}
                 if not fit:              # the browser itself stopped answering: start a new one
@@ -149,14 +146,21 @@ async def _shoot_all(jobs: dict, capture: dict, stream, out_dir: Path) -> dict[s
     return results
 
 
-async def _shoot(context, url: str, needle: str, path: Path) -> tuple[dict, bool]:
-    """(evidence fields, whether the browser is fit for the next page) of one screenshot."""
+async def _shoot(browser, answer, url: str, needle: str, path: Path) -> tuple[dict, bool]:
+    """(evidence fields, whether the browser is fit for the next page) of one screenshot, taken
+    in a context of its own, so that closing it ends whatever the page started (popups among them)."""
     from playwright.async_api import Error as PlaywrightError
     from playwright.async_api import TimeoutError as PlaywrightTimeout
+    context = None
     try:
+        context = await asyncio.wait_for(browser.new_context(
+            viewport={"width": 1280, "height": 900}, service_workers="block"), CLOSE_SECONDS)
+        await asyncio.wait_for(context.route("**/*", answer), CLOSE_SECONDS)
         page = await asyncio.wait_for(context.new_page(), CLOSE_SECONDS)
     except (TimeoutError, PlaywrightError) as exc:
         logger.warning("no page for %s: %s", url, exc)
+        if context is not None:
+            await _quietly(context.close())
         return {"screenshot_error": SHOT_FAILED}, False
     try:
         marked = await asyncio.wait_for(_render(page, url, needle, path), PAGE_SECONDS)
@@ -169,8 +173,9 @@ async def _shoot(context, url: str, needle: str, path: Path) -> tuple[dict, bool
         fields = {"screenshot_error": SHOT_FAILED}
     if "screenshot_error" in fields:
         path.unlink(missing_ok=True)
-    # closing the page ends its renderer, busy or not; a browser that cannot even do that is hung
-    fit = await _quietly(page.close(), CLOSE_SECONDS)
+    # closing the context ends its pages' renderers, busy or not; a browser that cannot even do
+    # that is hung
+    fit = await _quietly(context.close(), CLOSE_SECONDS)
     return fields, fit
 
 

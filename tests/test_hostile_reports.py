@@ -514,3 +514,42 @@ def test_a_hung_chromium_is_replaced_and_the_next_page_is_taken(tmp_path, monkey
     assert shots[urls[1]].get("screenshot_error") == "截图超时"
     for url in (urls[0], urls[2]):                  # before the hang, and after it in a new browser
         assert (run / "evidence" / shots[url]["screenshot"]).stat().st_size > 1000, url
+
+
+@pytest.mark.browser
+@pytest.mark.timeout(180)
+def test_what_a_page_opens_ends_with_its_screenshot(tmp_path, monkeypatch):
+    """A page opens a popup that reloads itself for ever; once the page's screenshot is taken no
+    request of the popup reaches the capture any more (its context was closed with it)."""
+    run, urls = three_pages_run(tmp_path)
+    popup = "http://xxgk.example.gov.cn/art/popup.html"
+    with WarcCapture(run / "capture.warc.gz") as warc:     # appended: the last record of a is the opener
+        warc.record_response(popup, 200, "OK", [("Content-Type", "text/html")],
+                             b"<p>popup</p><script>setTimeout(() => location.reload(), 20)</script>")
+        warc.record_response(urls[0], 200, "OK", [("Content-Type", "text/html")],
+                             f"<h1>{urls[0]}</h1><script>window.open('{popup}')</script>".encode())
+    asked, jobs = [], {}
+    real_read, real_shoot = evidence.read_response, evidence._shoot
+
+    def read(stream, ref):
+        asked.append((time.monotonic(), ref.offset))
+        return real_read(stream, ref)
+
+    async def shoot(browser, answer, url, needle, path):
+        started = time.monotonic()
+        try:
+            return await real_shoot(browser, answer, url, needle, path)
+        finally:
+            jobs[url] = (started, time.monotonic())
+
+    monkeypatch.setattr(evidence, "read_response", read)
+    monkeypatch.setattr(evidence, "_shoot", shoot)
+    render_reports(run, screenshots=True)
+    popup_offset = index_records(run / "capture.warc.gz")[popup][-1].offset
+    reloads = [t for t, offset in asked if offset == popup_offset]
+    opened, closed = jobs[urls[0]]
+    assert len([t for t in reloads if opened < t < closed]) >= 3        # the popup did open and reload
+    assert [t for t in reloads if t > closed + 0.2] == []               # and ended with its opener
+    assert jobs[urls[2]][1] > closed + 0.5                              # while other pages were taken
+    shots = screenshot_evidence(run)
+    assert all("screenshot" in shots[url] for url in urls)
