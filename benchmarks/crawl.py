@@ -5,33 +5,30 @@
 Serves a scaled demo world, crawls it with `zwgk crawl` (everything: extraction, Chromium where
 needed, search probes, liveness, snapshot, WARC) and with `bare_spider.py` (follows links only),
 and prints one table: pages, seconds, pages per second, their ratio, and each run's peak memory
-(the largest resident set of the process tree, Chromium included).
+(of the whole process tree at its peak, Chromium included: benchmarks/treemem.py).
 """
 from __future__ import annotations
 
 import argparse
 import json
 import sqlite3
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from treemem import run_measured  # noqa: E402
 
 
 def measured(cmd: list[str]) -> tuple[float, float, str]:
-    """Run a command in a wrapper process; return (seconds, peak MB of its tree, stdout)."""
-    wrapper = ("import resource, subprocess, sys, json, time; t = time.monotonic(); "
-               "p = subprocess.run(sys.argv[1:], capture_output=True, text=True); "
-               "print(json.dumps({'rc': p.returncode, 'out': p.stdout, 'err': p.stderr[-2000:], "
-               "'s': time.monotonic() - t, 'kb': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))")
-    res = json.loads(subprocess.run([sys.executable, "-c", wrapper, *cmd], capture_output=True, text=True,
-                                    check=True).stdout)
-    if res["rc"] != 0:
-        raise SystemExit(f"{cmd[:4]} failed:\n{res['err']}")
-    return res["s"], res["kb"] / 1024, res["out"]
+    """Run a command; return (seconds, peak MB of its whole process tree, stdout)."""
+    res = run_measured(cmd)
+    if res.returncode != 0:
+        raise SystemExit(f"{cmd[:4]} failed:\n{res.stderr[-2000:]}")
+    return res.seconds, res.peak_mb, res.stdout
 
 
 def main() -> None:

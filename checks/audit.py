@@ -158,9 +158,20 @@ class UnitData:
     def portal_reachable(self) -> bool:
         return any(f["status"] and f["status"] < 400 for f in self.fetches.get(self.unit.get("portal"), ()))
 
+    @cached_property
+    def sites(self) -> list[tuple[str, str]]:
+        """(role, home URL) of every site of the unit: portal and disclosure first, then the others
+        its profile registers (mobile, department, service)."""
+        main = [(role, self.unit[role]) for role in ("portal", "disclosure") if self.unit.get(role)]
+        return main + [(s["role"], s["url"]) for s in self.profile.get("sites") or ()
+                       if s["role"] not in ("portal", "disclosure")]
+
+    def site_url(self, role: str) -> str | None:
+        return next((url for r, url in self.sites if r == role), None)
+
     def home_urls(self, role: str = "portal") -> set[str]:
         """A site's home as configured and every address it was read at after redirects (/ → /index.html)."""
-        start = self.unit.get(role)
+        start = self.site_url(role)
         if not start:
             return set()
         return {start} | {f["final_url"] for f in self.fetches.get(start, ()) if f["final_url"] and f["status"]

@@ -7,6 +7,7 @@ folder as findings.csv, findings.jsonl and scores.csv.
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import dataclass
 from datetime import date
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from crawler.snapshot import Snapshot
 from site_profiles import UNIT_TYPES_DIR, load_unit_types
+from site_profiles.freeze import frozen_profiles, hashes as freeze_hashes
 from site_profiles.rubric import RUBRIC_PATH, AuditSpec, audit_spec, load_rubric
 
 from .audit import RunData, UnitAudit, UnitData
@@ -34,11 +36,23 @@ class AuditResult:
     specs: dict[str, AuditSpec]
     errors: list[str]
     crawl_status: str = "complete"   # the run's; anything else: every finding is marked partial
+    profiles: str = "package"        # what it was audited against: frozen | package | a program file
 
 
-def audit_run(run_dir, as_of: date | None = None, unit_types_dir=UNIT_TYPES_DIR,
-              rubric_path=RUBRIC_PATH) -> AuditResult:
+def profiles_for(run_dir: Path, unit_types_dir=None, rubric_path=None, source: str | None = None):
+    """(source, unit types folder, rubric) an audit of the run uses: those given, else the copies
+    frozen with the run (site_profiles/freeze.py), else the package's (a run made before runs froze
+    their profiles)."""
+    if unit_types_dir is None and rubric_path is None:
+        frozen = frozen_profiles(run_dir)
+        return ("frozen", *frozen) if frozen else ("package", UNIT_TYPES_DIR, RUBRIC_PATH)
+    return source or "given", Path(unit_types_dir or UNIT_TYPES_DIR), Path(rubric_path or RUBRIC_PATH)
+
+
+def audit_run(run_dir, as_of: date | None = None, unit_types_dir=None, rubric_path=None,
+              profiles_source: str | None = None) -> AuditResult:
     run_dir = Path(run_dir)
+    source, unit_types_dir, rubric_path = profiles_for(run_dir, unit_types_dir, rubric_path, profiles_source)
     rules = all_rules()
     rubric = load_rubric(rubric_path, known_rules=rules)
     types = load_unit_types(unit_types_dir)
@@ -62,11 +76,14 @@ def audit_run(run_dir, as_of: date | None = None, unit_types_dir=UNIT_TYPES_DIR,
             _record_matches(snapshot, data, rules["CAT-001"].params["threshold"])
             scores += score_unit(unit["id"], rows, spec, rules, unreadable=data.unreadable)
         _store(snapshot, findings, scores)
+        snapshot.set_run(audited_with={"source": source, "files": {
+            **{f"unit_types/{n}": h for n, h in freeze_hashes(unit_types_dir).items()},
+            "rubric.yaml": hashlib.sha256(Path(rubric_path).read_bytes()).hexdigest()}})
     finally:
         snapshot.close()
     export(findings, rules, run_dir)
     export_scores(scores, run_dir)
-    return AuditResult(run_dir, as_of, findings, scores, specs, errors, run["status"])
+    return AuditResult(run_dir, as_of, findings, scores, specs, errors, run["status"], source)
 
 
 PARTIAL_MARK = "〔部分抓取〕"

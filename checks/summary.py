@@ -33,6 +33,10 @@ def print_summary(result, console: Console | None = None) -> None:
     gaps = sum(1 for f in result.findings if f.get("gap"))
     console.print(f"共 {len(result.findings) - gaps} 个问题，{gaps} 处抓取不完整需人工核查；已写入 {result.run_dir / 'findings.csv'}、"
                   f"{result.run_dir / 'findings.jsonl'}、{result.run_dir / 'scores.csv'}")
+    source = getattr(result, "profiles", "package")
+    console.print({"frozen": f"检查依据：抓取时冻结的配置（{result.run_dir / 'profiles'}）",
+                   "package": "检查依据：程序自带的单位类型和评分细则（该运行未冻结配置）"}.get(
+                       source, f"检查依据：当前配置 {source}（不是抓取时冻结的副本）"))
     status = getattr(result, "crawl_status", "complete")
     if status != "complete":
         console.print(f"注意：本次抓取未完成（状态 {status}），以上结果只反映已抓取的部分，每条问题均标注“部分抓取”")

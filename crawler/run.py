@@ -41,7 +41,8 @@ def crawl(program, units: list[str] | None = None, as_of: date | None = None, ou
     versions = {"python": platform.python_version(), "scrapy": scrapy.__version__, "zwgk": __version__}
     snapshot = Snapshot.create(run_dir, run_id, program.id, as_of.isoformat(), used, versions)
     if getattr(program, "source", None):
-        snapshot.set_run(program_file=str(Path(program.source).resolve()))
+        from site_profiles.freeze import freeze
+        snapshot.set_run(program_file=str(Path(program.source).resolve()), profiles=freeze(program, run_dir))
     return _gather(program, chosen, settings, snapshot, run_dir)
 
 
@@ -137,7 +138,10 @@ def _gather(program, chosen, settings: Settings, snapshot: Snapshot, run_dir: Pa
 
 def _profile(u) -> dict:
     return {"search": u.search, "media": [vars(m) if hasattr(m, "__dict__") else m for m in u.media],
-            "robots_exempt": u.robots_exempt, "overrides": u.overrides}
+            "robots_exempt": u.robots_exempt, "overrides": u.overrides,
+            "sites": [{"role": s.role, "url": s.url} for s in getattr(u, "sites", ())],
+            "published_contacts": list(getattr(u, "published_contacts", ())),
+            "publishers": list(getattr(u, "publishers", ())), "sync": list(getattr(u, "sync", ()))}
 
 
 def _column_stats(snapshot: Snapshot) -> None:

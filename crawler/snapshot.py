@@ -37,6 +37,10 @@ run — one row: the run itself [CLI: Snapshot.create, set_run]
     id              run id; also the name of the run folder
     program         id of the monitoring program (site_profiles/programs/<program>.yaml)
     program_file    path of the program file the run was started from (`zwgk crawl --resume` reads it)
+    profiles        JSON {path: sha256} of the profiles frozen in RUN_DIR/profiles/ at the crawl: the
+                    program, its units, its unit types (catalogs) and the rubric (site_profiles/freeze.py)
+    audited_with    JSON: what the last `zwgk check` audited against: {"source": "frozen" | "package"
+                    | a program file, "files": {path: sha256}}
     as_of           the date every time rule treats as "today" (YYYY-MM-DD)
     started         timestamp the run began
     finished        timestamp the run ended; null while it runs
@@ -107,7 +111,8 @@ pages — every HTML page parsed [crawler: page pipeline]
     kind            'home' | 'list' (column list) | 'item' (one disclosed item) | 'view' (category
                     view) | 'search' (search results) | 'page' (other content page) | 'soft404'
                     (answer to a made-up URL, to detect error pages served with 200) | 'other'
-    site            which of the unit's sites the page is on: 'portal' | 'disclosure'
+    site            which of the unit's sites the page is on: 'portal' | 'disclosure' | another role of
+                    the unit's `sites:` ('mobile', 'department', 'service': only their home is read)
     title           text of <title>
     text            visible text, whitespace collapsed, cut to TEXT_CAP characters
     column_path     the catalog column the page belongs to; null when none
@@ -355,6 +360,8 @@ ATTACHMENT_TEXT_CAP = 100_000  # attachments.text, characters
 # Buffered rows are written once this many are waiting (all tables together) or once their text
 # reaches BUFFER_CHARS, whichever comes first; the second bound keeps memory flat when pages are
 # large.
+# which of a unit's sites a page or probe is of (site_profiles.SITE_ROLES)
+SITE_ROLE_NAMES = ("portal", "disclosure", "mobile", "department", "service")
 BATCH_SIZE = 500
 # Written as soon as they are added: a fetch row follows its WARC record at once, so a crawl killed at
 # any moment keeps in the snapshot everything in its capture, and `zwgk crawl --resume` can replay it.
@@ -398,7 +405,7 @@ TABLES: dict[str, TableSpec] = {t.name: t for t in (
         "run",
         {"id": str, "program": str, "program_file": str, "as_of": str, "started": str, "finished": str,
          "schema_version": int, "versions": JSON, "settings": JSON, "status": str,
-         "stats": JSON, "seconds": float},
+         "stats": JSON, "seconds": float, "profiles": JSON, "audited_with": JSON},
         not_null=("schema_version",),
         choices={"status": ("running", "complete", "failed")},
     ),
@@ -432,7 +439,7 @@ TABLES: dict[str, TableSpec] = {t.name: t for t in (
         foreign_keys=_UNIT_FK + _FETCH_FK,
         indexes=(("unit", "kind"), ("url",), ("fetch_id",)),
         choices={"kind": ("home", "list", "item", "view", "search", "page", "soft404", "other"),
-                 "site": ("portal", "disclosure")},
+                 "site": SITE_ROLE_NAMES},
         caps={"text": TEXT_CAP},
     ),
     TableSpec(
@@ -533,7 +540,7 @@ TABLES: dict[str, TableSpec] = {t.name: t for t in (
         not_null=("unit", "url"),
         foreign_keys=_UNIT_FK,
         indexes=(("unit", "kind"),),
-        choices={"kind": ("portal", "disclosure")},
+        choices={"kind": SITE_ROLE_NAMES},
     ),
     TableSpec(
         "findings",
@@ -582,8 +589,10 @@ def _v1_to_v2(db: sqlite_utils.Database) -> None:
 
 
 def _v2_to_v3(db: sqlite_utils.Database) -> None:
-    """Version 3: the program file of the run and each fetch's request fingerprint (resuming)."""
-    for table, name in (("run", "program_file"), ("fetches", "request_fp")):
+    """Version 3: the program file of the run and each fetch's request fingerprint (resuming); the
+    profiles frozen with the run and what it was audited against."""
+    for table, name in (("run", "program_file"), ("fetches", "request_fp"), ("run", "profiles"),
+                        ("run", "audited_with")):
         if name not in db[table].columns_dict:
             db[table].add_column(name, str)
 

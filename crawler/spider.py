@@ -173,6 +173,9 @@ class GatherSpider(scrapy.Spider):
 
     def start_requests(self):
         for u in self.units.values():
+            for role, url in other_sites(u):
+                # a mobile, department or service site: its home is read, not crawled
+                yield self.request(url, u.id, self.parse_site_home, kind="home", role=role, dont_filter=True)
             for role, url in (("portal", u.portal), ("disclosure", u.disclosure)):
                 if url:
                     # dont_filter: the redirect target of a start is read as its home even when another
@@ -195,7 +198,7 @@ class GatherSpider(scrapy.Spider):
     def probe_round(self):
         timeout = self.settings_.getint("ZWGK_AVAIL_TIMEOUT")
         for u in self.units.values():
-            for role, url in (("portal", u.portal), ("disclosure", u.disclosure)):
+            for role, url in (("portal", u.portal), ("disclosure", u.disclosure), *other_sites(u)):
                 if url:
                     yield self.request(url, u.id, self.parse_probe, purpose="probe", role=role,
                                        dont_filter=True, download_timeout=timeout, dont_retry=True,
@@ -205,6 +208,28 @@ class GatherSpider(scrapy.Spider):
         self.pending_probe_rounds -= 1
         for req in self.probe_round():
             self.crawler.engine.crawl(req)
+
+    def parse_site_home(self, response):
+        """The home of a unit's other site: the page (identity in its footer) and what its lists show
+        (homepage freshness); nothing on it is followed."""
+        meta, url = response.meta, response.url
+        unit = self.units[meta["unit"]]
+        text = response.text if isinstance(response, TextResponse) and response.status < 400 else ""
+        try:
+            doc = extract.Document(lxml.html.fromstring(text)) if text.strip() else None
+        except (lxml.etree.ParserError, ValueError):
+            doc = None
+        if doc is None:
+            return
+        yield {"_table": "pages", "fetch_id": meta.get("fetch_id"), "unit": unit.id, "url": url, "kind": "home",
+               "site": meta["role"], "title": extract.title(doc), "text": extract.visible_text(doc)[:TEXT_CAP],
+               "column_path": None, "breadcrumb": [], "meta": self.meta_tags(doc.root),
+               "footer": extract.footer_identity(doc)}
+        for rank, li in enumerate(extract.listings(doc, url), 1):
+            yield {"_table": "listings", "unit": unit.id, "url": li.url, "title": li.title,
+                   "title_attr": li.title_attr, "date": li.date.isoformat() if li.date else None,
+                   "date_text": li.date_text, "index_no": li.index_no, "source": "home", "source_url": url,
+                   "column_path": None, "view": None, "rank": rank}
 
     # ---- generic page ---------------------------------------------------------------------------
     def parse(self, response):
@@ -1090,6 +1115,11 @@ def _form_post(url: str, fields, charset: str | None, **kwargs) -> scrapy.Reques
     body = urlencode([(enc(k), enc(v)) for k, v in fields])
     return scrapy.Request(url, method="POST", body=body,
                           headers={"Content-Type": "application/x-www-form-urlencoded"}, **kwargs)
+
+
+def other_sites(unit) -> list[tuple[str, str]]:
+    """(role, URL) of a unit's sites other than its portal and disclosure site."""
+    return [(s.role, s.url) for s in getattr(unit, "sites", ()) if s.role not in ("portal", "disclosure")]
 
 
 def _folder(url: str) -> str:

@@ -20,8 +20,8 @@ from urllib.parse import urlsplit
 
 import yaml
 
-__all__ = ["ProfileError", "UnitType", "MediaAccount", "Unit", "Program", "load_program", "load_unit",
-           "load_unit_type", "load_unit_types", "PACKAGE_DIR", "UNIT_TYPES_DIR", "DEMO_PROGRAM",
+__all__ = ["ProfileError", "UnitType", "MediaAccount", "Site", "SITE_ROLES", "Unit", "Program", "load_program",
+           "load_unit", "load_unit_type", "load_unit_types", "PACKAGE_DIR", "UNIT_TYPES_DIR", "DEMO_PROGRAM",
            "MEDIA_PLATFORMS", "out_problem"]
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -79,6 +79,18 @@ class MediaAccount:
     url: str
 
 
+# every site a unit may register; portal and disclosure are crawled, the others probed and read at
+# their home (availability, identity, homepage freshness)
+SITE_ROLES = {"portal": "门户网站", "disclosure": "政府信息公开网", "mobile": "手机版网站",
+              "department": "部门网站", "service": "政务服务网站"}
+
+
+@dataclass(frozen=True)
+class Site:
+    role: str                    # one of SITE_ROLES
+    url: str
+
+
 @dataclass(frozen=True, kw_only=True)
 class Unit:
     id: str
@@ -92,6 +104,10 @@ class Unit:
     media: list[MediaAccount] = field(default_factory=list)   # registered 政务新媒体
     robots_exempt: str | None = None   # official exemption reference; set: robots.txt may be ignored
     overrides: dict = field(default_factory=dict)     # extraction overrides, free-form
+    sites: list[Site] = field(default_factory=list)   # every site, portal and disclosure included
+    published_contacts: list[str] = field(default_factory=list)   # its own numbers (digits): never PRIV-002
+    publishers: list[str] = field(default_factory=list)   # names that count as its own 发布机构
+    sync: list[dict] = field(default_factory=list)    # [{portal: column, disclosure: column}] for SYNC-001
     source: Path | None = None
 
 
@@ -341,8 +357,11 @@ def _duplicate(path: Path, what: str, uid: str, other: Path) -> ProfileError:
 
 # ---- units -----------------------------------------------------------------------------------
 
-_UNIT_FIELDS = ["id", "name", "type", "org_code", "portal", "disclosure", "hosts", "search", "media",
-                "robots_exempt", "overrides"]
+_UNIT_FIELDS = ["id", "name", "type", "org_code", "portal", "disclosure", "sites", "hosts", "search", "media",
+                "robots_exempt", "overrides", "published_contacts", "publishers", "sync"]
+_SITE_FIELDS = ["role", "url"]
+_SYNC_FIELDS = ["portal", "disclosure"]
+_CONTACT = re.compile(r"[0-9][0-9\s\-]{3,20}[0-9]")
 _MEDIA_FIELDS = ["platform", "name", "url"]
 
 
@@ -365,9 +384,9 @@ def load_unit(path, unit_types: dict[str, UnitType] | None = None) -> Unit:
         raise f.error("org_code", f'"{f.text("org_code")}" 不是有效的组织机构代码（9 位）'
                                   "或统一社会信用代码（18 位）")
 
-    portal, disclosure = f.url("portal", required=False), f.url("disclosure")
-    default_hosts = list(dict.fromkeys(_host(u) for u in (portal, disclosure) if u))
-    hosts = _hosts(f, portal, disclosure) if f.present("hosts") else default_hosts
+    portal, disclosure, sites = _sites(f)
+    default_hosts = list(dict.fromkeys(_host(s.url) for s in sites))
+    hosts = _hosts(f, sites) if f.present("hosts") else default_hosts
 
     search = f.url("search", required=False)
     if search is not None and "{q}" not in search:
@@ -375,11 +394,65 @@ def load_unit(path, unit_types: dict[str, UnitType] | None = None) -> Unit:
 
     media = [_media(path, node, i) for i, node in enumerate(f.seq("media"))]
     if f.present("overrides"):
-        _check_scope_patterns(path, f.values["overrides"], {"portal": portal, "disclosure": disclosure})
+        _check_scope_patterns(path, f.values["overrides"], {s.role: s.url for s in sites})
     return Unit(id=f.ident("id"), name=f.text("name"), type=utype, org_code=org_code,
                 disclosure=disclosure, portal=portal, hosts=hosts, search=search, media=media,
                 robots_exempt=f.text("robots_exempt", required=False), overrides=f.mapping("overrides"),
-                source=path)
+                sites=sites, published_contacts=_contacts(f), publishers=_texts(f, "publishers"),
+                sync=[_sync_pair(path, node, i) for i, node in enumerate(f.seq("sync"))], source=path)
+
+
+def _sites(f: _Fields) -> tuple[str | None, str, list[Site]]:
+    """(portal, disclosure, every site): `portal:`/`disclosure:` and the `sites:` list, which may also
+    name them (the same URL, or the only one given)."""
+    given = {"portal": f.url("portal", required=False), "disclosure": f.url("disclosure", required=False)}
+    sites, seen = [], {}
+    for i, node in enumerate(f.seq("sites")):
+        sf = _Fields(f.path, node, prefix=f"sites[{i}].", what="每个网站")
+        sf.check_known(_SITE_FIELDS)
+        role, url = sf.text("role"), sf.url("url")
+        if role not in SITE_ROLES:
+            raise sf.error("role", f'未知的网站类别 "{role}"，应为 {"、".join(SITE_ROLES)} 之一')
+        if url in seen:
+            raise sf.error("url", f"与 sites[{seen[url]}] 的网址重复")
+        seen[url] = i
+        if role in given:
+            if given[role] and given[role] != url:
+                raise sf.error("url", f"与 {role}: {given[role]} 不一致（同一类别只能有一个网址）")
+            if any(s.role == role for s in sites):
+                raise sf.error("role", f"{role} 只能登记一个")
+            given[role] = url
+        sites.append(Site(role, url))
+    if not given["disclosure"]:
+        raise f.missing("disclosure")
+    main = [Site(r, u) for r, u in given.items() if u and not any(s.role == r for s in sites)]
+    return given["portal"], given["disclosure"], main + sites
+
+
+def _contacts(f: _Fields) -> list[str]:
+    out = []
+    for node in f.seq("published_contacts"):
+        value = node.value.strip() if isinstance(node, yaml.ScalarNode) else ""
+        if not _CONTACT.fullmatch(value):
+            raise ProfileError(f.path, _line(node), "published_contacts",
+                               f"每一项应为电话号码（数字，可含空格和“-”），实际为 {value or _kind(node)!r}")
+        out.append(re.sub(r"\D", "", value))
+    return out
+
+
+def _texts(f: _Fields, key: str) -> list[str]:
+    out = []
+    for node in f.seq(key):
+        if not isinstance(node, yaml.ScalarNode) or not node.value.strip():
+            raise ProfileError(f.path, _line(node), key, "每一项应为非空文本")
+        out.append(node.value.strip())
+    return out
+
+
+def _sync_pair(path: Path, node, i: int) -> dict:
+    f = _Fields(path, node, prefix=f"sync[{i}].", what="每组同步栏目")
+    f.check_known(_SYNC_FIELDS)
+    return {"portal": f.text("portal"), "disclosure": f.text("disclosure")}
 
 
 def _check_scope_patterns(path: Path, overrides, starts: dict[str, str | None]) -> None:
@@ -410,7 +483,7 @@ def _check_scope_patterns(path: Path, overrides, starts: dict[str, str | None]) 
                                f"没有一条范围规则匹配 {role} 网址 {url}：该网址将不会被抓取")
 
 
-def _hosts(f: _Fields, portal: str | None, disclosure: str) -> list[str]:
+def _hosts(f: _Fields, sites: list[Site]) -> list[str]:
     hosts = []
     for node in f.seq("hosts"):
         value = node.value.strip().lower() if isinstance(node, yaml.ScalarNode) else ""
@@ -418,10 +491,10 @@ def _hosts(f: _Fields, portal: str | None, disclosure: str) -> list[str]:
             raise ProfileError(f.path, _line(node), "hosts",
                                "每一项应为主机名（如 www.example.gov.cn），不带 http:// 和路径")
         hosts.append(value)
-    # An explicit list replaces the default, so it must still cover the start URLs.
-    for key, url in (("portal", portal), ("disclosure", disclosure)):
-        if url and _host(url) not in hosts:
-            raise f.error("hosts", f"未包含 {key} 网址的主机 {_host(url)}")
+    # An explicit list replaces the default, so it must still cover every site.
+    for site in sites:
+        if _host(site.url) not in hosts:
+            raise f.error("hosts", f"未包含 {site.role} 网址的主机 {_host(site.url)}")
     return list(dict.fromkeys(hosts))
 
 

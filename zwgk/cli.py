@@ -5,6 +5,7 @@ import argparse
 import sys
 from contextlib import contextmanager
 from datetime import date
+from pathlib import Path
 
 from . import __version__
 
@@ -55,6 +56,8 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("run_dir", metavar="RUN_DIR", help="运行目录（含 snapshot.db）")
     check.add_argument("--as-of", type=_date, help="检查基准日（默认取该次运行的基准日）")
     check.add_argument("--partial", action="store_true", help=PARTIAL_HELP)
+    check.add_argument("--profiles", metavar="PROGRAM",
+                       help="按当前的监测方案及其单位类型（基本目录）、评分细则检查，而不是按抓取时冻结在运行目录中的副本")
     ev = sub.add_parser(
         "eval", help="用标准答案（ground truth）评估一次运行的检查结果：各规则的查准率、查全率",
         description="把运行中的问题与标准答案逐条比对（规则、单位及索引号/栏目/网址，以及严重程度），报告每条规则的查准率、查全率、误报的干扰项和严重程度不符的问题。",
@@ -374,9 +377,16 @@ def check_command(args) -> int:
     from checks.engine import audit_run
     from checks.summary import print_summary
     try:
+        profiles = {}
+        if args.profiles:   # today's profiles instead of those frozen with the run
+            from site_profiles import load_program
+            from site_profiles.rubric import RUBRIC_PATH
+            program = load_program(args.profiles)
+            profiles = {"unit_types_dir": Path(next(iter(program.unit_types.values())).source).parent,
+                        "rubric_path": RUBRIC_PATH, "profiles_source": str(program.source)}
         with _rule_tracebacks_to(run_dir / CHECK_LOG):
-            result = audit_run(run_dir, as_of=args.as_of)
-    except ProfileError as exc:
+            result = audit_run(run_dir, as_of=args.as_of, **profiles)
+    except (ProfileError, OSError) as exc:
         print(f"配置错误：{exc}", file=sys.stderr)
         return 2
     print_summary(result)

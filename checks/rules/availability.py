@@ -1,10 +1,9 @@
 """Availability and links (N2017 4.(1); P2015/I2019 网站可用性): AVAIL-001, LINK-001…004."""
 from __future__ import annotations
 
+from site_profiles import SITE_ROLES as SITE_NAMES   # 门户网站, 政府信息公开网, 手机版网站 …
+
 from ..registry import rule
-
-SITE_NAMES = {"portal": "门户网站", "disclosure": "政府信息公开网"}
-
 
 # links broken without a fetch: the crawler never follows them (crawler/spider.py follow_links)
 UNFOLLOWABLE = {"file": "指向编辑人员电脑上的本地文件（file:），公众无法打开",
@@ -32,10 +31,7 @@ def site_unavailable(audit):
     """Every visit of a start URL counts: the spaced probes and the crawl's own visits (a request's
     last try only: a 503 that a retry got past is one visit that succeeded). One failed visit alone
     is not proof that a site cannot be opened: it takes `min_failures`."""
-    for role in ("portal", "disclosure"):
-        url = audit.unit.get(role)
-        if not url:
-            continue
+    for role, url in audit.sites:
         visits = [p for p in audit.probes if p["url"] == url]
         visits += _last_tries([f for f in audit.fetches.get(url, ()) if f["purpose"] == "crawl"
                                and f.get("failure") != "crawler"])

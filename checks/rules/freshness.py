@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from crawler.dates import parse_date
+from site_profiles import SITE_ROLES
 
 from ..audit import parse_day
 from ..catalog_tree import column_class, leaves
@@ -23,6 +24,11 @@ def listing_date(listing: dict, as_of):
 
 
 def homepage_not_updated(audit):
+    yield from portal_home_not_updated(audit)
+    yield from other_homes_not_updated(audit, audit.param("days"))
+
+
+def portal_home_not_updated(audit):
     home = audit.unit.get("portal")
     if not home:
         return
@@ -49,6 +55,26 @@ def homepage_not_updated(audit):
     else:
         why = "首页及其栏目没有列出任何信息"
     yield audit.finding(f"门户网站首页{limit}天内无更新：{why}", url=home)
+
+
+def other_homes_not_updated(audit, limit: int):
+    """The unit's other sites (mobile, department, service) whose home lists items: judged as the
+    portal's home is. One whose home shows no list (or was not read) is not judged: nothing proves
+    it stale."""
+    for role, home in audit.sites:
+        if role in ("portal", "disclosure"):
+            continue
+        homes = audit.home_urls(role)
+        shown = [li for li in audit.listings if li["source_url"] in homes and li["source"] == "home"]
+        if not shown:
+            continue
+        dates = [d for d in (listing_date(li, audit.as_of) for li in shown) if d and d <= audit.as_of]
+        newest = max(dates, default=None)
+        if newest and (audit.as_of - newest).days <= limit:
+            continue
+        why = (f"首页最新信息日期为{newest}，距检查日{(audit.as_of - newest).days}天" if newest
+               else f"首页列出的{len(shown)}条信息均未显示日期")
+        yield audit.finding(f"{SITE_ROLES[role]}首页{limit}天内无更新：{why}", url=home, detail=role)
 
 
 rule("FRESH-001", "首页长期未更新", "veto", "3.(3)", "P2015, I2019",

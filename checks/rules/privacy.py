@@ -78,10 +78,12 @@ rule("PRIV-001", "公开未脱敏的身份证号", "major", "3.(5)", "R2019 第�
 
 
 def own_numbers(audit) -> set[str]:
-    """Mobile numbers the unit publishes as its own contacts: in its guide, apply page and footers."""
+    """Mobile numbers the unit publishes as its own contacts: in its guide, apply page and footers,
+    and those its profile lists (`published_contacts:`)."""
     texts = [audit.page_text(c["url"]) for c in audit.columns if c["fixed"] in ("guide", "apply")]
     texts += [p["text"] or "" for p in audit.pages("home")]
-    return {m for t in texts for m in MOBILE.findall(t)}
+    listed = set(audit.profile.get("published_contacts") or ())   # the profile's, digits only
+    return {m for t in texts for m in MOBILE.findall(t)} | listed
 
 
 def mobile_numbers(audit):

@@ -199,6 +199,9 @@ rule("CONS-002", "同一信息在不同位置显示不一致", "major", "4.(3)",
 
 
 def not_on_portal(audit):
+    if audit.profile.get("sync"):
+        yield from not_in_paired_column(audit)
+        return
     portal_host = urlsplit(audit.unit.get("portal") or "").netloc
     # the portal's lists and its home page's blocks (the disclosure home's blocks are not the portal);
     # a portal entry linking straight to the disclosure item is the item on the portal
@@ -231,6 +234,36 @@ def not_on_portal(audit):
             continue
         yield audit.finding(f"“{item['title']}”只在政府信息公开网发布，门户网站未同步", url=item["url"],
                             column_path=path, index_no=item["index_no"])
+
+
+def not_in_paired_column(audit):
+    """The unit's profile pairs columns (`sync: [{portal: 政策文件, disclosure: 政策文件/规范性文件}]`):
+    each item of the disclosure column must be in its portal column, whose list was seen whole."""
+    if not audit.portal_reachable:
+        return
+    for pair in audit.profile["sync"]:
+        portal_col, disclosure_col = pair["portal"], pair["disclosure"]
+        items = [i for i in audit.items if disclosure_col in (i["column_path"] or "")]
+        if not items:
+            continue
+        keys = [key for kind, key in audit.lists if kind == "portal" and portal_col in (key or "")]
+        unproven = [(key, audit.list_gap("portal", key)) for key in keys]
+        unproven = [(key, why) for key, why in unproven if why]
+        if not keys or unproven:
+            why = unproven[0][1] if unproven else "门户网站上未找到该栏目的列表"
+            yield audit.gap(f"门户网站栏目“{portal_col}”", f"{why}；{len(items)}条“{disclosure_col}”信息是否同步无法确认",
+                            url=audit.unit.get("portal"), detail=f"sync:{portal_col}")
+            continue
+        shown = [li for li in audit.listings if li["source"] == "portal" and portal_col in (li["column_path"] or "")]
+        titles = {normal(li["title_attr"] or li["title"]) for li in shown}
+        linked = {li["url"] for li in shown}
+        prefixes = [_cut(t) for t in titles if truncated(t)]
+        for item in items:
+            title = normal(item["title"])
+            if item["url"] in linked or title in titles or any(p and title.startswith(p) for p in prefixes):
+                continue
+            yield audit.finding(f"“{item['title']}”在政府信息公开网“{disclosure_col}”发布，门户网站“{portal_col}”未同步",
+                                url=item["url"], column_path=item["column_path"], index_no=item["index_no"])
 
 
 rule("SYNC-001", "政策文件未同步发布到门户网站", "major", "4.(1)", "N2017 4.(1) 同步推送",

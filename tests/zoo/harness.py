@@ -25,7 +25,8 @@ import yaml
 
 from demo_sites.server import free_port
 
-ROLE_ORDER = ("portal", "disclosure", "mobile", "media", "outside")
+ROLE_ORDER = ("portal", "disclosure", "mobile", "media", "outside", "department", "service")
+OTHER_SITES = ("mobile", "department", "service")   # registered in the unit's `sites:`
 CRAWL_SETTINGS = {"CONCURRENT_REQUESTS_PER_DOMAIN": 8, "DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_START_DELAY": 0,
                   "ZWGK_AVAIL_PROBES": 2, "ZWGK_AVAIL_INTERVAL": 0.5, "ZWGK_SEARCH_SAMPLE": 0,
                   "ZWGK_RETRY_BACKOFF": 0.2}
@@ -208,6 +209,24 @@ def site_number(name: str) -> int:
     return zlib.crc32(name.encode()) % 200 + 20
 
 
+def write_program(site, server: ZooServer, folder: Path, name: str) -> Path:
+    """The monitoring program (and its one unit) of a served zoo site; its path."""
+    unit = dict(site.UNIT)
+    for role in site.ROLES:
+        if role in ("portal", "disclosure"):
+            unit[role] = server.base[role] + "/"
+    others = [{"role": r, "url": server.base[r] + "/"} for r in site.ROLES if r in OTHER_SITES]
+    if others:
+        unit["sites"] = others
+    units = folder / "units"
+    units.mkdir(parents=True, exist_ok=True)
+    (units / f"{unit['id']}.yaml").write_text(yaml.safe_dump(unit, allow_unicode=True), encoding="utf-8")
+    program = {"id": f"zoo-{name}", "name": f"markup zoo: {name}", "units": [f"units/{unit['id']}.yaml"],
+               "as_of": site.AS_OF.isoformat(), "crawl": {**CRAWL_SETTINGS, **getattr(site, "CRAWL", {})}}
+    (folder / "program.yaml").write_text(yaml.safe_dump(program, allow_unicode=True), encoding="utf-8")
+    return folder / "program.yaml"
+
+
 def run_site(site, folder: Path, name: str | None = None) -> Outcome:
     """Serve, crawl, audit and evaluate one zoo site."""
     from checks.engine import audit_run
@@ -218,16 +237,8 @@ def run_site(site, folder: Path, name: str | None = None) -> Outcome:
     server = ZooServer(site, site_number(name)).start()
     try:
         unit = dict(site.UNIT)
-        for role in site.ROLES:
-            if role in ("portal", "disclosure"):
-                unit[role] = server.base[role] + "/"
-        units = folder / "units"
-        units.mkdir(parents=True, exist_ok=True)
-        (units / f"{unit['id']}.yaml").write_text(yaml.safe_dump(unit, allow_unicode=True), encoding="utf-8")
-        program = {"id": f"zoo-{name}", "name": f"markup zoo: {name}", "units": [f"units/{unit['id']}.yaml"],
-                   "as_of": site.AS_OF.isoformat(), "crawl": CRAWL_SETTINGS}
-        (folder / "program.yaml").write_text(yaml.safe_dump(program, allow_unicode=True), encoding="utf-8")
-        proc = subprocess.run([sys.executable, "-m", "zwgk.cli", "crawl", "--program", str(folder / "program.yaml"),
+        program = write_program(site, server, folder, name)
+        proc = subprocess.run([sys.executable, "-m", "zwgk.cli", "crawl", "--program", str(program),
                                "--out", str(folder / "runs")], capture_output=True, text=True, timeout=900)
         asked = {canonical(u) for u in server.asked}
         wanted = [canonical(u) for u in site.urls(server.base)]

@@ -1,0 +1,109 @@
+"""The rules over every site of a unit (`sites:` in its profile): availability, identity and homepage
+freshness per site, each finding naming its site; and the unit's own published numbers."""
+from __future__ import annotations
+
+import pytest
+
+from tests.minisnap import PORTAL, Mini
+
+MOBILE = "http://m.example.gov.cn/"
+SERVICE = "http://zwfw.example.gov.cn/"
+IDENTITY = "网站标识码3401000001 皖ICP备05001234号 皖公网安备34010002000001号"
+
+
+def with_sites(tmp_path, **profile) -> Mini:
+    m = Mini(tmp_path)
+    m.snap.upsert_unit({"id": "u", "profile": {"sites": [{"role": "portal", "url": PORTAL},
+                                                         {"role": "mobile", "url": MOBILE},
+                                                         {"role": "service", "url": SERVICE}], **profile}})
+    m.add("pages", url=PORTAL, kind="home", site="portal", text="门户 " + IDENTITY)
+    m.add("listings", url=PORTAL + "a/1.html", title="本周工作动态", date="2019-09-28", source="home",
+          source_url=PORTAL)
+    return m
+
+
+def probes(m: Mini, url: str, ok: list[bool]) -> None:
+    for n, good in enumerate(ok):
+        m.add("probes", url=url, kind="mobile", at=f"2019-09-30T00:0{n}:00+00:00", status=200 if good else None,
+              elapsed_ms=300, ok=int(good), error=None if good else "TimeoutError: 超时")
+
+
+@pytest.mark.parametrize("failures, flagged", [(1, False), (2, True), (3, True)])
+def test_availability_of_the_mobile_site_only(tmp_path, failures, flagged):
+    m = with_sites(tmp_path)
+    for url in (PORTAL, SERVICE):
+        probes(m, url, [True] * 5)
+    probes(m, MOBILE, [False] * failures + [True] * (5 - failures))
+    found = m.findings("AVAIL-001")
+    assert [(f["url"], f["message"].split("。要求")[0]) for f in found] == (
+        [(MOBILE, f"手机版网站首页5次访问中{failures}次失败（如：TimeoutError），失败率{failures / 5:.0%}")]
+        if flagged else [])
+
+
+def test_identity_of_each_sites_home(tmp_path):
+    m = with_sites(tmp_path)
+    m.add("pages", url=MOBILE, kind="home", site="mobile", text="青岚区手机版 网站标识码3401000001")
+    m.add("pages", url=SERVICE, kind="home", site="service", text="政务服务 " + IDENTITY)
+    found = {f["url"]: f["message"].split("。要求")[0] for f in m.findings("IDENT-001")}
+    assert found == {MOBILE: "手机版网站首页页脚缺少ICP备案编号、公安机关备案号"}
+
+
+@pytest.mark.parametrize("newest, stale", [("2019-09-16", False), ("2019-09-15", True)])
+def test_freshness_of_a_sites_home_with_lists(tmp_path, newest, stale):
+    m = with_sites(tmp_path)
+    m.add("listings", url=MOBILE + "n/1.html", title="手机版要闻", date=newest, source="home", source_url=MOBILE)
+    m.add("listings", url=MOBILE + "n/0.html", title="手机版旧闻", date="2019-08-01", source="home",
+          source_url=MOBILE)
+    found = [(f["url"], f["message"].split("。要求")[0]) for f in m.findings("FRESH-001")]
+    assert found == ([(MOBILE, f"手机版网站首页14天内无更新：首页最新信息日期为{newest}，距检查日15天")]
+                     if stale else [])
+
+
+def test_a_sites_home_without_lists_is_not_judged_stale(tmp_path):
+    m = with_sites(tmp_path)
+    m.add("pages", url=SERVICE, kind="home", site="service", text="政务服务 " + IDENTITY)
+    assert m.findings("FRESH-001") == []
+
+
+PHONES = "联系人：张三 13805641234，李四 13905642345，王五 13705643456"
+
+
+@pytest.mark.parametrize("published, flagged", [([], 3), (["13805641234"], 2), (["13805641234", "13905642345"], 0)])
+def test_numbers_the_unit_publishes_itself_are_not_personal(tmp_path, published, flagged):
+    m = with_sites(tmp_path, published_contacts=published)
+    m.item(body=PHONES)
+    found = m.findings("PRIV-002")
+    assert len(found) == (1 if flagged >= 3 else 0)
+    if found:
+        assert f"列出{flagged}个未脱敏的手机号码" in found[0]["message"]
+
+
+def paired(tmp_path, complete: bool | None = True) -> tuple[Mini, dict, dict]:
+    m = Mini(tmp_path)
+    m.snap.upsert_unit({"id": "u", "profile": {"sync": [{"portal": "政务公开 > 规范性文件",
+                                                         "disclosure": "政策文件 > 规范性文件"}]}})
+    on = m.item(column_path="法定主动公开内容 > 政策文件 > 规范性文件", title="关于印发甲办法的通知")
+    off = m.item(column_path="法定主动公开内容 > 政策文件 > 规范性文件", title="关于印发乙办法的通知")
+    m.item(column_path="法定主动公开内容 > 通知公告", title="关于召开会议的通知")   # not a paired column
+    # the portal shows 乙 only in an unpaired column: it does not count for the pair
+    m.add("listings", url=PORTAL + "gfxwj/1.html", title="关于印发甲办法的通知", source="portal",
+          column_path="政务公开 > 规范性文件")
+    m.add("listings", url=PORTAL + "xw/1.html", title="关于印发乙办法的通知", source="portal", column_path="新闻中心")
+    if complete is not None:
+        m.seen("portal", "政务公开 > 规范性文件", complete=complete)
+    return m, on, off
+
+
+def test_sync_pairs_compare_each_disclosure_column_with_its_portal_column(tmp_path):
+    m, _, off = paired(tmp_path)
+    found = [(f["url"], f["message"].split("。要求")[0]) for f in m.findings("SYNC-001")]
+    assert found == [(off["url"], "“关于印发乙办法的通知”在政府信息公开网“政策文件 > 规范性文件”发布，"
+                                  "门户网站“政务公开 > 规范性文件”未同步")]
+
+
+@pytest.mark.parametrize("complete, why", [(False, "第2页未能读取"), (None, "门户网站上未找到该栏目的列表")])
+def test_sync_pairs_need_the_portal_column_seen_whole(tmp_path, complete, why):
+    m, _, _ = paired(tmp_path, complete)
+    assert m.findings("SYNC-001") == []
+    gaps = m.gaps("SYNC-001")
+    assert len(gaps) == 1 and why in gaps[0]["message"] and "2条“政策文件 > 规范性文件”信息" in gaps[0]["message"]
