@@ -21,6 +21,8 @@ Choices worth knowing when reading a capture back:
 from __future__ import annotations
 
 import io
+import logging
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -29,9 +31,12 @@ from pathlib import Path
 from typing import Any
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.timeutils import datetime_to_iso_date
 from warcio.warcwriter import WARCWriter
+
+logger = logging.getLogger(__name__)
 
 # Headers that describe a transfer coding the stored payload no longer has (see module doc).
 _RENAMED = {"content-encoding": "X-Orig-Content-Encoding",
@@ -109,11 +114,12 @@ def iter_responses(path: str | Path) -> Iterator[tuple[str, str, int, list[tuple
     """
     with open(path, "rb") as stream:
         for record in ArchiveIterator(stream):
-            if record.rec_type != "response" or record.http_headers is None:
+            status = _http_status(record)
+            if record.rec_type != "response" or status is None:
                 continue
             yield (record.rec_headers.get_header("WARC-Record-ID"),
                    record.rec_headers.get_header("WARC-Target-URI"),
-                   int(record.http_headers.get_statuscode()),
+                   status,
                    list(record.http_headers.headers),
                    record.raw_stream.read())
 
@@ -124,33 +130,55 @@ class RecordRef:
     offset: int
     length: int                 # bytes of the record's gzip member
     rec_type: str               # 'response' | 'metadata' (a failure)
-    status: int | None          # HTTP status of a response
+    status: int | None          # HTTP status of a response; None if it has no readable status line
     content_type: str           # Content-Type of a response; '' otherwise
 
 
 def index_records(path: str | Path) -> dict[str, list[RecordRef]]:
-    """url → its records in capture order, without keeping any body in memory."""
+    """url → its records in capture order, without keeping any body in memory.
+
+    A capture whose tail is cut (a killed crawl, a truncated copy) is indexed up to the last record
+    that can be read: what is before it is still evidence."""
     out: dict[str, list[RecordRef]] = {}
     with open(path, "rb") as stream:
         it = ArchiveIterator(stream)
-        for record in it:
-            if record.rec_type not in ("response", "metadata"):
-                continue
-            http = record.http_headers if record.rec_type == "response" else None
-            url = record.rec_headers.get_header("WARC-Target-URI")
-            status = int(http.get_statuscode()) if http else None
-            ctype = (http.get_header("Content-Type") or "") if http else ""
-            it.read_to_end(record)
-            out.setdefault(url, []).append(RecordRef(it.get_record_offset(), it.get_record_length(),
-                                                     record.rec_type, status, ctype))
+        try:
+            for record in it:
+                if record.rec_type not in ("response", "metadata"):
+                    continue
+                status = _http_status(record) if record.rec_type == "response" else None
+                url = record.rec_headers.get_header("WARC-Target-URI")
+                ctype = (record.http_headers.get_header("Content-Type") or "") if status is not None else ""
+                it.read_to_end(record)
+                out.setdefault(url, []).append(RecordRef(it.get_record_offset(), it.get_record_length(),
+                                                         record.rec_type, status, ctype))
+        except (ArchiveLoadFailed, EOFError, OSError, ValueError, AttributeError, zlib.error) as exc:
+            # warcio reads a half-written last member as an AttributeError or ArchiveLoadFailed
+            logger.warning("%s: unreadable after %d URLs (%s: %s)", path, len(out), type(exc).__name__, exc)
     return out
 
 
-def read_response(stream, ref: RecordRef) -> tuple[int, list[tuple[str, str]], bytes]:
-    """(status, headers, body) of the response record at `ref` in an open capture."""
+def read_response(stream, ref: RecordRef) -> tuple[int, list[tuple[str, str]], bytes] | None:
+    """(status, headers, body) of the response record at `ref` in an open capture; None if the
+    record has no HTTP status line to answer with (a resource record, a response without headers)."""
     stream.seek(ref.offset)
     record = next(iter(ArchiveIterator(stream)))
-    return int(record.http_headers.get_statuscode()), list(record.http_headers.headers), record.raw_stream.read()
+    status = _http_status(record)
+    if record.rec_type != "response" or status is None:
+        return None
+    return status, list(record.http_headers.headers), record.raw_stream.read()
+
+
+def _http_status(record) -> int | None:
+    """The HTTP status of a record, or None when it has none that can be read: warcio leaves
+    http_headers empty for a record that is not application/http, and reads a garbled status
+    line loosely ('no status')."""
+    http = record.http_headers
+    try:
+        status = int(http.get_statuscode()) if http is not None else None
+    except (TypeError, ValueError):
+        return None
+    return status if status is not None and 100 <= status <= 999 else None
 
 
 def copy_records(path: str | Path, refs: list[RecordRef], target: str | Path) -> int:

@@ -2,13 +2,16 @@
 run's data read once from the snapshot."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import jinja2
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from checks.findings import spreadsheet_cell
 from checks.registry import SEVERITY_NAMES, all_rules
 from checks.workdays import nth_workday_after
 from crawler.snapshot import Snapshot
@@ -21,6 +24,43 @@ FAMILY_NAMES = {"AVAIL": "网站可用性", "LINK": "链接可用性", "FRESH": 
                 "MEDIA": "政务新媒体", "PRIV": "保密审查", "IDENT": "网站标识"}
 # Content-Security-Policy of every HTML report: nothing loads, nothing runs
 CSP = "default-src 'none'; img-src 'self' data: file:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+# What an XLSX cell should not hold: the control characters openpyxl refuses, what XML 1.0 has no
+# place for (U+FFFE, U+FFFF, lone surrogates: openpyxl's writer raises on them when saving), and
+# DEL and the C1 controls, which it stores but no reader shows. Tab, newline and CR stay.
+XLSX_ILLEGAL = re.compile(f"{ILLEGAL_CHARACTERS_RE.pattern}|[\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+XLSX_CELL_MAX = 32767          # characters Excel keeps in one cell; it "repairs" a file with more
+TRUNCATED = "…（已截断）"
+
+
+def xlsx_cell(value):
+    """A value as an XLSX cell may hold it: characters a spreadsheet cannot store dropped, text cut
+    to Excel's cell limit, and never a formula. Every cell of every XLSX report goes through here:
+    one crawled title with a \\x01 must not cost every unit its report."""
+    if not isinstance(value, str):
+        return value
+    value = spreadsheet_cell(XLSX_ILLEGAL.sub("", value))
+    if len(value) > XLSX_CELL_MAX:
+        value = value[:XLSX_CELL_MAX - len(TRUNCATED)] + TRUNCATED
+    return value
+
+
+def xlsx_link(url: str | None) -> str | None:
+    """A hyperlink target for an XLSX cell: an http(s) URL that a workbook can store as it is (one
+    with characters XML refuses is left as text rather than made into a link somewhere else)."""
+    link = safe_href(url)
+    return link if link and not XLSX_ILLEGAL.search(link) else None
+
+
+def describe(exc: Exception, limit: int = 200) -> str:
+    """An exception as one short line fit for a terminal and a report: crawled text can be in the
+    message, so control characters (terminal escapes among them) are dropped and length capped."""
+    text = " ".join(CONTROL.sub("", f"{type(exc).__name__}: {exc}").split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def safe_href(url: str | None) -> str | None:
     """Only http(s) URLs become links; javascript:, data: and the like stay text."""
     if not url:
@@ -126,7 +166,7 @@ class RunReport:
                 "severity": f["severity"], "severity_name": SEVERITY_NAMES[f["severity"]],
                 "column": f["column_path"] or "", "message": f["message"],
                 "problem": f["message"].split("。要求：")[0] + "。", "url": f["url"] or "",
-                "screenshot": ev.get("screenshot"), "evidence": ev, "found_at": found_at,
+                "screenshot": ev.get("screenshot"), "screenshot_error": ev.get("screenshot_error"), "evidence": ev, "found_at": found_at,
                 "requirement": rule.requirement if rule else "", "source": rule.source_text if rule else "",
                 "deadline": "人工核查" if f.get("gap") else deadline(f["severity"], self.as_of).isoformat(),
                 "gap": bool(f.get("gap")), "fingerprint": f["fingerprint"],

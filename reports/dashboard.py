@@ -3,12 +3,15 @@ opens offline: units ranked by score, indicator scores and vetoes, findings per 
 applied, coverage."""
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from pathlib import Path
 
 from site_profiles import load_unit_types
 
-from .common import SEVERITY_NAMES, RunReport, environment
+from .common import SEVERITY_NAMES, RunReport, describe, environment
+
+logger = logging.getLogger(__name__)
 
 BAR_COLORS = {"veto": "#c0392b", "major": "#e67e22", "minor": "#f1c40f", "advisory": "#7fb77e"}
 
@@ -23,22 +26,35 @@ def bar_chart(bars: list[tuple[str, float, float, str]], width: int = 640, row: 
         for i, (label, value, _, color) in enumerate(bars)]}
 
 
-def write(report: RunReport, path: Path) -> Path:
+def unit_view(report: RunReport, u: dict, type_names: dict, failed: bool) -> dict:
+    """What the dashboard shows of one unit."""
+    got, full, vetoed = report.total(u["id"])
+    mine = report.unit_findings(u["id"])
+    sev = Counter(f["severity"] for f in mine if not f.get("gap"))
+    scores = report.unit_scores(u["id"])
+    return {"id": u["id"], "name": u["name"], "type": type_names.get(u["type"], u["type"]), "status": u["status"],
+            "score": got, "max": full, "rate": got / full if full else 0, "vetoed": vetoed,
+            "unit_veto": report.unit_veto(u["id"]),
+            "severity": [sev[s] for s in SEVERITY_NAMES], "findings": sum(sev.values()),
+            "gaps": sum(1 for f in mine if f.get("gap")),
+            "unchecked": sum(1 for s in scores if s.get("status") == "unchecked"),
+            "indicators": sorted(scores, key=lambda s: s["indicator"]),
+            "coverage": report.coverage.get(u["id"], {}), "failed": failed}
+
+
+def write(report: RunReport, path: Path, problems: list | None = None, failed: set = frozenset()) -> Path:
+    """The dashboard. `problems`: what the report stage could not build, (unit id or None, message)
+    each, shown at the top; a unit the dashboard itself cannot show is added there. `failed`: the
+    units whose 整改清单 and pack are missing (their links give way to a notice)."""
+    problems = [] if problems is None else problems
     type_names = {t.id: t.name for t in load_unit_types().values()}
     units = []
     for u in report.units:
-        got, full, vetoed = report.total(u["id"])
-        mine = report.unit_findings(u["id"])
-        sev = Counter(f["severity"] for f in mine if not f.get("gap"))
-        scores = report.unit_scores(u["id"])
-        units.append({"id": u["id"], "name": u["name"], "type": type_names.get(u["type"], u["type"]), "status": u["status"], "score": got,
-                      "max": full, "rate": got / full if full else 0, "vetoed": vetoed,
-                      "unit_veto": report.unit_veto(u["id"]),
-                      "severity": [sev[s] for s in SEVERITY_NAMES], "findings": sum(sev.values()),
-                      "gaps": sum(1 for f in mine if f.get("gap")),
-                      "unchecked": sum(1 for s in scores if s.get("status") == "unchecked"),
-                      "indicators": sorted(report.unit_scores(u["id"]), key=lambda s: s["indicator"]),
-                      "coverage": report.coverage.get(u["id"], {})})
+        try:
+            units.append(unit_view(report, u, type_names, u["id"] in failed))
+        except Exception as exc:
+            logger.exception("the dashboard row of unit %s failed", u["id"])
+            problems.append((u["id"], f"单位 {u['id']} 未能列入总览：{describe(exc)}"))
     units.sort(key=lambda u: (u["vetoed"], -u["rate"], u["id"]))
     for rank, u in enumerate(units, 1):
         u["rank"] = rank
@@ -65,7 +81,7 @@ def write(report: RunReport, path: Path) -> Path:
         thresholds=thresholds, deduct=detail.get("deduct", {}), veto_effect=detail.get("veto_effect", ""),
         score_chart=score_chart, family_chart=sev_chart, severity_names=list(SEVERITY_NAMES.values()),
         total_findings=len(claims), total_gaps=len(report.findings) - len(claims),
-        unchecked_effect=detail.get("unchecked_effect") or "")
+        unchecked_effect=detail.get("unchecked_effect") or "", problems=[m for _, m in problems])
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(html, encoding="utf-8")
     return path

@@ -7,9 +7,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from checks.findings import spreadsheet_cell as cell
-
-from .common import RunReport, environment, safe_href
+from .common import RunReport, environment, xlsx_cell, xlsx_link
 
 HEADERS = [("序号", 6), ("问题类别", 12), ("规则编号", 12), ("对应指标", 22), ("严重程度", 10), ("栏目", 28),
            ("问题描述", 70), ("证据", 40), ("发现时间", 12), ("整改要求", 50), ("整改时限", 12)]
@@ -26,14 +24,15 @@ def write_xlsx(report: RunReport, unit: dict, path: Path) -> Path:
         ws.cell(1, col).font = Font(bold=True)
         ws.cell(1, col).fill = PatternFill("solid", fgColor="D9E1F2")
     for r in report.rows(unit["id"]):
-        evidence = r["url"] + (f"\n截图：{r['screenshot']}" if r["screenshot"] else "")
-        ws.append([cell(v) for v in (
+        shot = f"截图：{r['screenshot']}" if r["screenshot"] else r["screenshot_error"]   # e.g. 截图超时
+        evidence = r["url"] + (f"\n{shot}" if shot else "")
+        ws.append([xlsx_cell(v) for v in (
             r["no"], f"{r['family']}：{r['title']}", r["rule"], f"{r['indicator']} {r['indicator_name']}".strip(),
             r["severity_name"], r["column"], r["problem"], evidence, r["found_at"],
             f"{r['requirement']}（依据：{r['source']}）", r["deadline"])])
         row = ws.max_row
         ws.cell(row, 5).fill = PatternFill("solid", fgColor=SEVERITY_FILL[r["severity"]])
-        link = safe_href(r["url"])
+        link = xlsx_link(r["url"])
         if link:
             ws.cell(row, 8).hyperlink = link
         for col in range(1, len(HEADERS) + 1):

@@ -156,16 +156,15 @@ def _print_rule_errors(errors, run_dir) -> None:
 def _audit_and_report(run_dir, as_of=None, key=None) -> int:
     from checks.engine import audit_run
     from checks.summary import print_summary
-    from reports.render import render_reports
     with _rule_tracebacks_to(run_dir / CHECK_LOG):
         result = audit_run(run_dir, as_of=as_of)
     print_summary(result)
     _print_rule_errors(result.errors, run_dir)
-    index = render_reports(run_dir, signing_key=key)
-    print(f"报告：{index}")
-    _print_signing(key)
+    index, complete = _report(run_dir, key=key)
+    if index is None:
+        return 1
     print(f"整改清单：{index.parent / 'units'}/<单位>.xlsx|.html；证据包：{index.parent / 'packs'}/<单位>.zip")
-    return 1 if result.errors else 0
+    return 1 if result.errors or not complete else 0
 
 
 def run_command(args) -> int:
@@ -188,11 +187,27 @@ def report_command(args) -> int:
     ok, key = _signing_key(args)
     if not ok:
         return 2
-    from reports.render import render_reports
-    index = render_reports(run_dir, screenshots=not args.no_screenshots, signing_key=key)
+    _, complete = _report(run_dir, screenshots=not args.no_screenshots, key=key)
+    return 0 if complete else 1
+
+
+def _report(run_dir, screenshots: bool = True, key=None):
+    """Render the reports and say in one Chinese line what could not be built (the tracebacks go
+    to RUN_DIR/report.log): (the dashboard's path or None if there is none, whether every report
+    was built)."""
+    from reports.render import REPORT_LOG, describe, render_reports
+    errors: list[str] = []
+    try:
+        index = render_reports(run_dir, screenshots=screenshots, signing_key=key, errors=errors)
+    except Exception as exc:   # the stage as a whole: the snapshot unreadable, the disk full
+        print(f"报告未能生成：{describe(exc)}（详见 {run_dir / REPORT_LOG}）", file=sys.stderr)
+        return None, False
     print(f"报告：{index}")
     _print_signing(key)
-    return 0
+    if errors:
+        print(f"报告出错 {len(errors)} 处（已列在总览中）：{'；'.join(errors)[:300]}（详见 {run_dir / REPORT_LOG}）",
+              file=sys.stderr)
+    return index, not errors
 
 
 def demo_command(args) -> int:
