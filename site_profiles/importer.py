@@ -276,6 +276,12 @@ class _Row:
     row: int
     data: dict            # the unit file's fields, in order
     later: dict           # 手机版 / 公开电话: kept as a comment until the schema has a place for them
+    columns: dict = field(default_factory=dict)    # key → "C 列（单位名称）", for later messages
+
+
+def _column_name(key: str, c: int | None) -> str:
+    label = _BY_KEY[key].label
+    return f"{_letter(c)} 列（{label}）" if c is not None else f"（{label}）"
 
 
 def _read_row(sheet: str, r: int, cells: dict[str, tuple[int, str]], unit_types) -> tuple[_Row | None, list[Problem]]:
@@ -283,9 +289,7 @@ def _read_row(sheet: str, r: int, cells: dict[str, tuple[int, str]], unit_types)
     problems = []
 
     def bad(key, message):
-        c, _ = cells.get(key, (None, ""))
-        column = f"{_letter(c)} 列（{_BY_KEY[key].label}）" if c is not None else f"（{_BY_KEY[key].label}）"
-        problems.append(Problem(sheet, r, column, message))
+        problems.append(Problem(sheet, r, _column_name(key, cells.get(key, (None, ""))[0]), message))
 
     def text(key):
         return cells.get(key, (None, ""))[1]
@@ -341,7 +345,9 @@ def _read_row(sheet: str, r: int, cells: dict[str, tuple[int, str]], unit_types)
     if media:
         data["media"] = media
     later = {label: text(key) for key, label in (("mobile", "手机版"), ("phone", "公开电话")) if text(key)}
-    return _Row(sheet, r, data, later), []
+    columns = {key: _column_name(key, c) for key, (c, _) in cells.items()}
+    columns["org_code"] = columns.get("uscc" if "uscc" in raw else "org_code", "（代码）")
+    return _Row(sheet, r, data, later, columns), []
 
 
 # ---- the whole workbook ----------------------------------------------------------------------
@@ -408,11 +414,11 @@ def _existing(out: Path) -> dict[str, tuple[Path, bool, str | None, str | None]]
 def _check_duplicates(rows: list[_Row], existing, result: ImportResult) -> None:
     seen_name, seen_code = {}, {}
     for row in rows:
-        for key, seen, label in (("name", seen_name, "单位名称"), ("org_code", seen_code, "代码")):
+        for key, seen in (("name", seen_name), ("org_code", seen_code)):
             value = row.data[key]
             if value in seen:
                 first = seen[value]
-                result.problems.append(Problem(row.sheet, row.row, f"（{label}）",
+                result.problems.append(Problem(row.sheet, row.row, row.columns[key],
                                                f"与工作表“{first.sheet}”第 {first.row} 行重复：{value}"))
             else:
                 seen[value] = row
@@ -420,7 +426,7 @@ def _check_duplicates(rows: list[_Row], existing, result: ImportResult) -> None:
     for row in rows:
         path = hand_written.get(row.data["org_code"])
         if path:
-            result.problems.append(Problem(row.sheet, row.row, "（代码）",
+            result.problems.append(Problem(row.sheet, row.row, row.columns["org_code"],
                                            f"该单位已有手工编写的配置文件 {path.name}（代码 {row.data['org_code']}）；"
                                            "请删除该行或移走该文件"))
 
