@@ -159,42 +159,37 @@ def header_column(text: str) -> Column | None:
     return COLUMNS[i]
 
 
-def _header_texts(rows: list[list[str]], r: int, merged_above: set[tuple[int, int]]) -> list[str]:
-    """Header texts of row r, each prefixed by the cell above when that cell is part of a merged
-    range (a group heading such as "网站地址" over "门户 | 信息公开")."""
-    texts = []
-    for c, text in enumerate(rows[r]):
-        above = rows[r - 1][c] if r > 0 and (r - 1, c) in merged_above else ""
-        texts.append(text if not above or above == text else above + text)
-    return texts
+def _header_cell(rows, r: int, c: int, merged: set[tuple[int, int]]) -> tuple[str, Column | None]:
+    """(text, column) of one header cell. Under a merged group heading ("政府信息公开" over "网址 |
+    联系电话") the cell is read with the heading first and alone only if that names no column: the
+    heading is what tells the disclosure site's 网址 from the portal's."""
+    text = rows[r][c]
+    above = rows[r - 1][c] if r > 0 and (r - 1, c) in merged else ""
+    if above and above != text:
+        col = header_column(above + text)
+        if col is not None:
+            return above + text, col
+    return text, header_column(text) if text else None
 
 
-def _find_header(rows, merged_cells: set[tuple[int, int]]):
+def _find_header(rows, merged: set[tuple[int, int]]):
     """(header row index, {column index: Column}, ignored header texts) or None.
 
-    Each of the first rows is tried, alone and joined with a merged row above it; the reading that
-    names the most columns wins (ties: the earlier row, the plain reading)."""
+    The header is the row among the first ones that names the most columns (ties: the earlier)."""
     best = None
     for r in range(min(_HEADER_SCAN_ROWS, len(rows))):
-        for joined in (False, True):
-            if joined and r == 0:
+        found: dict[int, Column] = {}
+        ignored = []
+        for c in range(len(rows[r])):
+            text, col = _header_cell(rows, r, c, merged)
+            if col is None or col in found.values():    # the first column of a name counts
+                if text:
+                    ignored.append(text)
                 continue
-            texts = _header_texts(rows, r, merged_cells) if joined else rows[r]
-            found: dict[int, Column] = {}
-            ignored = []
-            for c, text in enumerate(texts):
-                col = header_column(text) if text else None
-                if col is None:
-                    if text:
-                        ignored.append(text)
-                    continue
-                if col in found.values():
-                    ignored.append(text)   # the first column of that name counts
-                    continue
-                found[c] = col
-            if len(found) >= _MIN_HEADER_COLUMNS and any(col.key == "name" for col in found.values()):
-                if best is None or len(found) > len(best[1]):
-                    best = (r, found, ignored)
+            found[c] = col
+        if len(found) >= _MIN_HEADER_COLUMNS and any(col.key == "name" for col in found.values()):
+            if best is None or len(found) > len(best[1]):
+                best = (r, found, ignored)
     return best
 
 

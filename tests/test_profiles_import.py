@@ -114,6 +114,25 @@ def test_merged_header_cells_and_a_type_merged_down_several_units(tmp_path):
     assert units["青岚区东城街道办事处"].type == "street"
 
 
+def test_a_group_heading_tells_which_site_a_url_column_is(tmp_path):
+    """"网址" alone would be the portal; under "政府信息公开" it is the disclosure site."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "部门"
+    ws.append(["单位名称", "单位类型", "组织机构代码", "政府信息公开", None])
+    ws.append([None, None, None, "网址", "联系电话"])
+    for col in "ABC":
+        ws.merge_cells(f"{col}1:{col}2")
+    ws.merge_cells("D1:E1")
+    ws.append(["云溪市统计局", "市级部门", "003051470", "http://127.0.0.1/tj/gk/", "0571-88001234"])
+    wb.save(tmp_path / "group.xlsx")
+    result = import_units(tmp_path / "group.xlsx", tmp_path / "out")
+    assert result.problems == []
+    (unit,) = [load_unit(p) for p in result.written]
+    assert (unit.portal, unit.disclosure) == (None, "http://127.0.0.1/tj/gk/")
+    assert "#   公开电话：0571-88001234" in result.written[0].read_text(encoding="utf-8")
+
+
 def test_every_bad_row_is_reported_and_nothing_is_written(tmp_path):
     rows = GOOD + [
         [4, "云溪市档案局", "市级部门", "003051391", "www.dangan.gov.cn", "http://127.0.0.1/da/gk/"] + [None] * 4,
@@ -231,7 +250,8 @@ def test_the_header_need_not_be_near_the_top_of_a_busy_sheet(tmp_path):
     ws = wb.active
     ws.title = "名单"
     ws.append(["说明：单位名称须与公章一致"])
-    ws.append(["单位名称", "填表人", "电话"])           # a sign-off block: names only 2 columns
+    ws.append(["单位名称", "单位类型", "联系电话", "填表人"])   # a sign-off block: 3 columns, not the most
+    ws.append(["市统计局", "市级部门", "88001234", "张三"])
     ws.append([])
     ws.append(["单位名称", "单位类型", "组织机构代码", "信息公开网"])
     ws.append(["云溪市统计局", "市级部门", "003051470", "http://127.0.0.1/tj/"])
