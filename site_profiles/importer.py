@@ -26,7 +26,7 @@ from pathlib import Path
 import yaml
 from rapidfuzz import fuzz
 
-from . import (_ID, _ORG_CODE_9, _USCC, ProfileError, UnitType, _compose, _Fields, _valid_url,
+from . import (_ORG_CODE_9, _USCC, ProfileError, UnitType, _compose, _Fields, _valid_url,
                load_unit, load_unit_types)
 
 __all__ = ["COLUMNS", "ImportResult", "Problem", "import_units", "write_template", "unit_id",
@@ -238,11 +238,10 @@ def _type_candidates(unit_types: dict[str, UnitType]) -> dict[str, str]:
 
 
 def unit_type_for(text: str, unit_types: dict[str, UnitType]) -> tuple[str | None, str | None]:
-    """(type id, None) or (None, why not): exact names first, then the closest by rapidfuzz."""
+    """(type id, None) or (None, why not): the type whose id, name or alias is closest (rapidfuzz),
+    if close enough and clearly closer than any other type."""
     candidates = _type_candidates(unit_types)
     norm = _norm(text)
-    if norm in candidates:
-        return candidates[norm], None
     best: dict[str, float] = {}
     for cand, tid in candidates.items():
         best[tid] = max(best.get(tid, 0), fuzz.ratio(norm, cand))
@@ -504,11 +503,6 @@ def import_units(xlsx, out, unit_types: dict[str, UnitType] | None = None) -> Im
         result.problems.append(Problem(xlsx.name, None, None, "表格中没有任何单位"))
         return result
     _assign_ids(rows, existing)
-    for row in rows:
-        if not _ID.fullmatch(row.data["id"]):     # cannot happen with pinyin ids; the loader would refuse
-            result.problems.append(Problem(row.sheet, row.row, None, f"无法生成有效的单位编号：{row.data['id']}"))
-    if result.problems:
-        return result
     _stage_and_write(rows, xlsx.name, out, unit_types, existing, result)
     return result
 

@@ -103,7 +103,9 @@ def test_merged_header_cells_and_a_type_merged_down_several_units(tmp_path):
     ws.append(["青岚区桃源镇人民政府", "乡镇", "003240712", "http://127.0.0.1/p/ty/", "http://127.0.0.1/d/ty/"])
     ws.append(["青岚区石门镇人民政府", None, "003240720", "http://127.0.0.1/p/sm/", "http://127.0.0.1/d/sm/"])
     ws.merge_cells("B3:B4")
-    ws.append(["青岚区东城街道办事处", "街道", "003240839", "http://127.0.0.1/p/dc/", "http://127.0.0.1/d/dc/"])
+    ws.append([])    # a blank row between groups
+    ws.append(["青岚区东城街道办事处", "街道", "003240839", "东城街道门户", "http://127.0.0.1/d/dc/"])
+    ws["D6"].hyperlink = "http://127.0.0.1/p/dc/"     # the text is a label, the link is the URL
     wb.save(tmp_path / "merged.xlsx")
     result = import_units(tmp_path / "merged.xlsx", tmp_path / "out")
     assert result.problems == []
@@ -112,6 +114,37 @@ def test_merged_header_cells_and_a_type_merged_down_several_units(tmp_path):
     assert units["青岚区桃源镇人民政府"].disclosure == "http://127.0.0.1/d/ty/"
     assert units["青岚区石门镇人民政府"].type == "town"
     assert units["青岚区东城街道办事处"].type == "street"
+    assert units["青岚区东城街道办事处"].portal == "http://127.0.0.1/p/dc/"
+
+
+def test_the_credit_code_wins_over_the_old_code_and_either_will_do(tmp_path):
+    header = ["单位名称", "单位类型", "组织机构代码", "统一社会信用代码", "信息公开网"]
+    rows = [["云溪市统计局", "市级部门", "003051470", "11330100003051470X", "http://127.0.0.1/a/"],
+            ["云溪市档案局", "市级部门", "003051391", None, "http://127.0.0.1/b/"]]
+    result = import_units(workbook(tmp_path / "u.xlsx", rows, header=header, title=None), tmp_path / "out")
+    assert result.problems == []
+    assert {load_unit(p).name: load_unit(p).org_code for p in result.written} == {
+        "云溪市统计局": "11330100003051470X", "云溪市档案局": "003051391"}
+
+
+def test_a_unit_the_loader_refuses_after_writing_stops_the_whole_import(tmp_path, monkeypatch):
+    """The staged files are read back with load_unit; one refused, none is moved into place."""
+    import site_profiles.importer as importer
+    real = importer.load_unit
+
+    def refuse_the_archive(path, unit_types=None):
+        unit = real(path, unit_types)
+        if unit.name == "云溪市档案局":
+            from site_profiles import ProfileError
+            raise ProfileError(path, 3, "name", "测试：加载器拒绝")
+        return unit
+    monkeypatch.setattr(importer, "load_unit", refuse_the_archive)
+    rows = [[None, "云溪市统计局", "市级部门", "003051470", None, "http://127.0.0.1/a/"],
+            [None, "云溪市档案局", "市级部门", "003051391", None, "http://127.0.0.1/b/"]]
+    out = tmp_path / "out"
+    result = import_units(workbook(tmp_path / "u.xlsx", rows, header=HEADER[:6]), out)
+    assert [(p.row, p.message) for p in result.problems] == [(4, "测试：加载器拒绝")]
+    assert result.written == [] and list(out.iterdir()) == []
 
 
 def test_a_group_heading_tells_which_site_a_url_column_is(tmp_path):
@@ -264,12 +297,14 @@ def test_the_header_need_not_be_near_the_top_of_a_busy_sheet(tmp_path):
 @pytest.mark.parametrize("text, type_id", [
     ("乡镇", "town"), ("镇人民政府", "town"), ("街道办事处", "street"), ("市级部门", "dept"),
     ("重点领域部门", "key_dept"), ("县区政府", "county"), ("管委会", "zone"), ("事业单位", "institution"),
-    ("key_dept", "key_dept"), ("学校", None),
+    ("key_dept", "key_dept"), ("学校", None), ("政府", None),
 ])
 def test_unit_types_from_chinese_names(text, type_id):
     found, why = unit_type_for(text, load_unit_types())
     assert found == type_id
     assert (why is None) == (type_id is not None)
+    if text == "政府":     # as close to 县区政府 as to 乡镇: not guessed
+        assert "不明确" in why
 
 
 COMMUNITY = "社区居民委员会服务站"      # 10 characters: each one changed moves the ratio by 10
