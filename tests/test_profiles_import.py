@@ -267,6 +267,7 @@ def test_a_row_for_a_unit_written_by_hand_is_refused(tmp_path):
     ("组织机构代码/统一社会信用代码", "org_code"),
     ("统一社会信用代码", "uscc"),
     ("序号", None),
+    ("单位名称/类型", None),      # as close to 单位名称 as to 单位类型: not guessed
 ])
 def test_header_names_are_matched_fuzzily(header, key):
     if header in ("单位名字", "本单位名称简写", "单位名称简写"):   # the table is set where it means to be
@@ -370,6 +371,15 @@ def test_the_template_has_instructions_a_type_drop_down_and_imports_once_filled(
     assert proc.returncode == 0, proc.stderr
     (unit,) = [load_unit(p) for p in (tmp_path / "units").glob("*.yaml")]
     assert (unit.type, unit.org_code) == ("town", "003240712")
+
+
+def test_a_header_without_a_required_column_is_refused(tmp_path):
+    xlsx = workbook(tmp_path / "u.xlsx", [["云溪市统计局", "市级部门", "003051470", "http://127.0.0.1/tj/"]],
+                    header=["单位名称", "单位类型", "组织机构代码", "门户网站"], sheet="市直")
+    proc = zwgk("profiles", "import", xlsx, "--out", tmp_path / "out")
+    assert proc.returncode == 2
+    assert "工作表“市直” 第 2 行：表头中找不到“信息公开网”列" in proc.stderr
+    assert not (tmp_path / "out").exists()
 
 
 def test_a_file_that_is_not_a_workbook_is_told_in_chinese(tmp_path):
