@@ -351,7 +351,7 @@ def _read_workbook(path: Path, unit_types, result: ImportResult) -> list[_Row]:
     try:
         wb = load_workbook(path, data_only=True)     # not read-only: merged ranges are needed
     except Exception as exc:    # openpyxl raises many kinds on a file that is not a workbook
-        result.problems.append(Problem(path.name, None, None, f"无法作为 Excel 工作簿（.xlsx）读取：{exc}"))
+        result.problems.append(Problem(path.name, None, None, f"无法作为 Excel 工作簿（.xlsx）读取：{exc}（.xls、.csv 等请先在 Excel 中另存为 .xlsx）"))
         return []
     rows: list[_Row] = []
     found_any = False
