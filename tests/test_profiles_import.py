@@ -341,6 +341,10 @@ def test_import_with_a_program_uses_its_unit_types(tmp_path):
     proc = zwgk("profiles", "import", xlsx, "--out", tmp_path / "units", "--program", program)
     assert proc.returncode == 0, proc.stderr
     assert zwgk("profiles", "check", program, "--no-probe").returncode == 0
+    proc = zwgk("profiles", "template", "--out", tmp_path / "t.xlsx", "--program", program)
+    assert proc.returncode == 0, proc.stderr
+    assert [row for row in load_workbook(tmp_path / "t.xlsx")["单位类型"].iter_rows(min_row=2, values_only=True)] == [
+        (COMMUNITY, "community")]
 
 
 def test_the_template_has_instructions_a_type_drop_down_and_imports_once_filled(tmp_path):
@@ -371,6 +375,29 @@ def test_the_template_has_instructions_a_type_drop_down_and_imports_once_filled(
     assert proc.returncode == 0, proc.stderr
     (unit,) = [load_unit(p) for p in (tmp_path / "units").glob("*.yaml")]
     assert (unit.type, unit.org_code) == ("town", "003240712")
+
+
+def test_media_cells_hold_one_account_per_line(tmp_path):
+    header = ["单位名称", "单位类型", "组织机构代码", "信息公开网", "政务微博", "政务微信"]
+    rows = [["云溪市青岚区人民政府", "县区政府", "003240560", "http://127.0.0.1/gk/",
+             "青岚区发布 http://127.0.0.1/u/1\n青岚应急：http://127.0.0.1/u/2", "青岚政务 http://127.0.0.1/mp/1"]]
+    result = import_units(workbook(tmp_path / "u.xlsx", rows, header=header, title=None), tmp_path / "out")
+    assert result.problems == []
+    (unit,) = [load_unit(p) for p in result.written]
+    assert [(m.platform, m.name, m.url) for m in unit.media] == [
+        ("weibo", "青岚区发布", "http://127.0.0.1/u/1"), ("weibo", "青岚应急", "http://127.0.0.1/u/2"),
+        ("wechat", "青岚政务", "http://127.0.0.1/mp/1")]
+
+
+def test_a_unit_dropped_from_the_sheet_is_named_but_its_file_kept(tmp_path):
+    out = tmp_path / "out"
+    rows = [[None, "云溪市统计局", "市级部门", "003051470", None, "http://127.0.0.1/a/"],
+            [None, "云溪市档案局", "市级部门", "003051391", None, "http://127.0.0.1/b/"]]
+    assert import_units(workbook(tmp_path / "u.xlsx", rows, header=HEADER[:6]), out).problems == []
+    result = import_units(workbook(tmp_path / "u.xlsx", rows[:1], header=HEADER[:6]), out)
+    assert result.problems == [] and [p.name for p in result.written] == ["yunxishitongjiju.yaml"]
+    assert [n for n in result.notes if "yunxishidanganju.yaml（云溪市档案局）" in n and "未删除" in n]
+    assert (out / "yunxishidanganju.yaml").exists()
 
 
 def test_a_header_without_a_required_column_is_refused(tmp_path):
