@@ -508,3 +508,50 @@ def test_a_name_that_does_not_resolve_is_a_dns_failure():
         raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
     result = probe_url("http://unit.example.invalid/", timeout=1, resolve=no_such_host)
     assert result.dns is None and not result.connected and "域名解析失败" in result.problem
+
+
+def self_signed(tmp_path: Path) -> tuple[Path, Path]:
+    """A certificate for 127.0.0.1 signed by itself: what a site with a home-made certificate serves."""
+    import datetime
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = datetime.datetime.now(datetime.timezone.utc)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(days=1))
+            .not_valid_after(now + datetime.timedelta(days=1))
+            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+                           critical=False)
+            .sign(key, hashes.SHA256()))
+    cert_path, key_path = tmp_path / "cert.pem", tmp_path / "key.pem"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    return cert_path, key_path
+
+
+def test_a_home_made_certificate_is_a_problem_and_a_trusted_one_is_not(tmp_path, monkeypatch):
+    import ssl
+    cert, key = self_signed(tmp_path)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Site)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        port = server.server_address[1]
+        result = probe_url(f"https://127.0.0.1:{port}/ok", timeout=3)
+        assert result.connected and result.status is None
+        assert "HTTPS 证书或握手错误" in result.problem
+        monkeypatch.setenv("SSL_CERT_FILE", str(cert))     # the same certificate, trusted
+        result = probe_url(f"https://127.0.0.1:{port}/ok", timeout=3)
+        assert (result.status, result.problem) == (200, None)
+    finally:
+        server.shutdown()
+        server.server_close()
