@@ -22,15 +22,35 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from zipfile import BadZipFile
 
 import yaml
 from rapidfuzz import fuzz
 
-from . import (_ORG_CODE_9, _USCC, ProfileError, UnitType, _compose, _Fields, _valid_url,
-               load_unit, load_unit_types)
+from . import (
+    _ORG_CODE_9,
+    _USCC,
+    ProfileError,
+    UnitType,
+    _compose,
+    _Fields,
+    _valid_url,
+    load_unit,
+    load_unit_types,
+)
 
-__all__ = ["COLUMNS", "ImportResult", "Problem", "import_units", "write_template", "unit_id",
-           "program_unit_types", "HEADER_MIN_SCORE", "TYPE_MIN_SCORE", "MARKER"]
+__all__ = [
+    "COLUMNS",
+    "HEADER_MIN_SCORE",
+    "MARKER",
+    "TYPE_MIN_SCORE",
+    "ImportResult",
+    "Problem",
+    "import_units",
+    "program_unit_types",
+    "unit_id",
+    "write_template",
+]
 
 # First line of every file the importer writes: such files may be replaced by the next import,
 # files without it (written by hand) never are.
@@ -87,7 +107,7 @@ TYPE_ALIASES = {
 }
 
 _NORM_DROP = re.compile(r"[\s()（）\[\]【】<>《》:：*＊/／\\、,，.。\-—_·•]+")
-_URL_IN_TEXT = re.compile(r"https?://[^\s，,；;、]+", re.I)
+_URL_IN_TEXT = re.compile(r"https?://[^\s，,；;、]+", re.IGNORECASE)
 
 
 def _norm(text: str) -> str:
@@ -97,12 +117,14 @@ def _norm(text: str) -> str:
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong in the workbook. `row` is the spreadsheet's row number (1-based)."""
-    sheet: str
+    sheet: str | None           # None: the workbook as a whole
     row: int | None
     column: str | None          # e.g. "C 列（组织机构代码）"
     message: str
 
     def __str__(self):
+        if self.sheet is None:
+            return self.message
         where = f"工作表“{self.sheet}”" + (f" 第 {self.row} 行" if self.row else "")
         return f"{where}{' ' + self.column if self.column else ''}：{self.message}"
 
@@ -187,9 +209,9 @@ def _find_header(rows, merged: set[tuple[int, int]]):
                     ignored.append(text)
                 continue
             found[c] = col
-        if len(found) >= _MIN_HEADER_COLUMNS and any(col.key == "name" for col in found.values()):
-            if best is None or len(found) > len(best[1]):
-                best = (r, found, ignored)
+        is_header = len(found) >= _MIN_HEADER_COLUMNS and any(col.key == "name" for col in found.values())
+        if is_header and (best is None or len(found) > len(best[1])):
+            best = (r, found, ignored)
     return best
 
 
@@ -348,10 +370,12 @@ def _read_row(sheet: str, r: int, cells: dict[str, tuple[int, str]], unit_types)
 
 def _read_workbook(path: Path, unit_types, result: ImportResult) -> list[_Row]:
     from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
     try:
         wb = load_workbook(path, data_only=True)     # not read-only: merged ranges are needed
-    except Exception as exc:    # openpyxl raises many kinds on a file that is not a workbook
-        result.problems.append(Problem(path.name, None, None, f"无法作为 Excel 工作簿（.xlsx）读取：{exc}（.xls、.csv 等请先在 Excel 中另存为 .xlsx）"))
+    # what openpyxl raises on a file that is not a workbook: not a zip, a zip without the parts, bad XML
+    except (InvalidFileException, BadZipFile, KeyError, ValueError, OSError) as exc:
+        result.problems.append(Problem(None, None, None, f"{path.name} 无法作为 Excel 工作簿（.xlsx）读取：{exc}（.xls、.csv 等请先在 Excel 中另存为 .xlsx）"))
         return []
     rows: list[_Row] = []
     found_any = False
@@ -384,8 +408,8 @@ def _read_workbook(path: Path, unit_types, result: ImportResult) -> list[_Row]:
             if row:
                 rows.append(row)
     if not found_any and not result.problems:
-        result.problems.append(Problem(path.name, None, None,
-                                       "所有工作表中都没有找到表头（至少应有“单位名称”“单位类型”“信息公开网”等列）"))
+        result.problems.append(Problem(None, None, None,
+                                       f"{path.name} 的所有工作表中都没有找到表头（至少应有“单位名称”“单位类型”“信息公开网”等列）"))
     return rows
 
 
@@ -492,7 +516,7 @@ def import_units(xlsx, out, unit_types: dict[str, UnitType] | None = None) -> Im
     unit_types = unit_types or load_unit_types()
     result = ImportResult()
     if not xlsx.is_file():
-        result.problems.append(Problem(xlsx.name, None, None, f"文件 {xlsx} 不存在"))
+        result.problems.append(Problem(None, None, None, f"文件 {xlsx} 不存在"))
         return result
     rows = _read_workbook(xlsx, unit_types, result)
     existing = _existing(out)
@@ -500,7 +524,7 @@ def import_units(xlsx, out, unit_types: dict[str, UnitType] | None = None) -> Im
     if result.problems:
         return result
     if not rows:
-        result.problems.append(Problem(xlsx.name, None, None, "表格中没有任何单位"))
+        result.problems.append(Problem(None, None, None, f"{xlsx.name} 中没有任何单位"))
         return result
     _assign_ids(rows, existing)
     _stage_and_write(rows, xlsx.name, out, unit_types, existing, result)

@@ -18,8 +18,15 @@ from urllib.parse import urljoin, urlsplit
 
 from . import Program
 
-__all__ = ["SiteProbe", "probe_url", "probe_program", "site_table", "EXIT_OK", "EXIT_SITE_PROBLEM",
-           "EXIT_PROFILE_ERROR"]
+__all__ = [
+    "EXIT_OK",
+    "EXIT_PROFILE_ERROR",
+    "EXIT_SITE_PROBLEM",
+    "SiteProbe",
+    "probe_program",
+    "probe_url",
+    "site_table",
+]
 
 EXIT_OK, EXIT_SITE_PROBLEM, EXIT_PROFILE_ERROR = 0, 1, 2
 USER_AGENT = "zwgk-audit profiles check"

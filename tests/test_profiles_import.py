@@ -13,6 +13,7 @@ import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 import yaml
@@ -20,8 +21,14 @@ from openpyxl import Workbook, load_workbook
 from rapidfuzz import fuzz
 
 from site_profiles import load_unit, load_unit_types
-from site_profiles.importer import (HEADER_MIN_SCORE, MARKER, TYPE_MIN_SCORE, header_column, import_units,
-                                    unit_type_for)
+from site_profiles.importer import (
+    HEADER_MIN_SCORE,
+    MARKER,
+    TYPE_MIN_SCORE,
+    header_column,
+    import_units,
+    unit_type_for,
+)
 from site_profiles.probe import probe_url
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -129,7 +136,7 @@ def test_the_credit_code_wins_over_the_old_code_and_either_will_do(tmp_path):
 
 def test_a_unit_the_loader_refuses_after_writing_stops_the_whole_import(tmp_path, monkeypatch):
     """The staged files are read back with load_unit; one refused, none is moved into place."""
-    import site_profiles.importer as importer
+    from site_profiles import importer
     real = importer.load_unit
 
     def refuse_the_archive(path, unit_types=None):
@@ -351,6 +358,9 @@ def test_the_template_has_instructions_a_type_drop_down_and_imports_once_filled(
     path = tmp_path / "模板.xlsx"
     proc = zwgk("profiles", "template", "--out", path)
     assert proc.returncode == 0, proc.stderr
+    empty = zwgk("profiles", "import", path, "--out", tmp_path / "units")
+    assert empty.returncode == 2 and "模板.xlsx 中没有任何单位" in empty.stderr
+    assert not (tmp_path / "units").exists()
     wb = load_workbook(path)
     assert wb.sheetnames[0] == "填写说明" and "单位名单" in wb.sheetnames
     ws = wb["单位名单"]
@@ -413,14 +423,15 @@ def test_a_file_that_is_not_a_workbook_is_told_in_chinese(tmp_path):
     bad = tmp_path / "units.xlsx"
     bad.write_text("单位名称,单位类型\n", encoding="gbk")
     proc = zwgk("profiles", "import", bad, "--out", tmp_path / "out")
-    assert proc.returncode == 2 and "无法作为 Excel 工作簿" in proc.stderr and "Traceback" not in proc.stderr
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert proc.stderr.startswith("units.xlsx 无法作为 Excel 工作簿（.xlsx）读取")
     assert not (tmp_path / "out").exists()
 
 
 # ---- zwgk profiles check ---------------------------------------------------------------------
 
 class _Site(BaseHTTPRequestHandler):
-    seen: list[str] = []
+    seen: ClassVar[list[str]] = []
 
     def do_GET(self):
         _Site.seen.append(self.path)
@@ -521,7 +532,7 @@ def self_signed(tmp_path: Path) -> tuple[Path, Path]:
     from cryptography.x509.oid import NameOID
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
-    now = datetime.datetime.now(datetime.timezone.utc)
+    now = datetime.datetime.now(datetime.UTC)
     cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
             .serial_number(x509.random_serial_number()).not_valid_before(now - datetime.timedelta(days=1))
             .not_valid_after(now + datetime.timedelta(days=1))

@@ -93,7 +93,13 @@ def template_command(args) -> int:
 
 def check_command(args) -> int:
     from site_profiles import ProfileError, load_program
-    from site_profiles.probe import EXIT_OK, EXIT_PROFILE_ERROR, EXIT_SITE_PROBLEM, probe_program, site_table
+    from site_profiles.probe import (
+        EXIT_OK,
+        EXIT_PROFILE_ERROR,
+        EXIT_SITE_PROBLEM,
+        probe_program,
+        site_table,
+    )
     try:
         program = load_program(args.program)
     except (ProfileError, OSError) as exc:
