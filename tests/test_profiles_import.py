@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
@@ -440,6 +441,9 @@ class _Site(BaseHTTPRequestHandler):
         elif self.path.startswith("/moved"):
             self.send_response(302)
             self.send_header("Location", "http://127.0.0.2:9/elsewhere")
+        elif self.path.startswith("/slow"):
+            time.sleep(1.5)
+            self.send_response(200)
         elif self.path.startswith("/inside"):
             self.send_response(301)
             self.send_header("Location", "/ok/new")
@@ -505,6 +509,14 @@ def test_check_site_problems_exit_1_with_the_reason_per_site(tmp_path, site):
     assert "连接被拒绝" in rows[dead]
     assert "正常" in rows[f"{site}/ok/a"] and "正常" in rows[f"{site}/ok/b"]
     assert "/elsewhere" not in _Site.seen    # only the profiles' URLs are touched
+
+
+def test_a_site_slower_than_the_timeout_is_reported_as_such(tmp_path, site):
+    program = program_with(tmp_path, {"a": (f"{site}/ok/a", f"{site}/slow")})
+    proc = zwgk("profiles", "check", program, "--timeout", "0.5")
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    (row,) = [line for line in proc.stdout.splitlines() if f"{site}/slow" in line]
+    assert "请求失败（超时）" in row
 
 
 def test_check_a_bad_program_exits_2_before_probing(tmp_path, site):
