@@ -99,6 +99,8 @@ def parser() -> argparse.ArgumentParser:
     keys_sub = keys.add_subparsers(dest="keys_command", required=True)
     init = keys_sub.add_parser("init", help="生成密钥对", description="生成一对 Ed25519 密钥；已有密钥时不会覆盖。")
     init.add_argument("--dir", help="密钥目录（默认 $XDG_CONFIG_HOME/zwgk，即 ~/.config/zwgk）")
+    from .profiles_cli import add_parser as add_profiles_parser
+    add_profiles_parser(sub)
     sub.add_parser("world", add_help=False, help="内置演示世界：serve | truth | sitemap（参数同 python -m demo_sites）")
     return p
 
@@ -127,6 +129,9 @@ def main(argv: list[str] | None = None) -> int:
         return verify_command(args)
     if args.command == "keys":
         return keys_command(args)
+    if args.command == "profiles":
+        from .profiles_cli import command as profiles_command
+        return profiles_command(args)
     return 2
 
 
