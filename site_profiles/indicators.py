@@ -166,9 +166,10 @@ def _by_type(entries: list[_Entry], types: dict, root: _Fields) -> dict[str, lis
                                     f"（本部分 {e.part} 适用于 {'、'.join(e.part_types)}）")
     for tid, mine in by_type.items():
         if not mine:
-            raise root.error("parts", f"单位类型 {tid} 没有任何指标")
+            raise root.error("parts", f"单位类型 {tid} 没有任何指标", at_key=True)
         if not any(e.key_area for e in mine):
-            raise root.error("parts", f"单位类型 {tid} 没有重点领域指标（key_area: true），无法计算重点领域信息公开得分率")
+            raise root.error("parts", f"单位类型 {tid} 没有重点领域指标（key_area: true），无法计算重点领域信息公开得分率",
+                             at_key=True)
     return by_type
 
 
