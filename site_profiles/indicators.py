@@ -34,7 +34,11 @@ SCORERS = ("machine", "evaluator")
 _PART_FIELDS = ["part", "types", "indicators"]
 _FIELDS = ["code", "types", "clause", "text", "scored_by", "rubric", "points", "key_area"]
 # 二(一)1.(2) or 二(二)1.(3): the notice's own numbering
-_CLAUSE = re.compile(r"二\((一|二)\)\d+\.\(\d+\)")
+_CLAUSE = re.compile(r"二\((一|二)\)(\d+)\.\((\d+)\)")
+# codes: 共性 "1.(2)" (a sentence kept apart: "3.(2)-2"); 个性 "个性.<类别>.(3)"
+_COMMON_CODE = re.compile(r"(\d+)\.\((\d+)\)(?:-\d+)?")
+_OWN_CODE = re.compile(r"个性\.[^.\s]+\.\((\d+)\)")
+_PART = re.compile(r"共性|个性\.[^.\s]+")
 
 
 @dataclass(frozen=True)
@@ -110,6 +114,8 @@ def _part(path: Path, node, prefix: str, types: dict) -> list[_Entry]:
     f = _Fields(path, node, prefix=prefix, what="指标部分")
     f.check_known(_PART_FIELDS)
     name = f.text("part")
+    if not _PART.fullmatch(name):
+        raise f.error("part", f'"{name}" 无效，应为 共性 或 个性.<类别>（如 个性.县区政府）')
     part_types = _type_ids(f, "types", list(types), "unit_types 文件夹")
     items = f.seq("indicators")
     if not items:
@@ -124,8 +130,10 @@ def _entry(path: Path, node, prefix: str, part: str, part_types: tuple[str, ...]
     entry_types = _type_ids(f, "types", list(part_types), f"本部分（{part}）的 types ") \
         if f.present("types") else part_types
     clause = f.text("clause")
-    if not _CLAUSE.fullmatch(clause):
+    numbered = _CLAUSE.fullmatch(clause)
+    if not numbered:
         raise f.error("clause", f'"{clause}" 不是通知的条款编号，应如 二(一)1.(2) 或 二(二)1.(3)')
+    _code_matches_clause(f, part, code, numbered)
     text = f.text("text")
     scored_by = f.text("scored_by")
     if scored_by not in SCORERS:
@@ -146,6 +154,23 @@ def _entry(path: Path, node, prefix: str, part: str, part_types: tuple[str, ...]
         points = value
     key_area = f.boolean("key_area", False)
     return _Entry(code, clause, text, scored_by, rubric, points, key_area, part, entry_types, part_types, f)
+
+
+def _code_matches_clause(f: _Fields, part: str, code: str, clause) -> None:
+    """A typo in either shows as a disagreement: 共性 1.(2) is 二(一)1.(2); 个性.X.(3) is 二(二)n.(3)."""
+    section, n, m = clause.groups()
+    if part == "共性":
+        form = _COMMON_CODE.fullmatch(code)
+        if not form:
+            raise f.error("code", f'"{code}" 不是共性指标编号，应如 1.(2)（单列的句子如 3.(2)-2）')
+        if (section, form.group(1), form.group(2)) != ("一", n, m):
+            raise f.error("clause", f"共性指标 {code} 的条款应为 二(一){form.group(1)}.({form.group(2)})")
+        return
+    form = _OWN_CODE.fullmatch(code)
+    if not form or not code.startswith(part + "."):
+        raise f.error("code", f'"{code}" 不是本部分的指标编号，应如 {part}.(1)')
+    if (section, form.group(1)) != ("二", m):
+        raise f.error("clause", f"个性指标 {code} 的条款应为 二(二)<类别序号>.({form.group(1)})")
 
 
 def _by_type(entries: list[_Entry], types: dict, root: _Fields) -> dict[str, list[_Entry]]:

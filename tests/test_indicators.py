@@ -100,7 +100,7 @@ def test_shipped_clauses_and_split_texts(shipped):
 
 # ---- a small system of its own ------------------------------------------------------------------
 
-TYPE_A = "id: a\nname: 甲\nadministrative: true\n"
+TYPE_A = 'id: a\nname: 甲\nadministrative: true\nrubric:\n  "4.(1)": {clause: "二(二)1.(1)"}\n'
 TYPE_B = 'id: b\nname: 乙\nadministrative: false\nrubric:\n  "4.(1)": {clause: "二(二)2.(1)", points: 7}\n'
 RUBRIC = """\
 indicators:
@@ -136,7 +136,7 @@ parts:
     types: [a]
     indicators:
       - code: 个性.甲.(1)
-        clause: 二(一)4.(1)
+        clause: 二(二)1.(1)
         text: 网站
         scored_by: machine
         rubric: "4.(1)"
@@ -183,7 +183,7 @@ def test_small_system_per_type(tmp_path):
         "b": [("1.(1)", "evaluator", None, 3, False, 5), ("2.(9)", "evaluator", None, 2, False, 16),
               ("个性.乙.(1)", "machine", "4.(1)", 7, False, 34), ("个性.乙.(2)", "evaluator", None, 1.5, True, 39)],
     }
-    assert system["a"][2].part == "个性.甲" and system["a"][2].clause == "二(一)4.(1)"
+    assert system["a"][2].part == "个性.甲" and system["a"][2].clause == "二(二)1.(1)"
 
 
 def _replace(old: str, new: str, text: str = GOOD) -> str:
@@ -209,6 +209,18 @@ MISTAKES = [
     (_replace('      - code: "1.(1)"\n        clause', "      - clause"), 5, "parts[0].indicators[0].code", "缺少必填字段"),
     (_replace("clause: 二(一)1.(1)", "clause: 1.(1)"), 6, "parts[0].indicators[0].clause", "不是通知的条款编号"),
     (_replace("clause: 二(一)1.(1)", "clause: 二(三)1.(1)"), 6, "parts[0].indicators[0].clause", "不是通知的条款编号"),
+    # code and clause agree, so that a typo in either shows
+    (_replace("  - part: 个性.甲\n", "  - part: 个性\n"), 22, "parts[1].part", '"个性" 无效，应为 共性 或 个性.<类别>'),
+    (_replace('code: "1.(1)"', 'code: "1-1"'), 5, "parts[0].indicators[0].code", '"1-1" 不是共性指标编号'),
+    (_replace('code: "1.(1)"', 'code: "1.(2)"'), 6, "parts[0].indicators[0].clause", "共性指标 1.(2) 的条款应为 二(一)1.(2)"),
+    (_replace("clause: 二(一)1.(1)", "clause: 二(二)1.(1)"), 6, "parts[0].indicators[0].clause",
+     "共性指标 1.(1) 的条款应为 二(一)1.(1)"),
+    (_replace("code: 个性.甲.(1)", "code: 个性.乙.(1)"), 25, "parts[1].indicators[0].code",
+     '"个性.乙.(1)" 不是本部分的指标编号，应如 个性.甲.(1)'),
+    (_replace("code: 个性.甲.(1)", "code: 个性.甲.(2)"), 26, "parts[1].indicators[0].clause",
+     "个性指标 个性.甲.(2) 的条款应为 二(二)<类别序号>.(2)"),
+    (_replace("clause: 二(二)1.(1)", "clause: 二(一)1.(1)"), 26,
+     "parts[1].indicators[0].clause", "个性指标 个性.甲.(1) 的条款应为 二(二)"),
     (_replace("        text: 组织\n", ""), 5, "parts[0].indicators[0].text", "缺少必填字段"),
     (_replace("text: 组织", "text: [组织]"), 7, "parts[0].indicators[0].text", "应为文本，实际为列表"),
     (_replace("scored_by: evaluator", "scored_by: human"), 8, "parts[0].indicators[0].scored_by",
@@ -227,7 +239,7 @@ MISTAKES = [
     # a code twice for one type; a code of a part missing for one of its types
     (_replace("        types: [b]\n", "        types: [a, b]\n"), 16, "parts[0].indicators[2].code",
      "单位类型 a 的指标 2.(9) 重复（第 10 行已有）"),
-    (_replace('      - code: "2.(9)"\n        types: [b]', '      - code: "2.(8)"\n        types: [b]'),
+    (_replace('      - code: "2.(9)"\n        types: [b]', '      - code: "2.(9)-2"\n        types: [b]'),
      10, "parts[0].indicators[1].code", "指标 2.(9) 没有适用于单位类型 b 的条目"),
     # every unit type needs an indicator, and one that counts for the 重点领域得分率
     (_replace(B_ITEM + "        clause: 二(二)2.(2)\n        text: 公共服务\n        scored_by: evaluator\n"
@@ -279,22 +291,21 @@ def test_every_rubric_indicator_must_be_used(tmp_path):
 
 
 def test_clause_must_match_the_types_rubric(tmp_path):
-    # b's rubric puts 4.(1) at 二(二)2.(1); a's keeps the default 二(一)4.(1)
+    # b's rubric puts 4.(1) at 二(二)2.(1), a's at 二(二)1.(1)
     with pytest.raises(ProfileError) as info:
-        _load(tmp_path, _replace("clause: 二(二)2.(1)", "clause: 二(二)2.(3)"))
+        _load(tmp_path, _replace("clause: 二(二)2.(1)", "clause: 二(二)3.(1)"))
     err = info.value
     assert (err.line, err.field) == (35, "parts[2].indicators[0].clause")
-    assert err.message == "单位类型 b 的 rubric 指标 4.(1) 对应条款 二(二)2.(1)，与此处 二(二)2.(3) 不一致"
+    assert err.message == "单位类型 b 的 rubric 指标 4.(1) 对应条款 二(二)2.(1)，与此处 二(二)3.(1) 不一致"
 
 
 def test_one_machine_score_counts_once_per_type(tmp_path):
-    text = _replace("scored_by: evaluator\n        points: 3\n", 'scored_by: machine\n        rubric: "4.(1)"\n')
-    text = text.replace("clause: 二(一)1.(1)", "clause: 二(一)4.(1)")
+    text = _replace('scored_by: evaluator\n        points: 1.5\n', 'scored_by: machine\n        rubric: "4.(1)"\n')
     with pytest.raises(ProfileError) as info:
         _load(tmp_path, text)
-    err = info.value   # a meets it again at 个性.甲.(1)
-    assert (err.line, err.field) == (29, "parts[1].indicators[0].rubric")
-    assert "单位类型 a 的 rubric 指标 4.(1) 已由第 5 行的指标 1.(1) 使用" in err.message
+    err = info.value   # b meets 4.(1) again at 个性.乙.(2)
+    assert (err.line, err.field) == (43, "parts[2].indicators[1].rubric")
+    assert "单位类型 b 的 rubric 指标 4.(1) 已由第 34 行的指标 个性.乙.(1) 使用" in err.message
 
 
 def test_machine_indicator_needs_a_rule_that_applies_to_the_type(tmp_path):
