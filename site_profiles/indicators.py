@@ -23,11 +23,21 @@ from pathlib import Path
 
 import yaml
 
-from . import (PACKAGE_DIR, UNIT_TYPES_DIR, ProfileError, _compose, _construct, _display, _Fields, _kind, _line,
-               load_unit_types)
+from . import (
+    PACKAGE_DIR,
+    UNIT_TYPES_DIR,
+    ProfileError,
+    _compose,
+    _construct,
+    _display,
+    _Fields,
+    _kind,
+    _line,
+    load_unit_types,
+)
 from .rubric import RUBRIC_PATH, audit_spec, load_rubric
 
-__all__ = ["NoticeIndicator", "load_indicators", "INDICATORS_PATH", "SCORERS"]
+__all__ = ["INDICATORS_PATH", "SCORERS", "NoticeIndicator", "load_indicators"]
 
 INDICATORS_PATH = PACKAGE_DIR / "indicators.yaml"
 SCORERS = ("machine", "evaluator")

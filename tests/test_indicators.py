@@ -165,7 +165,7 @@ def _world(tmp_path: Path, indicators: str = GOOD, rubric: str = RUBRIC, type_b:
     (types / "b.yaml").write_text(type_b, encoding="utf-8")
     (tmp_path / "rubric.yaml").write_text(rubric, encoding="utf-8")
     (tmp_path / "indicators.yaml").write_text(indicators, encoding="utf-8")
-    return dict(path=tmp_path / "indicators.yaml", rubric_path=tmp_path / "rubric.yaml", types_dir=types)
+    return {"path": tmp_path / "indicators.yaml", "rubric_path": tmp_path / "rubric.yaml", "types_dir": types}
 
 
 def _load(tmp_path, indicators=GOOD, rules=None, **kw):
