@@ -28,6 +28,7 @@ import yaml
 from rapidfuzz import fuzz
 
 from . import (
+    _CONTACT,
     _ORG_CODE_9,
     _USCC,
     ProfileError,
@@ -291,7 +292,6 @@ class _Row:
     sheet: str
     row: int
     data: dict            # the unit file's fields, in order
-    later: dict           # 手机版 / 公开电话: kept as a comment until the schema has a place for them
     columns: dict = field(default_factory=dict)    # key → "C 列（单位名称）", for later messages
 
 
@@ -344,6 +344,11 @@ def _read_row(sheet: str, r: int, cells: dict[str, tuple[int, str]], unit_types)
     if not text("disclosure"):
         bad("disclosure", "缺少信息公开网址")
 
+    contacts = [p.strip() for p in re.split(r"[,，、;；/\n]+", text("phone") or "") if p.strip()]
+    for number in contacts:
+        if not _CONTACT.fullmatch(number):
+            bad("phone", f"“{number}”不是电话号码（多个号码用顿号、逗号或换行分开）")
+
     media = []
     for key, platform in (("weibo", "weibo"), ("wechat", "wechat")):
         if text(key):
@@ -358,12 +363,15 @@ def _read_row(sheet: str, r: int, cells: dict[str, tuple[int, str]], unit_types)
     if "portal" in urls:
         data["portal"] = urls["portal"]
     data["disclosure"] = urls["disclosure"]
+    if "mobile" in urls:
+        data["sites"] = [{"role": "mobile", "url": urls["mobile"]}]
     if media:
         data["media"] = media
-    later = {label: text(key) for key, label in (("mobile", "手机版"), ("phone", "公开电话")) if text(key)}
+    if contacts:
+        data["published_contacts"] = contacts      # the unit's own numbers: never PRIV-002
     columns = {key: _column_name(key, c) for key, (c, _) in cells.items()}
     columns["org_code"] = columns.get("uscc" if "uscc" in raw else "org_code", "（代码）")
-    return _Row(sheet, r, data, later, columns), []
+    return _Row(sheet, r, data, columns), []
 
 
 # ---- the whole workbook ----------------------------------------------------------------------
@@ -484,13 +492,11 @@ def _yaml(row: _Row, source: str) -> str:
     data["org_code"] = _Quoted(data["org_code"])
     if "media" in data:
         data["media"] = [_Flow(m) for m in data["media"]]
+    if "sites" in data:
+        data["sites"] = [_Flow(site) for site in data["sites"]]
     text = (f"{MARKER}：{source}（工作表“{row.sheet}”第 {row.row} 行）。请改表格后重新导入，不要手工修改\n"
             + yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, default_flow_style=False,
                         width=10_000))
-    if row.later:
-        # The unit format has no place for these yet (sites: / published_contacts: are planned).
-        text += "# 待登记（单位配置尚不支持，暂存于此）：\n"
-        text += "".join(f"#   {label}：{value}\n" for label, value in row.later.items())
     return text
 
 
@@ -570,10 +576,10 @@ _HELP = {
     "统一社会信用代码": "18 位，如 11330100003240560X；两项都填时以本项为准",
     "门户网站": "门户网站首页网址（乡镇、街道填其在县区门户上的栏目网址），以 http:// 或 https:// 开头",
     "信息公开网": "必填。政府信息公开网站或栏目的网址",
-    "手机版": "手机版网站网址（暂存于单位配置文件的注释中，待支持后登记）",
+    "手机版": "手机版网站首页网址（登记为单位的手机版网站，同样检测可访问性、页脚标识和首页更新）",
     "政务微博": "账号名称 网址，如：青岚区发布 https://weibo.com/u/123；多个账号分行填写",
     "政务微信": "账号名称 网址；多个账号分行填写",
-    "公开电话": "单位对外公布的电话（暂存于注释中，待支持后登记）",
+    "公开电话": "单位自己对外公布的电话，多个用顿号或换行分开（这些号码不会被当作泄露的个人信息）",
 }
 
 

@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
-from . import Program
+from . import SITE_ROLES, Program
 
 __all__ = [
     "EXIT_OK",
@@ -30,13 +30,13 @@ __all__ = [
 
 EXIT_OK, EXIT_SITE_PROBLEM, EXIT_PROFILE_ERROR = 0, 1, 2
 USER_AGENT = "zwgk-audit profiles check"
-ROLES = {"portal": "门户网站", "disclosure": "信息公开网"}
+ROLES = SITE_ROLES
 
 
 @dataclass
 class SiteProbe:
     unit: str                    # unit id
-    role: str                    # portal | disclosure
+    role: str                    # a key of SITE_ROLES: portal | disclosure | mobile …
     url: str
     dns: str | None = None       # first address, or None when resolution failed
     connected: bool = False
@@ -110,8 +110,8 @@ def _why(exc: BaseException) -> str:
 
 
 def probe_program(program: Program, timeout: float = 5.0, workers: int = 8) -> list[SiteProbe]:
-    """Every unit's portal and disclosure URL, each distinct URL fetched once."""
-    targets = [(u, role, getattr(u, role)) for u in program.units for role in ROLES if getattr(u, role)]
+    """Every site of every unit (portal, disclosure, mobile …), each distinct URL fetched once."""
+    targets = [(u, s.role, s.url) for u in program.units for s in u.sites]
     urls = list(dict.fromkeys(url for _, _, url in targets))
     with ThreadPoolExecutor(max_workers=max(1, min(workers, len(urls)))) as pool:
         probed = dict(zip(urls, pool.map(lambda url: probe_url(url, timeout), urls)))

@@ -88,12 +88,14 @@ def test_a_good_workbook_becomes_one_loadable_file_per_unit(tmp_path):
     assert (town.type, town.org_code, town.portal) == ("town", "003240712", None)
     dept = load_unit(out / "yunxishitongjiju.yaml")
     assert (dept.type, dept.org_code) == ("dept", "003051470")     # XXXXXXXX-X as printed on certificates
-    # 手机版 and 公开电话 have no field yet: kept as a comment, not as keys the loader would refuse
+    # 手机版 becomes the unit's mobile site, 公开电话 its own published numbers (never PRIV-002)
     text = (out / "yunxishiqinglanqurenminzhengfu.yaml").read_text(encoding="utf-8")
     assert text.startswith(MARKER) and SHEET in text
-    data = yaml.safe_load(text)
-    assert "手机版" not in data and "mobile" not in data
-    assert "#   手机版：http://127.0.0.1/m/" in text and "#   公开电话：0571-88001234" in text
+    assert [(s.role, s.url) for s in county.sites] == [("portal", "https://127.0.0.1/qinglan/"),
+                                                       ("disclosure", "https://127.0.0.1/qinglan/gk/"),
+                                                       ("mobile", "http://127.0.0.1/m/")]
+    assert county.published_contacts == ["057188001234"]
+    assert "- {role: mobile, url: 'http://127.0.0.1/m/'}" in text or "- {role: mobile, url: http://127.0.0.1/m/}" in text
     assert "序号、备注" in proc.stderr      # ignored columns are named
 
 
@@ -171,7 +173,7 @@ def test_a_group_heading_tells_which_site_a_url_column_is(tmp_path):
     assert result.problems == []
     (unit,) = [load_unit(p) for p in result.written]
     assert (unit.portal, unit.disclosure) == (None, "http://127.0.0.1/tj/gk/")
-    assert "#   公开电话：0571-88001234" in result.written[0].read_text(encoding="utf-8")
+    assert unit.published_contacts == ["057188001234"]
 
 
 def test_every_bad_row_is_reported_and_nothing_is_written(tmp_path):
@@ -578,3 +580,27 @@ def test_a_home_made_certificate_is_a_problem_and_a_trusted_one_is_not(tmp_path,
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_published_numbers_one_per_line_or_separated_and_a_bad_one_refused(tmp_path):
+    header = ["单位名称", "单位类型", "组织机构代码", "信息公开网", "公开电话"]
+    good = [["云溪市青岚区人民政府", "县区政府", "003240560", "http://127.0.0.1/gk/", "0564-3377000、13805641234\n12345"]]
+    result = import_units(workbook(tmp_path / "u.xlsx", good, header=header, title=None), tmp_path / "out")
+    assert result.problems == []
+    (unit,) = [load_unit(p) for p in result.written]
+    assert unit.published_contacts == ["05643377000", "13805641234", "12345"]
+    bad = [["云溪市青岚区人民政府", "县区政府", "003240560", "http://127.0.0.1/gk/", "0564-3377000；办公室"]]
+    result = import_units(workbook(tmp_path / "b.xlsx", bad, header=header, title=None), tmp_path / "out2")
+    assert result.written == [] and len(result.problems) == 1
+    assert "E 列（公开电话）" in str(result.problems[0]) and "“办公室”不是电话号码" in str(result.problems[0])
+
+
+def test_check_probes_every_site_of_a_unit(tmp_path, site):
+    program = program_with(tmp_path, {"a": (f"{site}/ok/a", f"{site}/ok/gk")})
+    unit = tmp_path / "units" / "a.yaml"
+    unit.write_text(unit.read_text(encoding="utf-8") + f"sites:\n  - {{role: mobile, url: '{site}/missing'}}\n",
+                    encoding="utf-8")
+    proc = zwgk("profiles", "check", program)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert sorted(_Site.seen) == ["/missing", "/ok/a", "/ok/gk"]
+    assert "手机版网站" in proc.stdout
