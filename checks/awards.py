@@ -199,6 +199,18 @@ def _validate(units) -> None:
         exact_rate(u.overall_rate), exact_rate(u.key_rate)
 
 
+def pool_of(u: AwardUnit, kinds: dict[str, str]) -> str:
+    """The 名额类别 a unit competes in."""
+    if u.category in ("town", "street"):
+        county = kinds[u.county] == "县"
+        if u.category == "town":
+            return POOL_COUNTY_TOWN if county else POOL_DISTRICT_TOWN
+        return POOL_COUNTY_STREET if county else POOL_DISTRICT_STREET
+    if u.category == "city_dept":
+        return POOL_KEY_DEPT if u.key_field else POOL_OTHER_DEPT
+    return {"county_gov": POOL_COUNTY_GOV, "zone": POOL_ZONE, "institution": POOL_INSTITUTION}[u.category]
+
+
 def _status(u: AwardUnit) -> str | None:
     """None when the unit qualifies, else why not."""
     overall, key = exact_rate(u.overall_rate), exact_rate(u.key_rate)
@@ -216,23 +228,23 @@ class _Board:
     def __init__(self):
         self.named: dict[str, tuple[str, str | None]] = {}
         self.reason: dict[str, str] = {}
-        self.pool_of: dict[str, str] = {}
         self.summaries: list[PoolSummary] = []
 
-    def fill(self, pool: str, ranked: list[AwardUnit], places: int, full_reason: str) -> list[AwardUnit]:
-        """The first `places` of the ranked qualifiers take the pool's places; returns the rest."""
+    def fill(self, pool: str, ranked: list[AwardUnit], places: int, full_reason: str | None) -> list[AwardUnit]:
+        """The first `places` of the ranked qualifiers take the pool's places; the rest (returned) get
+        `full_reason` unless None (their fate is decided later)."""
         for u in ranked[:places]:
             self.named[u.id] = (pool, None)
-            self.pool_of[u.id] = pool
         for u in ranked[places:]:
-            self.reason[u.id] = full_reason
-            self.pool_of[u.id] = pool
+            if full_reason is not None:
+                self.reason[u.id] = full_reason
         return ranked[places:]
 
 
 def _fixed_pool(board: _Board, pool: str, ranked: list[AwardUnit], places: int) -> None:
     board.fill(pool, ranked, places, f"达标,但{pool}表彰名额({places}名)已被得分更高的单位占满")
-    board.summaries.append(PoolSummary(pool, places, len(ranked), min(places, len(ranked)), 0, 0))
+    board.summaries.append(PoolSummary(pool, places, len(ranked), min(places, len(ranked)), 0,
+                                       max(0, places - len(ranked))))
 
 
 def _departments(board: _Board, key_q: list[AwardUnit], other_q: list[AwardUnit]) -> None:
@@ -268,7 +280,7 @@ def _towns(board: _Board, qualified: list[AwardUnit], kinds: dict[str, str], cou
         mine = [u for u in qualified if u.county == cid]
         for pool, category, places in pools:
             ranked = [u for u in mine if u.category == category]
-            rest = board.fill(pool, ranked, places, "")
+            rest = board.fill(pool, ranked, places, None)
             taken = places - max(0, places - len(ranked))
             named_in[cid] += taken
             spare += [(cid, pool)] * (places - taken)
@@ -282,7 +294,6 @@ def _towns(board: _Board, qualified: list[AwardUnit], kinds: dict[str, str], cou
             for u in mine:
                 if u.category == "street":
                     leftover.append(u)
-                    board.pool_of[u.id] = POOL_COUNTY_STREET
                     stats.setdefault(POOL_COUNTY_STREET, [0, 0, 0, 0, 0])[1] += 1
     # transferred places: rank order over all 县区; a candidate is added when the places can still be matched
     # so that nobody holds a place of their own 县区 (augmenting paths, so an earlier pick never blocks a later
@@ -314,8 +325,8 @@ def _towns(board: _Board, qualified: list[AwardUnit], kinds: dict[str, str], cou
             board.reason[u.id] = f"达标,但{where},且无可调剂到本单位的名额"
     for i, u in holder.items():
         cid, pool = spare[i]
-        board.named[u.id] = (board.pool_of[u.id], f"名额由{county_names.get(cid, cid)}{pool}未用名额调剂转入")
-        stats[board.pool_of[u.id]][3] += 1
+        board.named[u.id] = (pool_of(u, kinds), f"名额由{county_names.get(cid, cid)}{pool}未用名额调剂转入")
+        stats[pool_of(u, kinds)][3] += 1
     for pool, (places, q, named, moved_in, moved_out) in stats.items():
         board.summaries.append(PoolSummary(pool, places, q, named + moved_in, moved_in, moved_out))
 
@@ -334,6 +345,7 @@ def decide(units, *, ranking=DEFAULT_RANKING, transfers_to_own_county: bool = Fa
     names = {u.id: u.name for u in units}
     county_names = {c: next((u.name for u in units if u.category == "county_gov" and (u.county or u.id) == c), c)
                     for c in kinds}
+    gov_of = {(u.county or u.id): u.id for u in units if u.category == "county_gov"}
     board = _Board()
     for u in units:
         why = _status(u)
@@ -361,7 +373,8 @@ def decide(units, *, ranking=DEFAULT_RANKING, transfers_to_own_county: bool = Fa
         winners = sorted((u for u in units if u.id in board.named and u.category in cats), key=key)
         for rank, u in enumerate(winners, 1):
             pts = _points(table, rank)
-            target = u.county if u.category in ("town", "street") else u.id
+            # a 乡镇/街道 credits its 县区: the county_gov unit when the cohort has it
+            target = gov_of.get(u.county, u.county) if u.category in ("town", "street") else u.id
             placed[u.id] = (rank, pts, target, pts, "")
             if u.category in ("town", "street"):
                 town_credit.setdefault(target, []).append(u.id)
@@ -377,7 +390,7 @@ def decide(units, *, ranking=DEFAULT_RANKING, transfers_to_own_county: bool = Fa
         if u.id in board.named:
             pool, origin = board.named[u.id]
             rank, pts, target, credited, extra = placed[u.id]
-            where = f"计入所属县区({county_names.get(target, target)})" if target != u.id else "计入本单位"
+            where = f"计入所属县区({county_names[u.county]})" if target != u.id else "计入本单位"
             value = f"名次分值{pts}分,{where}" if pts is not None else "通知加分表无此名次,不加分"
             reason = (f"达标,获{pool}名额" + (f"({origin})" if origin else "")
                       + f";{'、'.join(CATEGORIES[c] for c in _group_of(u.category))}合并排序第{rank}名,{value}"
@@ -386,7 +399,7 @@ def decide(units, *, ranking=DEFAULT_RANKING, transfers_to_own_county: bool = Fa
             decisions.append(Decision(u, True, honour[kind], pool, origin, rank, pts, target,
                                       credited if pts is not None else None, reason))
         else:
-            decisions.append(Decision(u, False, None, board.pool_of.get(u.id), None, None, None, None, None,
+            decisions.append(Decision(u, False, None, pool_of(u, kinds), None, None, None, None, None,
                                       board.reason[u.id]))
     return AwardsResult(tuple(decisions), tuple(board.summaries), _credits(decisions, names, county_names), ranking)
 

@@ -83,7 +83,9 @@ def test_institutions_fewer_qualifiers_than_places():
     assert "重点领域信息公开得分率75.00%低于80%" in res.of("i5").reason
     assert res.of("i4").title == "六安市2017年度办事公开示范点建设先进单位"
     pool = next(p for p in res.pools if p.pool == "承担公共服务的事业单位")
-    assert (pool.places, pool.qualified, pool.named) == (3, 2, 2)
+    assert (pool.places, pool.qualified, pool.named, pool.moved_in, pool.unused_own) == (3, 2, 2, 0, 1)
+    # every unit says which 名额类别 it competes in, named or not
+    assert {d.pool for d in res.decisions} == {"承担公共服务的事业单位"}
 
 
 def test_four_institutions_qualify_the_fourth_is_out_of_places():
@@ -277,6 +279,37 @@ def test_county_with_two_winners_gets_the_sum_and_its_government_award_on_top():
     [c] = res.credits
     assert (c.unit_id, c.own_points, c.town_points, c.total) == ("A", D("5"), D("4.9"), D("9.9"))
     assert c.note == "乡镇(街道)获表彰分值相加:2.5+2.4"
+
+
+def test_towns_credit_the_county_government_unit_whatever_its_id():
+    # the 县区 is "A"; its government's unit id is "gov-A": one credit line for gov-A, 5 + 2.5 = 7.5
+    res = decide([AwardUnit("gov-A", "A县政府", "county_gov", county="A", county_kind="县",
+                            overall_rate=r("0.9"), key_rate=r("0.9")),
+                  town("a1", "A", "县", r("0.9"))])
+    assert res.of("a1").credited_to == "gov-A"
+    assert "计入所属县区(A县政府)" in res.of("a1").reason
+    assert [(c.unit_id, c.own_points, c.town_points, c.total) for c in res.credits] == [
+        ("gov-A", D("5"), D("2.5"), D("7.5"))]
+
+
+def test_more_town_winners_than_the_table_has_values():
+    # 8 县 x 2 towns = 16 winners, the table stops at the 14th (1.2): the 15th and 16th get no points
+    units = [town(f"t{n:02}", f"K{(n - 1) // 2}", "县", rate_of(n)) for n in range(1, 17)]
+    res = decide(units)
+    assert len(res.named_ids()) == 16
+    assert res.of("t14").points == D("1.2")
+    for uid in ("t15", "t16"):
+        d = res.of(uid)
+        assert d.named and d.points is None and d.credited_points is None
+        assert "通知加分表无此名次,不加分" in d.reason
+    # K7 holds t15 and t16: nothing credited
+    assert "K7" not in {c.unit_id for c in res.credits}
+
+
+def test_title_follows_year_and_city():
+    res = decide([inst("i", r("0.9")), zone("z", r("0.9"))], year=2018, city="某市")
+    assert res.of("i").title == "某市2018年度办事公开示范点建设先进单位"
+    assert res.of("z").title == "某市2018年度政务公开示范点建设先进单位"
 
 
 # ---- ties ----------------------------------------------------------------------------------------------
