@@ -133,7 +133,7 @@ def exact_rate(value) -> Fraction | None:
     if value is None:
         return None
     if isinstance(value, bool):
-        raise ValueError(f"得分率不能是布尔值: {value!r}")
+        raise TypeError(f"得分率不能是布尔值: {value!r}")
     if isinstance(value, float):
         value = repr(value)    # 0.8 means 80%, not the binary number nearest to it
     rate = Fraction(value)
@@ -378,12 +378,11 @@ def decide(units, *, ranking=DEFAULT_RANKING, transfers_to_own_county: bool = Fa
             placed[u.id] = (rank, pts, target, pts, "")
             if u.category in ("town", "street"):
                 town_credit.setdefault(target, []).append(u.id)
-    for cid, ids in town_credit.items():
+    for ids in town_credit.values():
         if len(ids) == COUNTY_CAP:   # top two values plus 0.5 instead of the third's value
             rank, pts, target, _, _ = placed[ids[2]]
-            placed[ids[2]] = (rank, pts, target, THIRD_TOWN_BONUS,
-                              f";同一县区第3名获表彰,该县区按前两名分值相加再加{THIRD_TOWN_BONUS}分,"
-                              f"本单位计入{THIRD_TOWN_BONUS}分")
+            note = f";同一县区第3名获表彰,该县区按前两名分值相加再加{THIRD_TOWN_BONUS}分,本单位计入{THIRD_TOWN_BONUS}分"
+            placed[ids[2]] = (rank, pts, target, THIRD_TOWN_BONUS, note)
 
     decisions = []
     for u in units:

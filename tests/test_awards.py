@@ -381,11 +381,15 @@ def test_nobody_named_when_nobody_qualifies():
     ([AwardUnit("t", "t", "town", county="A", county_kind="市")], "county_kind"),
     ([town("t1", "A", "县", r("0.9")), town("t2", "A", "区", r("0.9"))], "既被标为"),
     ([inst("i", r("1.2"))], "得分率应在0到1之间"),
-    ([inst("i", True)], "布尔值"),
 ])
 def test_bad_cohorts_are_refused(units, message):
     with pytest.raises(ValueError, match=message):
         decide(units)
+
+
+def test_a_boolean_is_not_a_rate():
+    with pytest.raises(TypeError, match="布尔值"):
+        decide([inst("i", True)])
 
 
 # ---- the workbooks -------------------------------------------------------------------------------------
