@@ -3,17 +3,24 @@
 Pure: unit records with their two 得分率 in, one decision per unit out (named or not, why, the place it
 took, the bonus and the unit credited with it). Points are exact Decimals (2.2 is 2.2, not 2.2000000000000002).
 
-Readings of the notice this engine implements (three of them are parameters):
+Readings of the notice this engine implements (`ranking`, `transfers_to_own_county`, `year` and `city` are
+parameters):
 - eligible when 综合得分率 ≥ 80% and 重点领域信息公开得分率 ≥ 80% (“达80%以上”, “不低于80%”: both include 80%);
   a unit missing either rate is not evaluated (资料不全未评).
 - places: 县区政府 3, 管委 1, 市级部门 10 承担重点领域 + 5 非重点 (places one kind cannot fill go to the other),
   承担公共服务的事业单位 3; each 县 2 places for its 乡镇, each 区 1 for its 乡镇 and 1 for its 街道.
 - a place a 县区 cannot fill goes to the best-ranked qualifying 乡镇/街道 of *other* 县区 (“调剂到其他县区使用”;
-  `transfers_to_own_county=True` lets the 县区's own next unit take it too), in any of the three town pools;
-  the cap “每个县区表彰不超过3名” counts the 乡镇 and 街道 named in one 县区 (县 or 区) together.
+  `transfers_to_own_county=True` lets the 县区's own next unit take it too); the three town pools (县乡镇,
+  区乡镇, 区街道) share their unused places, since the notice moves places between 县区, not between kinds;
+  the cap “每个县区表彰不超过3名” counts the 乡镇 and 街道 named in one 县区 (县 or 区) together, and binds only
+  moved places (own places are at most 2). Which moved place a unit takes is a matching (no unit on a place
+  of its own 县区), so taking units in rank order never blocks a later one needlessly.
 - a 县's 街道 has no place of its own (the notice gives 县 places to 乡镇 only); it may take a transferred one.
 - the bonus tables rank the named units of a group together; a 县区 with 3 named 乡镇/街道 is credited the
-  values of its top two plus 0.5 (its third unit's line carries the 0.5), otherwise the sum of its units' values.
+  values of its top two plus 0.5 (its third unit's line carries the 0.5), otherwise the sum of its units' values;
+  the credit goes to the 县区's county_gov unit when the cohort has one (its own award is added to it), else to
+  the 县区 id. A winner beyond a table's last value (more 县区 than 六安's 4 县 3 区) gets no points, said so.
+- 称号: 办事公开示范点建设先进单位 for 承担公共服务的事业单位, 政务公开示范点建设先进单位 for the others.
 - ranking (“按分值的高低”, and every quota): `ranking`, a tuple of keys, default 综合得分率, then 重点领域得分率
   (both higher first), then unit id (ascending; always appended last so the order is total).
 """
