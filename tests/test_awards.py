@@ -66,6 +66,19 @@ def test_eligibility_at_just_below_and_above_80_percent(overall, key, named, rea
     assert (d.points == D("3")) if named else d.points is None
 
 
+@pytest.mark.parametrize("make", [
+    lambda rate, key: gov("g", rate, key=key), lambda rate, key: zone("z", rate, key=key),
+    lambda rate, key: dept("k", rate, True, key=key), lambda rate, key: dept("n", rate, False, key=key),
+    lambda rate, key: town("t", "A", "县", rate, key=key), lambda rate, key: town("t", "E", "区", rate, key=key),
+    lambda rate, key: street("s", "E", "区", rate, key=key)],
+    ids=["county_gov", "zone", "key_dept", "other_dept", "county_town", "district_town", "district_street"])
+@pytest.mark.parametrize("overall, key, named", [
+    (r("0.80"), r("0.80"), True), (r("0.7999"), r("0.80"), False), (r("0.80"), r("0.7999"), False)])
+def test_every_category_uses_the_same_80_percent_limit(make, overall, key, named):
+    unit = make(overall, key)
+    assert decide([unit]).of(unit.id).named is named
+
+
 def test_both_rates_below_are_both_named_in_the_reason():
     d = decide([inst("i1", r("0.5"), r("0.6"))]).of("i1")
     assert d.reason == "综合得分率50.00%低于80%;重点领域信息公开得分率60.00%低于80%,未达表彰标准"
@@ -418,6 +431,8 @@ def test_workbooks_list_every_unit_with_its_reason(tmp_path):
     assert body["a4"][7] == "否" and body["a4"][11] == "达标,但所属县区(A政府)表彰已达3名上限(每个县区不超过3名)"
     assert body["a1"][5] == pytest.approx(0.98) and body["d2"][5] is None
     assert body["'=cmd"][2] == "'=cmd中心"               # a formula never reaches a cell
+    ws = load_workbook(list_path)["表彰建议名单"]
+    assert ws.freeze_panes == "A2" and ws.cell(2, 6).number_format == "0.00%"
     pools = read(list_path, "名额")
     assert ["县乡镇", 8, 8, 7, 2, 3] in pools
 
