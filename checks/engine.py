@@ -15,7 +15,7 @@ from pathlib import Path
 
 from crawler.snapshot import Snapshot
 from site_profiles import UNIT_TYPES_DIR, load_unit_types
-from site_profiles.freeze import frozen_profiles, hashes as freeze_hashes
+from site_profiles.freeze import frozen_profiles
 from site_profiles.rubric import RUBRIC_PATH, AuditSpec, audit_spec, load_rubric
 
 from .audit import RunData, UnitAudit, UnitData
@@ -76,14 +76,22 @@ def audit_run(run_dir, as_of: date | None = None, unit_types_dir=None, rubric_pa
             _record_matches(snapshot, data, rules["CAT-001"].params["threshold"])
             scores += score_unit(unit["id"], rows, spec, rules, unreadable=data.unreadable)
         _store(snapshot, findings, scores)
-        snapshot.set_run(audited_with={"source": source, "files": {
-            **{f"unit_types/{n}": h for n, h in freeze_hashes(unit_types_dir).items()},
-            "rubric.yaml": hashlib.sha256(Path(rubric_path).read_bytes()).hexdigest()}})
+        snapshot.set_run(audited_with=audit_basis(source, types, rubric_path))
     finally:
         snapshot.close()
     export(findings, rules, run_dir)
     export_scores(scores, run_dir)
     return AuditResult(run_dir, as_of, findings, scores, specs, errors, run["status"], source)
+
+
+def audit_basis(source: str, types: dict, rubric_path: Path) -> dict:
+    """What an audit was made against, for the run table and every report: each unit type's file
+    (its catalog) and the rubric, by SHA-256."""
+    def digest(path) -> str:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    return {"source": source,
+            "unit_types": {t.id: {"file": Path(t.source).name, "sha256": digest(t.source)} for t in types.values()},
+            "rubric": {"file": Path(rubric_path).name, "sha256": digest(rubric_path)}}
 
 
 PARTIAL_MARK = "〔部分抓取〕"

@@ -49,7 +49,7 @@ run — one row: the run itself [CLI: Snapshot.create, set_run]
     profiles        JSON {path: sha256} of the profiles frozen in RUN_DIR/profiles/ at the crawl: the
                     program, its units, its unit types (catalogs) and the rubric (site_profiles/freeze.py)
     audited_with    JSON: what the last `zwgk check` audited against: {"source": "frozen" | "package"
-                    | a program file, "files": {path: sha256}}
+                    | a program file, "unit_types": {id: {file, sha256}}, "rubric": {file, sha256}}
 
 units — one row per audited unit (a government body) [crawler: upsert_unit, at start and end]
     id              the unit id from its site profile

@@ -15,6 +15,7 @@ from checks.findings import spreadsheet_cell
 from checks.registry import SEVERITY_NAMES, all_rules
 from checks.workdays import nth_workday_after
 from crawler.snapshot import Snapshot
+from site_profiles import SITE_ROLES
 
 # Working days a unit gets to fix a finding, counted from the audit's as-of date
 RECTIFY_WORKDAYS = {"veto": 5, "major": 10, "minor": 20, "advisory": 30}
@@ -125,9 +126,45 @@ class RunReport:
                 coverage.setdefault(row["unit"], {}).setdefault("incomplete", []).append(row)
             for unit, n in snap.db.execute("select unit, count(*) from coverage_gaps group by unit"):
                 coverage.setdefault(unit, {})["gaps"] = n
+            # every site of a unit: how its availability probes went
+            probes = {(r[0], r[1]): (r[2], r[3]) for r in snap.db.execute(
+                "select unit, url, sum(ok), count(*) from probes group by unit, url")}
+            for u in units:
+                main = [(role, u[role]) for role in ("portal", "disclosure") if u.get(role)]
+                others = [(s["role"], s["url"]) for s in (u.get("profile") or {}).get("sites") or ()
+                          if s["role"] not in ("portal", "disclosure")]
+                coverage.setdefault(u["id"], {})["sites"] = [
+                    {"role": role, "name": SITE_ROLES.get(role, role), "url": url,
+                     "ok": probes.get((u["id"], url), (0, 0))[0] or 0, "probes": probes.get((u["id"], url), (0, 0))[1]}
+                    for role, url in main + others]
         finally:
             snap.close()
         return cls(run_dir, run, date.fromisoformat(run["as_of"]), units, findings, scores, all_rules(), coverage)
+
+    def basis(self, unit_type: str | None = None) -> str:
+        """What the findings were judged against, in words: the unit type's catalog file and the rubric
+        by SHA-256 (first 12 hex digits), and where they came from."""
+        applied = self.run.get("audited_with") or {}
+        if not applied:
+            return "检查依据：未记录（该运行的检查早于记录检查依据的版本）"
+        source = {"frozen": "抓取时冻结的配置", "package": "程序自带的配置"}.get(applied["source"], applied["source"])
+        types = applied.get("unit_types") or {}
+        chosen = [types[unit_type]] if unit_type in types else list(types.values())
+        catalogs = "、".join(f"{t['file']}（SHA-256 {t['sha256'][:12]}）" for t in chosen)
+        rubric = applied.get("rubric") or {}
+        return (f"检查依据：基本目录 {catalogs}；评分细则 {rubric.get('file')}（SHA-256 {str(rubric.get('sha256'))[:12]}）；"
+                f"来源：{source}")
+
+    def type_names(self) -> dict[str, str]:
+        """Unit type id → its name, from the unit types the run was audited with."""
+        from site_profiles import load_unit_types
+        from site_profiles.freeze import frozen_profiles
+        frozen = frozen_profiles(self.run_dir)
+        try:
+            types = load_unit_types(frozen[0]) if frozen else load_unit_types()
+        except Exception:   # a damaged frozen copy must not cost the dashboard: ids stand in for names
+            return {}
+        return {t.id: t.name for t in types.values()}
 
     def unit_findings(self, unit: str) -> list[dict]:
         """Findings and coverage gaps of a unit (a gap has `gap` set)."""

@@ -7,8 +7,6 @@ import logging
 from collections import Counter
 from pathlib import Path
 
-from site_profiles import load_unit_types
-
 from .common import SEVERITY_NAMES, RunReport, describe, environment
 
 logger = logging.getLogger(__name__)
@@ -47,7 +45,7 @@ def write(report: RunReport, path: Path, problems: list | None = None, failed: s
     each, shown at the top; a unit the dashboard itself cannot show is added there. `failed`: the
     units whose 整改清单 and pack are missing (their links give way to a notice)."""
     problems = [] if problems is None else problems
-    type_names = {t.id: t.name for t in load_unit_types().values()}
+    type_names = report.type_names()
     units = []
     for u in report.units:
         try:
@@ -81,7 +79,8 @@ def write(report: RunReport, path: Path, problems: list | None = None, failed: s
         thresholds=thresholds, deduct=detail.get("deduct", {}), veto_effect=detail.get("veto_effect", ""),
         score_chart=score_chart, family_chart=sev_chart, severity_names=list(SEVERITY_NAMES.values()),
         total_findings=len(claims), total_gaps=len(report.findings) - len(claims),
-        unchecked_effect=detail.get("unchecked_effect") or "", problems=[m for _, m in problems])
+        unchecked_effect=detail.get("unchecked_effect") or "", problems=[m for _, m in problems],
+        basis=report.basis())
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(html, encoding="utf-8")
     return path

@@ -39,6 +39,10 @@ def write_xlsx(report: RunReport, unit: dict, path: Path) -> Path:
             ws.cell(row, col).alignment = Alignment(wrap_text=True, vertical="top")
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(HEADERS))}{ws.max_row}"
+    about = wb.create_sheet("检查依据")    # which catalog and rubric the list was judged against
+    about.append([xlsx_cell(f"{unit['name']} · 检查基准日 {report.as_of} · 运行 {report.run['id']}")])
+    about.append([xlsx_cell(report.basis(unit.get("type")))])
+    about.column_dimensions["A"].width = 120
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
     return path
@@ -49,7 +53,8 @@ def write_html(report: RunReport, unit: dict, path: Path, screenshots_prefix: st
     html = environment().get_template("rectification.html").render(
         unit=unit, rows=report.rows(unit["id"]), as_of=report.as_of, run=report.run,
         total=total, full=full, vetoed=vetoed, unit_veto=report.unit_veto(unit["id"]),
-        scores=report.unit_scores(unit["id"]), prefix=screenshots_prefix, headers=[h for h, _ in HEADERS])
+        scores=report.unit_scores(unit["id"]), prefix=screenshots_prefix, headers=[h for h, _ in HEADERS],
+        basis=report.basis(unit.get("type")))
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(html, encoding="utf-8")
     return path

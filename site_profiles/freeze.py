@@ -16,6 +16,8 @@ import yaml
 
 from .rubric import RUBRIC_PATH
 
+INDICATORS_PATH = Path(__file__).resolve().parent / "indicators.yaml"
+
 FROZEN = "profiles"
 
 
@@ -29,6 +31,8 @@ def freeze(program, run_dir: Path, rubric_path: Path = RUBRIC_PATH) -> dict[str,
     for utype in program.unit_types.values():
         shutil.copyfile(utype.source, root / "unit_types" / Path(utype.source).name)
     shutil.copyfile(rubric_path, root / "rubric.yaml")
+    if INDICATORS_PATH.is_file():   # the notice's indicator system, for the evaluators' score sheets
+        shutil.copyfile(INDICATORS_PATH, root / "indicators.yaml")
     original = yaml.safe_load(Path(program.source).read_text(encoding="utf-8-sig")) if program.source else {
         "id": program.id, "name": program.name}
     frozen = {**original, "units": "units/", "unit_types": "unit_types/"}

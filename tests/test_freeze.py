@@ -19,6 +19,7 @@ def test_the_frozen_folder_is_itself_the_same_program(tmp_path):
         u.id: (u.portal, u.disclosure, u.hosts) for u in program.units}
     assert set(again.unit_types) == set(program.unit_types)
     assert (root / "rubric.yaml").read_bytes() == RUBRIC_PATH.read_bytes()
+    assert (root / "indicators.yaml").read_bytes() == (RUBRIC_PATH.parent / "indicators.yaml").read_bytes()
     assert digests["rubric.yaml"] == hashlib.sha256(RUBRIC_PATH.read_bytes()).hexdigest()
     assert set(digests) == {p.relative_to(root).as_posix() for p in root.rglob("*.yaml")}
     assert frozen_profiles(tmp_path) == (root / "unit_types", root / "rubric.yaml")

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from openpyxl import load_workbook
 
 from site_profiles import UNIT_TYPES_DIR
 from tests.zoo import plain
@@ -78,7 +79,16 @@ def test_the_run_keeps_and_hashes_the_profiles_it_used(run):
         assert hashlib.sha256((frozen / name).read_bytes()).hexdigest() == digest, name
     assert (frozen / "unit_types" / "dept.yaml").read_bytes() == (base / "types" / "dept.yaml").read_bytes()
     assert audited["source"] == "frozen"
-    assert audited["files"]["unit_types/dept.yaml"] == recorded["unit_types/dept.yaml"]
+    # the reports say what the findings were judged against
+    basis = (f"检查依据：基本目录 dept.yaml（SHA-256 {recorded['unit_types/dept.yaml'][:12]}）；"
+             f"评分细则 rubric.yaml（SHA-256 {recorded['rubric.yaml'][:12]}）；来源：抓取时冻结的配置")
+    reports = run_dir / "reports"
+    assert basis in (reports / "units" / "qxtjj.html").read_text(encoding="utf-8")
+    assert (reports / "index.html").read_text(encoding="utf-8").count("检查依据：基本目录") == 1
+    sheet = load_workbook(reports / "units" / "qxtjj.xlsx")["检查依据"]
+    assert sheet["A2"].value == basis
+    assert audited["unit_types"]["dept"] == {"file": "dept.yaml", "sha256": recorded["unit_types/dept.yaml"]}
+    assert audited["rubric"] == {"file": "rubric.yaml", "sha256": recorded["rubric.yaml"]}
 
 
 def test_a_later_check_uses_the_frozen_profiles_whatever_the_files_say_today(run):

@@ -83,3 +83,11 @@ def test_identity_and_freshness_of_each_site(crawled):
         ("IDENT-001", service): "政务服务网站首页页脚缺少网站标识码、ICP备案编号、公安机关备案号",
         ("FRESH-001", service): "政务服务网站首页14天内无更新：首页最新信息日期为2019-06-01，距检查日121天",
     }
+
+
+def test_the_coverage_table_shows_every_site(crawled):
+    out, db = crawled
+    from reports.common import RunReport
+    sites = RunReport.load(out.run_dir).coverage["sjj"]["sites"]
+    assert [(s["name"], s["ok"], s["probes"]) for s in sites] == [
+        ("门户网站", 3, 3), ("政府信息公开网", 3, 3), ("手机版网站", 0, 3), ("政务服务网站", 3, 3)]
