@@ -14,9 +14,8 @@ from pathlib import Path
 
 import yaml
 
+from .indicators import INDICATORS_PATH
 from .rubric import RUBRIC_PATH
-
-INDICATORS_PATH = Path(__file__).resolve().parent / "indicators.yaml"
 
 FROZEN = "profiles"
 
