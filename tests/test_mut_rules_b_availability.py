@@ -120,3 +120,12 @@ def test_soft_404_on_both_sites_is_two_rows_told_apart_by_site(tmp_path):
     assert [(r["url"], r["evidence"]["fetch_ids"], r["fingerprint"]) for r in out] == [
         (PORTAL, [f1], fingerprint("LINK-004", "u", PORTAL, None, None, "portal")),
         (DISCLOSURE, [f2], fingerprint("LINK-004", "u", DISCLOSURE, None, None, "disclosure"))]
+
+
+def test_a_probe_is_failed_by_its_own_verdict_not_by_its_status(tmp_path):
+    mini = Mini(tmp_path)
+    for at in ("2019-09-20T08:00", "2019-09-21T08:00"):
+        mini.add("probes", url=PORTAL, kind="portal", at=at, status=404, ok=0, error="HTTP 404")   # below 500
+    for at in ("2019-09-22T08:00", "2019-09-23T08:00"):
+        mini.add("probes", url=DISCLOSURE, kind="disclosure", at=at, status=503, ok=1, error=None)  # judged fine
+    assert [r["said"] for r in rows(mini, "AVAIL-001")] == ["门户网站首页3次访问中2次失败（如：HTTP 404），失败率67%"]

@@ -88,3 +88,20 @@ def test_the_evidence_shows_at_most_five_numbers(tmp_path):
     assert [(r["said"], r["evidence"]) for r in rows(mini, "PRIV-002")] == [
         (f"“{it['title']}”的正文列出6个未脱敏的手机号码（如138****0001）",
          {"numbers": [f"138****000{i}" for i in range(1, 6)]})]
+
+
+def test_a_number_failing_luhn_does_not_hide_the_cards_after_it(tmp_path):
+    mini = Mini(tmp_path)
+    it = mini.item(body="收款账号：4111111111111112，开户银行卡号：5555555555554444")
+    assert [(r["said"], r["evidence"]) for r in rows(mini, "PRIV-003")] == [
+        (f"“{it['title']}”的正文含1个银行卡号（如555{'*' * 9}4444）", {"numbers": ["555" + "*" * 9 + "4444"]})]
+
+
+def test_the_card_evidence_shows_at_most_five_numbers(tmp_path):
+    mini = Mini(tmp_path)
+    cards = ["6011111111111117", "5555555555554444", "5105105105105100", "4111111111111111", "4012888888881881",
+             "3530111333300000"]
+    it = mini.item(body="；".join(f"收款卡号：{n}" for n in cards))
+    assert [(r["said"], r["evidence"]) for r in rows(mini, "PRIV-003")] == [
+        (f"“{it['title']}”的正文含6个银行卡号（如601{'*' * 9}1117）",
+         {"numbers": [n[:3] + "*" * 9 + n[-4:] for n in sorted(cards)[:5]]})]
