@@ -129,3 +129,32 @@ def test_a_probe_is_failed_by_its_own_verdict_not_by_its_status(tmp_path):
     for at in ("2019-09-22T08:00", "2019-09-23T08:00"):
         mini.add("probes", url=DISCLOSURE, kind="disclosure", at=at, status=503, ok=1, error=None)  # judged fine
     assert [r["said"] for r in rows(mini, "AVAIL-001")] == ["门户网站首页3次访问中2次失败（如：HTTP 404），失败率67%"]
+
+
+def test_site_unavailable_without_a_portal(tmp_path):
+    mini = Mini(tmp_path)
+    mini.snap.upsert_unit({"id": "u", "portal": None})
+    f1, f2 = mini.fetch(DISCLOSURE, 500), mini.fetch(DISCLOSURE, 502)
+    out = mini.audit("AVAIL-001")
+    assert rows(mini, "AVAIL-001") == [
+        {"rule": "AVAIL-001", "said": "政府信息公开网首页3次访问中2次失败（如：HTTP 500），失败率67%", "url": DISCLOSURE,
+         "column_path": None, "index_no": None, "severity": "veto", "evidence": {"fetch_ids": [f1, f2]}, "gap": 0}]
+    assert out[0]["fingerprint"] == fingerprint("AVAIL-001", "u", DISCLOSURE, None, None, "disclosure")
+
+
+def test_site_unavailable_shows_at_most_ten_failed_probes(tmp_path):
+    mini = Mini(tmp_path)
+    for n in range(11):
+        mini.add("probes", url=PORTAL, kind="portal", at=f"2019-09-{n + 10}T08:00", status=503, ok=0, error="HTTP 503")
+    (got,) = rows(mini, "AVAIL-001")
+    assert got["said"] == "门户网站首页12次访问中11次失败（如：HTTP 503），失败率92%"
+    assert [p["at"] for p in got["evidence"]["probes"]] == [f"2019-09-{n + 10}T08:00" for n in range(10)]
+
+
+def test_only_the_last_try_of_a_request_is_a_visit(tmp_path):
+    mini = Mini(tmp_path)                              # one good crawl visit of the home
+    for _ in range(2):                                 # two requests that got through on their third try
+        mini.fetch(PORTAL, 503, attempt=0)
+        mini.fetch(PORTAL, 503, attempt=1)
+        mini.fetch(PORTAL, 200, attempt=2)
+    assert rows(mini, "AVAIL-001") == []

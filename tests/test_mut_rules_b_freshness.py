@@ -242,3 +242,60 @@ def test_home_entries_without_dates_and_no_other_title_links(tmp_path):
     mini.add("listings", url="http://portal.example.gov.cn/art/1.html", title="青岚区召开安全生产工作会议",
              source="home", source_url=PORTAL, date=None, date_text=None)
     assert [r["said"] for r in rows(mini, "FRESH-001")] == ["门户网站首页14天内无更新：首页列出的1条信息均未显示日期"]
+
+
+def test_an_undated_column_is_a_gap_row_and_the_next_column_is_still_judged(tmp_path):
+    mini = Mini(tmp_path)
+    undated = mini.column("法定主动公开内容 > 工作动态", item_count=2, newest_date=None)
+    stale = mini.column("法定主动公开内容 > 通知公告", item_count=2, newest_date="2019-03-30")
+    out = mini.audit("FRESH-002")
+    assert rows(mini, "FRESH-002") == [
+        {"rule": "FRESH-002", "said": "栏目“法定主动公开内容 > 通知公告”（通知公告、政策文件类，时限183天）最新信息为2019-03-30，"
+                                      "已184天未更新", "url": stale["url"], "column_path": stale["path"], "index_no": None,
+         "severity": "major", "evidence": {}, "gap": 0},
+        {"rule": "FRESH-002", "said": "抓取不完整，需人工核查：栏目“法定主动公开内容 > 工作动态”列表（列表和信息页都没有可读的日期，"
+                                      "无法判断是否按期更新），无法判定是否存在“栏目未按期更新”问题",
+         "url": undated["url"], "column_path": undated["path"], "index_no": None, "severity": "advisory",
+         "evidence": {"place": "栏目“法定主动公开内容 > 工作动态”列表",
+                      "reason": "列表和信息页都没有可读的日期，无法判断是否按期更新"}, "gap": 1}]
+    assert out[1]["fingerprint"] == fingerprint("FRESH-002", "u", undated["url"], undated["path"], None, "gap:undated")
+
+
+def test_a_stale_column_not_seen_whole_is_a_gap_row(tmp_path):
+    mini = Mini(tmp_path)
+    col = mini.column("法定主动公开内容 > 通知公告", complete=False, reason="第3页未能读取", item_count=2,
+                      newest_date="2019-03-30")
+    assert rows(mini, "FRESH-002") == [
+        {"rule": "FRESH-002", "said": "抓取不完整，需人工核查：栏目“法定主动公开内容 > 通知公告”列表（第3页未能读取），"
+                                      "无法判定是否存在“栏目未按期更新”问题", "url": col["url"], "column_path": col["path"],
+         "index_no": None, "severity": "advisory",
+         "evidence": {"place": "栏目“法定主动公开内容 > 通知公告”列表", "reason": "第3页未能读取"}, "gap": 1}]
+
+
+def test_a_column_is_dated_by_the_newest_of_its_list_entries_not_the_last(tmp_path):
+    mini = Mini(tmp_path)
+    path = "法定主动公开内容 > 工作动态"
+    col = mini.column(path, item_count=2, newest_date=None)
+    for n, day in ((1, "2019-09-20"), (2, "2019-08-01")):
+        mini.add("listings", url=f"http://xxgk.example.gov.cn/art/{n}.html", title=f"关于第{n}项工作的通知", date=day,
+                 source="list", source_url=col["url"], column_path=path)
+    assert rows(mini, "FRESH-002") == []
+
+
+def test_a_column_is_dated_by_the_newest_of_its_items_not_the_last(tmp_path):
+    mini = Mini(tmp_path)
+    path = "法定主动公开内容 > 工作动态"
+    mini.column(path, item_count=2, newest_date=None)
+    mini.item(column_path=path, published="2019-09-20")
+    mini.item(column_path=path, published="2019-08-01")
+    assert rows(mini, "FRESH-002") == []
+
+
+def test_only_the_columns_own_list_dates_it(tmp_path):
+    mini = Mini(tmp_path)
+    path = "法定主动公开内容 > 工作动态"
+    col = mini.column(path, item_count=2, newest_date="2019-08-01")
+    mini.add("listings", url="http://xxgk.example.gov.cn/art/1.html", title="关于第1项工作的通知", date="2019-09-29",
+             source="view", view="主题分类/教育", source_url="http://xxgk.example.gov.cn/view/1.html", column_path=path)
+    assert [(r["column_path"], r["said"]) for r in rows(mini, "FRESH-002")] == [
+        (col["path"], "栏目“法定主动公开内容 > 工作动态”（动态要闻类，时限14天）最新信息为2019-08-01，已60天未更新")]
