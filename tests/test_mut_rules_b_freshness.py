@@ -265,7 +265,10 @@ def test_a_stale_column_not_seen_whole_is_a_gap_row(tmp_path):
     mini = Mini(tmp_path)
     col = mini.column("法定主动公开内容 > 通知公告", complete=False, reason="第3页未能读取", item_count=2,
                       newest_date="2019-03-30")
-    assert rows(mini, "FRESH-002") == [
+    later = mini.column("法定主动公开内容 > 政策文件", item_count=2, newest_date="2019-03-30")   # seen whole
+    got = rows(mini, "FRESH-002")
+    assert [(r["column_path"], r["gap"]) for r in got] == [(later["path"], 0), (col["path"], 1)]
+    assert got[1:] == [
         {"rule": "FRESH-002", "said": "抓取不完整，需人工核查：栏目“法定主动公开内容 > 通知公告”列表（第3页未能读取），"
                                       "无法判定是否存在“栏目未按期更新”问题", "url": col["url"], "column_path": col["path"],
          "index_no": None, "severity": "advisory",
