@@ -3,8 +3,36 @@ hand-made snapshots (tests/minisnap.py): the messages units read, their places a
 from __future__ import annotations
 
 from checks.rules.search import _view_key
+from tests.minisnap import Mini
+from tests.test_mut_rules_a import rows, said, view
 
 
 def test_a_view_label_is_keyed_by_dimension_and_normal_value():
     assert _view_key("按主题分类/ 教育 ") == ("主题分类", "教育")
     assert _view_key(" 体裁分类/通知/公告") == ("体裁分类", "通知/公告")
+
+
+def test_a_view_gap_on_one_field_does_not_stop_the_other_fields(tmp_path):
+    mini = Mini(tmp_path)
+    listed = mini.item(topic="综合政务", genre="通知")
+    item = mini.item(topic="综合政务", genre="通知")
+    view(mini, listed, "主题分类/综合政务")
+    view(mini, listed, "体裁分类/通知")
+    mini.seen("view", "主题分类/综合政务", complete=False, reason="第2页未能读取", first_url="http://xxgk.example.gov.cn/v/1")
+    mini.seen("view", "体裁分类/通知")
+    got = rows(mini, "CONS-001")
+    assert [(said(r), r["url"], r["gap"]) for r in got] == [
+        (f"“{item['title']}”标注体裁分类为“通知”，但该分类下查不到此信息", item["url"], 0),
+        ("抓取不完整，需人工核查：分类视图“主题分类/综合政务”（第2页未能读取；其中1条按元数据应列入的信息是否列入无法确认），"
+         "无法判定是否存在“分类视图中缺少信息”问题", "http://xxgk.example.gov.cn/v/1", 1)]
+
+
+def test_an_item_without_a_value_is_expected_in_no_view_of_that_dimension(tmp_path):
+    # whatever a view is called (here a placeholder-like “XXXX”), an item without a topic is not missing from it
+    mini = Mini(tmp_path)
+    listed = mini.item(topic="XXXX")
+    mini.item(topic=None)
+    mini.item(topic="  ")
+    view(mini, listed, "主题分类/XXXX")
+    mini.seen("view", "主题分类/XXXX")
+    assert rows(mini, "CONS-001") == []
