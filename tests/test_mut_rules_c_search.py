@@ -3,8 +3,8 @@ hand-made snapshots (tests/minisnap.py): the messages units read, their places a
 from __future__ import annotations
 
 from checks.rules.search import _view_key
-from tests.minisnap import Mini
-from tests.test_mut_rules_a import rows, said, view
+from tests.minisnap import DISCLOSURE, Mini
+from tests.test_mut_rules_a import probe, rows, said, view
 
 
 def test_a_view_label_is_keyed_by_dimension_and_normal_value():
@@ -36,3 +36,14 @@ def test_an_item_without_a_value_is_expected_in_no_view_of_that_dimension(tmp_pa
     view(mini, listed, "主题分类/XXXX")
     mini.seen("view", "主题分类/XXXX")
     assert rows(mini, "CONS-001") == []
+
+
+def test_unanswered_searches_gap_names_the_site_search(tmp_path):
+    mini = Mini(tmp_path)
+    probe(mini, mini.item(), found=1)
+    lost = mini.item()
+    probe(mini, lost, status=None, error="TimeoutError")
+    (g,) = rows(mini, "SRCH-002")
+    assert (said(g), g["url"], g["severity"], g["evidence"]) == (
+        "抓取不完整，需人工核查：站内检索（1条抽查信息的检索请求未得到网站应答），无法判定是否存在“站内检索查不到信息”问题",
+        DISCLOSURE, "advisory", {"items": [lost["url"]], "place": "站内检索", "reason": "1条抽查信息的检索请求未得到网站应答"})
