@@ -47,3 +47,10 @@ def test_unanswered_searches_gap_names_the_site_search(tmp_path):
     assert (said(g), g["url"], g["severity"], g["evidence"]) == (
         "抓取不完整，需人工核查：站内检索（1条抽查信息的检索请求未得到网站应答），无法判定是否存在“站内检索查不到信息”问题",
         DISCLOSURE, "advisory", {"items": [lost["url"]], "place": "站内检索", "reason": "1条抽查信息的检索请求未得到网站应答"})
+
+
+def test_a_search_answering_http_400_without_an_entry_is_a_finding(tmp_path):
+    mini = Mini(tmp_path)
+    probe(mini, None, status=400, query="甲")
+    assert [(said(r), r["url"], r["gap"]) for r in rows(mini, "SRCH-001")] == [
+        ("站内检索返回HTTP 400（测试1次均失败）", DISCLOSURE, 0)]
