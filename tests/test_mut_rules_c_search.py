@@ -2,8 +2,13 @@
 hand-made snapshots (tests/minisnap.py): the messages units read, their places and evidence."""
 from __future__ import annotations
 
+from dataclasses import replace
+
+from checks.audit import UnitData
+from checks.engine import audit_unit
+from checks.registry import all_rules
 from checks.rules.search import _view_key
-from tests.minisnap import DISCLOSURE, Mini
+from tests.minisnap import DISCLOSURE, PORTAL, Mini, _spec
 from tests.test_mut_rules_a import probe, rows, said, view
 
 
@@ -54,3 +59,21 @@ def test_a_search_answering_http_400_without_an_entry_is_a_finding(tmp_path):
     probe(mini, None, status=400, query="甲")
     assert [(said(r), r["url"], r["gap"]) for r in rows(mini, "SRCH-001")] == [
         ("站内检索返回HTTP 400（测试1次均失败）", DISCLOSURE, 0)]
+
+
+def test_an_item_without_a_column_is_no_policy_file_whatever_the_watched_names(tmp_path):
+    # a unit type may watch columns of any name (here “XX”): an item with no column is in none of them
+    mini = Mini(tmp_path)
+    mini.item(column_path=None)
+    mini.add("listings", url=PORTAL + "1.html", title="x", source="portal", source_url=PORTAL)
+    mini.seen("portal", "XX文件", complete=False, reason="第2页未能读取")
+    mini.snap.flush()
+    spec = replace(_spec(mini.type), rule_params={"SYNC-001": {"columns": ["XX"]}})
+    data = UnitData(mini.snap, next(mini.snap.rows("units")), spec, mini.as_of)
+    errors: list[str] = []
+    assert audit_unit(data, {"SYNC-001": all_rules()["SYNC-001"]}, errors) == [] and errors == []
+    mini.item(column_path="法定主动公开内容 > XX文件")
+    mini.snap.flush()
+    data = UnitData(mini.snap, next(mini.snap.rows("units")), spec, mini.as_of)
+    got = audit_unit(data, {"SYNC-001": all_rules()["SYNC-001"]}, errors)
+    assert [(g["gap"], g["evidence"]["reason"]) for g in got] == [(1, "第2页未能读取；1条政策文件是否同步无法确认")]
