@@ -28,8 +28,8 @@ def test_a_view_gap_on_one_field_does_not_stop_the_other_fields(tmp_path):
     got = rows(mini, "CONS-001")
     assert [(said(r), r["url"], r["gap"]) for r in got] == [
         (f"“{item['title']}”标注体裁分类为“通知”，但该分类下查不到此信息", item["url"], 0),
-        ("抓取不完整，需人工核查：分类视图“主题分类/综合政务”（第2页未能读取；其中1条按元数据应列入的信息是否列入无法确认），"
-         "无法判定是否存在“分类视图中缺少信息”问题", "http://xxgk.example.gov.cn/v/1", 1)]
+        (("抓取不完整，需人工核查：分类视图“主题分类/综合政务”（第2页未能读取；其中1条按元数据应列入的信息是否列入无法确认），"
+          "无法判定是否存在“分类视图中缺少信息”问题"), "http://xxgk.example.gov.cn/v/1", 1)]
 
 
 def test_an_item_without_a_value_is_expected_in_no_view_of_that_dimension(tmp_path):
