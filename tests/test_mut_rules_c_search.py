@@ -77,3 +77,17 @@ def test_an_item_without_a_column_is_no_policy_file_whatever_the_watched_names(t
     data = UnitData(mini.snap, next(mini.snap.rows("units")), spec, mini.as_of)
     got = audit_unit(data, {"SYNC-001": all_rules()["SYNC-001"]}, errors)
     assert [(g["gap"], g["evidence"]["reason"]) for g in got] == [(1, "第2页未能读取；1条政策文件是否同步无法确认")]
+
+
+def test_an_item_without_a_column_is_never_unsynced_whatever_the_watched_names(tmp_path):
+    mini = Mini(tmp_path)
+    mini.item(column_path=None)
+    unsynced = mini.item(column_path="法定主动公开内容 > XX文件")
+    mini.add("listings", url=PORTAL + "1.html", title="x", source="portal", source_url=PORTAL)
+    mini.seen("portal", "XX文件")
+    mini.snap.flush()
+    spec = replace(_spec(mini.type), rule_params={"SYNC-001": {"columns": ["XX"]}})
+    data = UnitData(mini.snap, next(mini.snap.rows("units")), spec, mini.as_of)
+    errors: list[str] = []
+    got = audit_unit(data, {"SYNC-001": all_rules()["SYNC-001"]}, errors)
+    assert errors == [] and [(r["url"], r["gap"]) for r in got] == [(unsynced["url"], 0)]
