@@ -1,8 +1,13 @@
 """Exact finding rows of the link rules (LINK-001…004) on hand-made snapshots (tests/minisnap.py)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
+from checks.audit import UnitData
+from checks.engine import audit_unit
 from checks.findings import fingerprint
-from tests.minisnap import DISCLOSURE, PORTAL, Mini
+from checks.registry import all_rules
+from tests.minisnap import DISCLOSURE, PORTAL, Mini, _spec
 from tests.test_mut_rules_b import rows
 
 
@@ -158,3 +163,26 @@ def test_only_the_last_try_of_a_request_is_a_visit(tmp_path):
         mini.fetch(PORTAL, 503, attempt=1)
         mini.fetch(PORTAL, 200, attempt=2)
     assert rows(mini, "AVAIL-001") == []
+
+
+def test_a_visit_without_a_recorded_time_is_never_too_slow(tmp_path):
+    # even at a limit of 0 ms (a unit type may set any): no elapsed time recorded is no time over it
+    mini = Mini(tmp_path)
+    mini.fetch(PORTAL, 200, elapsed_ms=None)
+    mini.fetch(PORTAL, 200, elapsed_ms=1)
+    mini.fetch(PORTAL, 200, elapsed_ms=1)
+    mini.snap.flush()
+    spec = replace(_spec(mini.type), rule_params={"AVAIL-001": {"timeout_ms": 0}})
+    data = UnitData(mini.snap, next(mini.snap.rows("units")), spec, mini.as_of)
+    errors: list[str] = []
+    got = audit_unit(data, {"AVAIL-001": all_rules()["AVAIL-001"]}, errors)
+    assert errors == [] and [r["message"].split("。要求：")[0] for r in got] == [
+        "门户网站首页4次访问中2次失败（如：HTTP 200，0.001秒后才响应），失败率50%"]
+
+
+def test_a_visit_answered_too_late_says_how_late(tmp_path):
+    mini = Mini(tmp_path)
+    mini.fetch(PORTAL, 200, elapsed_ms=15_001)
+    mini.fetch(PORTAL, 200, elapsed_ms=20_000)
+    assert [r["said"] for r in rows(mini, "AVAIL-001")] == [
+        "门户网站首页3次访问中2次失败（如：HTTP 200，15.001秒后才响应），失败率67%"]
