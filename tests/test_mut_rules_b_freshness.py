@@ -98,8 +98,8 @@ def test_stale_column_rows_major_then_veto(tmp_path):
         mini.column(f"法定主动公开内容 > 工作动态{i}", item_count=2, newest_date="2019-09-15")
     got = {r["column_path"]: (r["said"], r["severity"]) for r in rows(mini, "FRESH-002")}
     assert got[notice["path"]] == (
-        "栏目“法定主动公开内容 > 通知公告”（通知公告、政策文件类，时限183天）最新信息为2019-03-30，已184天未更新"
-        "；本单位共5个栏目超期（其中动态、通知政策类5个），达到单项否决标准", "veto")
+        ("栏目“法定主动公开内容 > 通知公告”（通知公告、政策文件类，时限183天）最新信息为2019-03-30，已184天未更新"
+         "；本单位共5个栏目超期（其中动态、通知政策类5个），达到单项否决标准"), "veto")
 
 
 def test_blank_column_rows_major_then_veto(tmp_path):
