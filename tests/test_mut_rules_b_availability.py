@@ -1,7 +1,13 @@
 """Exact finding rows of the link rules (LINK-001…004) on hand-made snapshots (tests/minisnap.py)."""
 from __future__ import annotations
 
-from tests.minisnap import DISCLOSURE, PORTAL, Mini
+from dataclasses import replace
+
+from checks.audit import UnitData
+from checks.engine import audit_unit
+from checks.findings import fingerprint
+from checks.registry import all_rules
+from tests.minisnap import DISCLOSURE, PORTAL, Mini, _spec
 from tests.test_mut_rules_b import rows
 
 
@@ -88,3 +94,95 @@ def test_site_unavailable_says_why_without_a_status(tmp_path):
     m2.fetch(DISCLOSURE, None, error=None)
     m2.fetch(DISCLOSURE, None, error="TimeoutError: no answer")
     assert [r["said"] for r in rows(m2, "AVAIL-001")] == ["政府信息公开网首页3次访问中2次失败（如：无响应），失败率67%"]
+
+
+# ---- external links, a unit without a portal, soft 404 on both sites -----------------------------
+
+def test_broken_external_link_row(tmp_path):
+    mini = Mini(tmp_path)
+    gone = "http://other.example.com/gone.html"
+    fid = mini.fetch(gone, 410)
+    mini.add("links", from_url=PORTAL, to_url=gone, anchor="友情链接", kind="external")
+    assert rows(mini, "LINK-003") == [
+        {"rule": "LINK-003", "said": f"外部链接“友情链接”返回HTTP 410（所在页面：{PORTAL}）", "url": gone,
+         "column_path": None, "index_no": None, "severity": "minor",
+         "evidence": {"fetch_ids": [fid], "from_url": PORTAL, "anchor": "友情链接"}, "gap": 0}]
+
+
+def test_soft_404_without_a_portal(tmp_path):
+    mini = Mini(tmp_path)
+    mini.snap.upsert_unit({"id": "u", "portal": None})
+    mini.fetch("http://xxgk.example.gov.cn/zwgk-404-probe-1.html", 200, purpose="soft404")
+    assert [(r["said"], r["url"]) for r in rows(mini, "LINK-004")] == [
+        ("政府信息公开网对不存在的页面（http://xxgk.example.gov.cn/zwgk-404-probe-1.html）返回HTTP 200", DISCLOSURE)]
+
+
+def test_soft_404_on_both_sites_is_two_rows_told_apart_by_site(tmp_path):
+    mini = Mini(tmp_path)
+    f1 = mini.fetch("http://portal.example.gov.cn/zwgk-404-probe-1.html", 200, purpose="soft404")
+    f2 = mini.fetch("http://xxgk.example.gov.cn/zwgk-404-probe-1.html", 200, purpose="soft404")
+    out = mini.audit("LINK-004")
+    assert [(r["url"], r["evidence"]["fetch_ids"], r["fingerprint"]) for r in out] == [
+        (PORTAL, [f1], fingerprint("LINK-004", "u", PORTAL, None, None, "portal")),
+        (DISCLOSURE, [f2], fingerprint("LINK-004", "u", DISCLOSURE, None, None, "disclosure"))]
+
+
+def test_a_probe_is_failed_by_its_own_verdict_not_by_its_status(tmp_path):
+    mini = Mini(tmp_path)
+    for at in ("2019-09-20T08:00", "2019-09-21T08:00"):
+        mini.add("probes", url=PORTAL, kind="portal", at=at, status=404, ok=0, error="HTTP 404")   # below 500
+    for at in ("2019-09-22T08:00", "2019-09-23T08:00"):
+        mini.add("probes", url=DISCLOSURE, kind="disclosure", at=at, status=503, ok=1, error=None)  # judged fine
+    assert [r["said"] for r in rows(mini, "AVAIL-001")] == ["门户网站首页3次访问中2次失败（如：HTTP 404），失败率67%"]
+
+
+def test_site_unavailable_without_a_portal(tmp_path):
+    mini = Mini(tmp_path)
+    mini.snap.upsert_unit({"id": "u", "portal": None})
+    f1, f2 = mini.fetch(DISCLOSURE, 500), mini.fetch(DISCLOSURE, 502)
+    out = mini.audit("AVAIL-001")
+    assert rows(mini, "AVAIL-001") == [
+        {"rule": "AVAIL-001", "said": "政府信息公开网首页3次访问中2次失败（如：HTTP 500），失败率67%", "url": DISCLOSURE,
+         "column_path": None, "index_no": None, "severity": "veto", "evidence": {"fetch_ids": [f1, f2]}, "gap": 0}]
+    assert out[0]["fingerprint"] == fingerprint("AVAIL-001", "u", DISCLOSURE, None, None, "disclosure")
+
+
+def test_site_unavailable_shows_at_most_ten_failed_probes(tmp_path):
+    mini = Mini(tmp_path)
+    for n in range(11):
+        mini.add("probes", url=PORTAL, kind="portal", at=f"2019-09-{n + 10}T08:00", status=503, ok=0, error="HTTP 503")
+    (got,) = rows(mini, "AVAIL-001")
+    assert got["said"] == "门户网站首页12次访问中11次失败（如：HTTP 503），失败率92%"
+    assert [p["at"] for p in got["evidence"]["probes"]] == [f"2019-09-{n + 10}T08:00" for n in range(10)]
+
+
+def test_only_the_last_try_of_a_request_is_a_visit(tmp_path):
+    mini = Mini(tmp_path)                              # one good crawl visit of the home
+    for _ in range(2):                                 # two requests that got through on their third try
+        mini.fetch(PORTAL, 503, attempt=0)
+        mini.fetch(PORTAL, 503, attempt=1)
+        mini.fetch(PORTAL, 200, attempt=2)
+    assert rows(mini, "AVAIL-001") == []
+
+
+def test_a_visit_without_a_recorded_time_is_never_too_slow(tmp_path):
+    # even at a limit of 0 ms (a unit type may set any): no elapsed time recorded is no time over it
+    mini = Mini(tmp_path)
+    mini.fetch(PORTAL, 200, elapsed_ms=None)
+    mini.fetch(PORTAL, 200, elapsed_ms=1)
+    mini.fetch(PORTAL, 200, elapsed_ms=1)
+    mini.snap.flush()
+    spec = replace(_spec(mini.type), rule_params={"AVAIL-001": {"timeout_ms": 0}})
+    data = UnitData(mini.snap, next(mini.snap.rows("units")), spec, mini.as_of)
+    errors: list[str] = []
+    got = audit_unit(data, {"AVAIL-001": all_rules()["AVAIL-001"]}, errors)
+    assert errors == [] and [r["message"].split("。要求：")[0] for r in got] == [
+        "门户网站首页4次访问中2次失败（如：HTTP 200，0.001秒后才响应），失败率50%"]
+
+
+def test_a_visit_answered_too_late_says_how_late(tmp_path):
+    mini = Mini(tmp_path)
+    mini.fetch(PORTAL, 200, elapsed_ms=15_001)
+    mini.fetch(PORTAL, 200, elapsed_ms=20_000)
+    assert [r["said"] for r in rows(mini, "AVAIL-001")] == [
+        "门户网站首页3次访问中2次失败（如：HTTP 200，15.001秒后才响应），失败率67%"]

@@ -274,3 +274,13 @@ def test_missing_reports_of_two_years_are_two_problems(tmp_path):
         (got,) = mini.audit("REPORT-001")
         prints.append(got["fingerprint"])
     assert prints[0] != prints[1] and prints[2] != prints[3]
+
+
+def test_missing_report_gap_names_the_annual_column_by_its_path(tmp_path):
+    mini = Mini(tmp_path)
+    path = "政府信息公开 > 政府信息公开年报"
+    col = mini.column(path, complete=False, reason="第2页未能读取", fixed="annual")
+    assert rows(mini, "REPORT-001") == [
+        {"rule": "REPORT-001", "said": f"抓取不完整，需人工核查：2018年度报告（{path}）（第2页未能读取），无法判定是否存在“未按时发布年度报告”问题",
+         "url": col["url"], "column_path": path, "index_no": None, "severity": "advisory",
+         "evidence": {"place": f"2018年度报告（{path}）", "reason": "第2页未能读取"}, "gap": 1}]

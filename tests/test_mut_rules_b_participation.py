@@ -6,9 +6,13 @@ url, column_path, index_no, severity, evidence), and puts a skipped item before 
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
-from tests.minisnap import Mini
+from checks.audit import UnitData
+from checks.engine import audit_unit
+from checks.registry import all_rules
+from tests.minisnap import Mini, _spec
 from tests.test_mut_rules_b import rows
 
 COL = "法定主动公开内容 > 重大决策预公开 > 意见征集"
@@ -221,3 +225,34 @@ def test_only_an_unseen_view_leaves_the_missing_feedback_a_finding(tmp_path):
     mini.seen("view", "按主题", complete=False, reason="视图第2页未能读取")
     c = consultation(mini, "2019-06-01", "2019-06-30")
     assert [(r["url"], r["gap"]) for r in rows(mini, "CONSULT-002")] == [(c["url"], 0)]
+
+
+def test_an_item_without_a_column_is_in_no_watched_column(tmp_path):
+    # a unit type may watch columns of any name (here “XX”): an item with no column is in none of them
+    mini = Mini(tmp_path)
+    mini.item(column_path=None)
+    watched = mini.item(column_path="法定主动公开内容 > XX文件")
+    mini.snap.flush()
+    spec = replace(_spec(mini.type), rule_params={"INTERP-001": {"columns": ["XX"]}})
+    data = UnitData(mini.snap, next(mini.snap.rows("units")), spec, mini.as_of)
+    errors: list[str] = []
+    got = audit_unit(data, {"INTERP-001": all_rules()["INTERP-001"]}, errors)
+    assert errors == [] and [(r["url"], r["message"].split("。要求：")[0]) for r in got] == [
+        (watched["url"], f"规范性文件“{watched['title']}”没有政策解读")]
+
+
+def test_feedback_in_time_does_not_stop_the_check_of_the_next_consultation(tmp_path):
+    mini = Mini(tmp_path)
+    consultation(mini, "2019-06-01", "2019-06-30", title="关于公开征求《甲办法》意见的公告")
+    mini.item(title="《甲办法》意见采纳情况", published="2019-07-10")
+    late = consultation(mini, "2019-06-01", "2019-06-30", title="关于公开征求《乙办法》意见的公告")
+    assert [r["said"] for r in rows(mini, "CONSULT-002")] == [
+        f"“{late['title']}”征求意见于2019-06-30结束，至检查日已92日，未找到意见采纳情况或反馈"]
+
+
+def test_every_consultation_whose_feedback_may_be_unseen_is_a_gap(tmp_path):
+    mini = Mini(tmp_path)
+    mini.column("法定主动公开内容 > 意见反馈", complete=False, reason="第3页未能读取")
+    a = consultation(mini, "2019-06-01", "2019-06-30", title="关于公开征求《甲办法》意见的公告")
+    b = consultation(mini, "2019-06-01", "2019-06-30", title="关于公开征求《乙办法》意见的公告")
+    assert sorted((r["url"], r["gap"]) for r in rows(mini, "CONSULT-002")) == [(a["url"], 1), (b["url"], 1)]

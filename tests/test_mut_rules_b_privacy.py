@@ -2,7 +2,7 @@
 numbers shown as evidence, for item bodies and attachment texts (tests/minisnap.py snapshots)."""
 from __future__ import annotations
 
-from tests.minisnap import Mini
+from tests.minisnap import PORTAL, Mini
 from tests.test_mut_rules_b import rows
 
 IDS = ["530102198001010015", "341502198001011234", "34150219800101104X", "320106199003074566",
@@ -60,3 +60,48 @@ def test_bank_card_row(tmp_path):
         {"rule": "PRIV-003", "said": f"“{it['title']}”的正文含2个银行卡号（如555{'*' * 9}4444）", "url": it["url"],
          "column_path": it["column_path"], "index_no": it["index_no"], "severity": "major",
          "evidence": {"numbers": ["411" + "*" * 9 + "1111", "555" + "*" * 9 + "4444"]}, "gap": 0}]
+
+
+# ---- the unit's own mobile numbers and at most five shown ----------------------------------------
+
+LISTED = "张三13805640001，李四13805640002，王五13805640003"
+
+
+def test_a_number_in_a_home_page_footer_is_the_units_own(tmp_path):
+    mini = Mini(tmp_path)
+    mini.add("pages", url=PORTAL, kind="home", site="portal", text="版权所有 值班电话：13805640003")
+    mini.item(body=LISTED)
+    assert rows(mini, "PRIV-002") == []
+
+
+def test_a_number_on_an_item_page_is_not_the_units_own(tmp_path):
+    mini = Mini(tmp_path)
+    it = mini.item(body=LISTED)
+    mini.add("pages", url=it["url"], kind="item", site="disclosure", text=LISTED)
+    assert [(r["url"], r["evidence"]) for r in rows(mini, "PRIV-002")] == [
+        (it["url"], {"numbers": ["138****0001", "138****0002", "138****0003"]})]
+
+
+def test_the_evidence_shows_at_most_five_numbers(tmp_path):
+    mini = Mini(tmp_path)
+    it = mini.item(body="，".join(f"1380564000{i}" for i in range(6, 0, -1)))
+    assert [(r["said"], r["evidence"]) for r in rows(mini, "PRIV-002")] == [
+        (f"“{it['title']}”的正文列出6个未脱敏的手机号码（如138****0001）",
+         {"numbers": [f"138****000{i}" for i in range(1, 6)]})]
+
+
+def test_a_number_failing_luhn_does_not_hide_the_cards_after_it(tmp_path):
+    mini = Mini(tmp_path)
+    it = mini.item(body="收款账号：4111111111111112，开户银行卡号：5555555555554444")
+    assert [(r["said"], r["evidence"]) for r in rows(mini, "PRIV-003")] == [
+        (f"“{it['title']}”的正文含1个银行卡号（如555{'*' * 9}4444）", {"numbers": ["555" + "*" * 9 + "4444"]})]
+
+
+def test_the_card_evidence_shows_at_most_five_numbers(tmp_path):
+    mini = Mini(tmp_path)
+    cards = ["6011111111111117", "5555555555554444", "5105105105105100", "4111111111111111", "4012888888881881",
+             "3530111333300000"]
+    it = mini.item(body="；".join(f"收款卡号：{n}" for n in cards))
+    assert [(r["said"], r["evidence"]) for r in rows(mini, "PRIV-003")] == [
+        (f"“{it['title']}”的正文含6个银行卡号（如601{'*' * 9}1117）",
+         {"numbers": [n[:3] + "*" * 9 + n[-4:] for n in sorted(cards)[:5]]})]

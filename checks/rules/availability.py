@@ -39,6 +39,8 @@ def site_unavailable(audit):
         if visits and len(failed) >= max(audit.param("min_failures"), audit.param("share") * len(visits)):
             first = failed[0]
             why = f"HTTP {first['status']}" if first.get("status") else (first.get("error") or "无响应").split(":")[0]
+            if "ok" not in first and first.get("status") and first["status"] < 500:   # answered, but too late
+                why += f"，{(first.get('elapsed_ms') or 0) / 1000:g}秒后才响应"
             yield audit.finding(f"{SITE_NAMES[role]}首页{len(visits)}次访问中{len(failed)}次失败（如：{why}），"
                                 f"失败率{len(failed) / len(visits):.0%}", url=url, detail=role,
                                 fetch_ids=[v["id"] for v in failed if "ok" not in v],
