@@ -46,6 +46,66 @@ EQUIVALENT: dict[str, str] = {
     "checks.findings.x_export__mutmut_104": "ensure_ascii=None is falsy like False",
     "checks.summary.x_print_evaluation__mutmut_7": "rich pads an unknown alignment like 'left'",
     "checks.summary.x_print_evaluation__mutmut_8": "rich pads an unknown alignment like 'left'",
+    # checks/rules (measured before the sites:/sync: changes to availability, freshness, identity,
+    # privacy.own_numbers and search.not_on_portal: their names there are re-checked on the next run)
+    "checks.rules.catalog.x_match_catalog__mutmut_21":
+        'duplicate synthetic ancestors come after the first of their path; only the first candidate / first well-placed one is used, and _record_matches skips columns without id',
+    "checks.rules.catalog.x_match_catalog__mutmut_33":
+        'the synthetic column\'s "parent" key is never read',
+    "checks.rules.catalog.x_match_catalog__mutmut_34":
+        'the synthetic column\'s "parent" key is never read',
+    "checks.rules.catalog.x_fixed_kind__mutmut_6":
+        'no fixed-entry pattern matches "XXXX", as none matches \'\'',
+    "checks.rules.disclosure.x_missing_report__mutmut_3":
+        'the loop steps down to the latest year whose deadline has passed from any start at or above it; as_of.year+1 is such a start',
+    "checks.rules.disclosure.x_guide_text__mutmut_24":
+        'at == 0 gives text[0:] == text',
+    "checks.rules.disclosure.x_guide_text__mutmut_25":
+        'at == 0 gives text[0:] == text',
+    "checks.rules.freshness.x__says_empty__mutmut_4":
+        'page_text never returns None, and "XXXX" holds none of the words',
+    "checks.rules.freshness.x_disclosed_late__mutmut_32":
+        'published == created is 0 days, which the `<= limit` skip drops anyway',
+    "checks.rules.freshness.x_disclosed_late__mutmut_36":
+        'at exactly `limit` calendar days workdays_between (days after created up to published) is at most `limit`, never more',
+    "checks.rules.metadata.x_missing_metadata__mutmut_7":
+        '"XXXX" holds no 规范性文件, as \'\' does not',
+    "checks.rules.participation.x_short_consultations__mutmut_16":
+        'URGENT matches nothing in "XXXX", as in \'\'',
+    "checks.rules.participation.x__feedback_for__mutmut_7":
+        'QUOTED needs 《》: nothing in "XXXX", as in \'\'',
+    "checks.rules.participation.x__feedback_for__mutmut_33":
+        'FEEDBACK matches nothing in "XXXX", as in \'\'',
+    "checks.rules.participation.x__feedback_for__mutmut_40":
+        'QUOTED needs 《》: nothing in "XXXX", as in \'\'',
+    "checks.rules.participation.x__interp_pairs__mutmut_12":
+        'the next statement sets index 0 to True anyway',
+    "checks.rules.participation.x__interp_pairs__mutmut_28":
+        'the next statement sets index 1 to True anyway',
+    "checks.rules.participation.x__is_interp__mutmut_7":
+        '解读 is not in "XXXX", as not in \'\'',
+    "checks.rules.participation.x__is_interp__mutmut_12":
+        '解读 is not in "XXXX", as not in \'\'',
+    "checks.rules.participation.x_late_interpretation__mutmut_23":
+        'same-day publication is 0 working days, never above the limit (differs only with a negative limit)',
+    "checks.rules.privacy.x_valid_id__mutmut_45":
+        'zip stops at the 17 weights, so number[:18] pairs the same 17 digits',
+    "checks.rules.privacy.x_luhn__mutmut_12":
+        'a doubled digit is even, never 9, so >= 9 and > 9 agree',
+    "checks.rules.privacy.x_luhn__mutmut_18":
+        'total % 10 == 0 exactly when -total % 10 == 0',
+    "checks.rules.privacy.x_documents__mutmut_25":
+        '"XXXX" holds no digits, so no number pattern matches, as in \'\'',
+    "checks.rules.search.x_no_search__mutmut_85":
+        'reached only with no entry and at least one probe, none working, so `failed` is never empty',
+    "checks.rules.search.x_inconsistent_views__mutmut_63":
+        '"" and None are both falsy for `if diff`',
+    "checks.rules.search.x_inconsistent_views__mutmut_95":
+        'the snapshot accepts only the five listing sources, all in SOURCE_NAMES',
+    "checks.rules.search.x_inconsistent_views__mutmut_96":
+        'the snapshot accepts only the five listing sources, all in SOURCE_NAMES',
+    "checks.rules.search.x_inconsistent_views__mutmut_97":
+        'the snapshot accepts only the five listing sources, all in SOURCE_NAMES',
 }
 
 
