@@ -120,6 +120,9 @@ def _read(path: Path, run_id: str, units: dict, system: dict, machine: dict, res
     if unit not in units:
         bad(META, 3, 2, f"单位 {unit} 不在本运行中")
         return None
+    if units[unit]["type"] not in system:
+        bad(META, 5, 2, f"单位类型 {units[unit]['type']} 不在指标体系中")
+        return None
     if SHEET not in wb.sheetnames:
         bad(None, None, None, f"缺少工作表“{SHEET}”（工作表不能改名或删除）")
         return None

@@ -194,20 +194,22 @@ def test_export_uses_the_indicator_system_frozen_with_the_run(run, tmp_path):
 
 def test_import_stores_scores_and_rates_follow_by_hand(run, sheets):
     fill(sheets / "town-a.xlsx", all_threes(**{"1.(1)": 2.5, "3.(2)-2": "1.5"}), notes={"1.(1)": "领导组未调整"})
-    fill(sheets / "town-b.xlsx", {"1.(1)": 3})
+    fill(sheets / "town-b.xlsx", {"1.(1)": 3}, notes={"1.(2)": "资料待补，暂不评分"})
     result = import_scores(run, sheets)
     assert result.problems == [] and result.units == {"town-a": 18, "town-b": 1, "town-c": 0}
     got = stored(run)
     assert got[("town-a", "1.(1)")] == (2.5, 3.0, "领导组未调整")
     assert got[("town-a", "3.(2)-2")] == (1.5, 3.0, None)
-    assert len([k for k in got if k[0] == "town-a"]) == 18 and ("town-b", "1.(2)") not in got
+    assert len([k for k in got if k[0] == "town-a"]) == 18 and ("town-b", "1.(3)") not in got
+    assert got[("town-b", "1.(2)")] == (None, 3.0, "资料待补，暂不评分")   # a note kept, the score still blank
     rates = run_rates(run)
     # town-a: machine 73/80 (公众参与 left out), evaluator 16×3 + 2.5 + 1.5 = 52 of 54
     assert rates["town-a"].overall == Fraction(73 + 52, 80 + 54)
     assert rates["town-a"].key_area == Fraction(Fraction(5, 2) + Fraction(3, 2), 4 + 3)
     assert rates["town-a"].missing == ()
-    # town-b: 17 evaluator indicators still blank, 3.(2)-2 among them
+    # town-b: 17 evaluator indicators still blank (1.(2) with its note among them), 3.(2)-2 too
     assert rates["town-b"].overall is None and len(rates["town-b"].missing) == 17
+    assert "1.(2)" in rates["town-b"].missing
     assert rates["town-b"].key_area is None and rates["town-b"].key_missing == ("3.(2)-2",)
     # town-c: under `veto: unit` the 综合得分率 is 0 whatever is unscored
     assert rates["town-c"].overall == 0 and rates["town-c"].unit_veto.startswith("单项否决")
