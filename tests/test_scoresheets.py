@@ -458,3 +458,38 @@ def test_cli_refuses_a_run_never_checked_and_a_missing_run(tmp_path):
     assert done.returncode == 2 and "尚未检查评分" in done.stderr
     done = zwgk("scoresheet", "import", tmp_path / "nothing", tmp_path)
     assert done.returncode == 2 and "不是运行目录" in done.stderr
+
+
+# ---- a real audit: the machine's scores as `zwgk check` stored them ------------------------------------
+
+@pytest.mark.parametrize("veto", ["zero", "unit"])
+def test_a_real_audit_feeds_the_sheet_and_the_rates(tmp_path, veto):
+    """A county whose portal failed 2 of 3 visits (AVAIL-001, a veto on 4.(1)), audited by the real
+    engine and rendered: its sheet shows the stored scores and links the 整改清单 that exists."""
+    from tests.test_scoring import _rubric_with, avail_veto_run
+    rubric = _rubric_with(tmp_path, "veto: zero\n", f"veto: {veto}\n")[0]
+    run = avail_veto_run(tmp_path, rubric)
+    conn = sqlite3.connect(run / "snapshot.db")
+    machine = {i: (s, m) for i, s, m in conn.execute("select indicator, score, max from scores where unit = 'u'")}
+    conn.close()
+    assert machine["4.(1)"][0] == 0 and sum(m for _, m in machine.values()) == 86   # the county's 13 rubric indicators
+    export(run)
+    ws = load_workbook(run / "reports" / "evaluator" / "u.xlsx")["评分表"]
+    cols = columns(ws)
+    county = load_indicators()["county"]
+    for ind in county:
+        if ind.scored_by == "machine":
+            r = row_of(ws, ind.code)
+            assert ws.cell(r, cols["得分"]).value == machine[ind.rubric][0], ind.code
+            link = ws.cell(r, cols["证据"]).hyperlink.target
+            assert (run / "reports" / "evaluator" / link).resolve() == run / "reports" / "units" / "u.html"
+            assert (run / "reports" / "units" / "u.html").is_file()
+    evaluator = [ind.code for ind in county if ind.scored_by == "evaluator"]
+    assert len(evaluator) == 23                      # 23 × 3 = 69 points; 155 in all with the machine's 86
+    fill(run / "reports" / "evaluator" / "u.xlsx", {code: 3 for code in evaluator})
+    assert import_scores(run, run / "reports" / "evaluator").problems == []
+    r = run_rates(run)["u"]
+    expected = Fraction(sum(Fraction(str(s)) for s, _ in machine.values()) + 69, 155)
+    assert r.overall == (0 if veto == "unit" else expected) and r.missing == ()
+    # key area of a county: 3.(2)-2 and 个性.县区政府.(10), both the evaluators'
+    assert r.key_area == 1
