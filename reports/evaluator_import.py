@@ -9,7 +9,7 @@ stored for the same units. A blank 得分 means not scored yet.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from zipfile import BadZipFile
@@ -21,7 +21,16 @@ from openpyxl.utils.exceptions import InvalidFileException
 from checks.composite import run_indicators
 from crawler.snapshot import Snapshot, ensure_table
 
-from .evaluator_sheets import COL, COLUMNS, FIRST_ROW, FORMAT, HEADER_ROW, META, META_ROWS, SHEET
+from .evaluator_sheets import (
+    COL,
+    COLUMNS,
+    FIRST_ROW,
+    FORMAT,
+    HEADER_ROW,
+    META,
+    META_ROWS,
+    SHEET,
+)
 
 
 @dataclass(frozen=True)
@@ -204,7 +213,7 @@ def import_scores(run_dir, folder) -> ImportResult:
         result.files = len(paths)
         if result.problems:
             return result
-        imported = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        imported = datetime.now(UTC).isoformat(timespec="seconds")
         with snap.db.atomic():
             ensure_table(snap.db, "evaluator_scores")
             for unit, sheet in sheets.items():

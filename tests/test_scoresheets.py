@@ -302,6 +302,10 @@ def _foreign(folder):
     wb.save(folder / "别的表.xlsx")
 
 
+def _corrupt(folder):
+    (folder / "坏.xlsx").write_bytes(b"PK\x03\x04 not a workbook")
+
+
 def _score_without_code(folder):
     ws_row = row_of(load_workbook(folder / "town-a.xlsx")["评分表"], "1.(3)")
     fill(folder / "town-a.xlsx", {"1.(3)": 2})
@@ -324,6 +328,7 @@ BAD = [
     (_moved_column, "town-a.xlsx", "评分表", 2, 8, "表头应为“得分”，实际为“评分”"),
     (_copied, "town-a.xlsx", "元数据", 3, 2, "单位 town-a 的评分表重复：另见文件 town-a-副本.xlsx"),
     (_foreign, "别的表.xlsx", None, None, None, "不是 zwgk scoresheet export 导出的评分表"),
+    (_corrupt, "坏.xlsx", None, None, None, "无法读取（不是完好的 .xlsx 文件"),
     (_score_without_code, "town-a.xlsx", "评分表", "1.(3)", 2, "缺少指标编号"),
 ]
 
@@ -346,6 +351,12 @@ def test_every_bad_workbook_is_named_and_nothing_is_stored(run, sheets, change, 
     assert stored(run) == before
     if sheet == "评分表" and column:
         assert f"{'ABCDEFGHIJ'[column - 1]} 列" in str(p) and f"第 {row} 行" in str(p)
+
+
+def test_a_folder_without_workbooks_is_a_problem(run, tmp_path):
+    (tmp_path / "empty").mkdir()
+    [p] = import_scores(run, tmp_path / "empty").problems
+    assert "文件夹中没有 .xlsx 评分表" in p.message
 
 
 def test_problems_in_several_workbooks_are_all_listed(run, sheets):
@@ -429,7 +440,7 @@ def test_dashboard_shows_the_rates_or_what_is_missing(run, sheets):
 def zwgk(*args):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.run([sys.executable, "-m", "zwgk.cli", *map(str, args)], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=300)
+                          capture_output=True, text=True, timeout=300, check=False)
 
 
 def test_cli_export_import_and_a_bad_import(run, tmp_path):

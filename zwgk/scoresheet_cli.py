@@ -71,6 +71,7 @@ def export_command(run_dir, out) -> int:
 def import_command(run_dir, folder) -> int:
     from checks.composite import percent, run_rates
     from reports.evaluator_import import import_scores
+    from site_profiles import ProfileError
     result = import_scores(run_dir, folder)
     if result.problems:
         for problem in result.problems:
@@ -80,7 +81,7 @@ def import_command(run_dir, folder) -> int:
     print(f"已导入 {len(result.units)} 个单位的评分（{sum(result.units.values())} 项）")
     try:
         rates = run_rates(run_dir)
-    except Exception as exc:   # the scores are stored; only the summary is lost
+    except (ProfileError, OSError, ValueError) as exc:   # the scores are stored; only the summary is lost
         print(f"得分率未能计算：{type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
     for unit in result.units:
