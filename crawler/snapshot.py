@@ -326,6 +326,15 @@ scores — one row per unit and indicator [checks: scoring]
                     indicators, note} when the rubric's `veto: unit` zeroed the whole unit
     status          'checked' | 'unchecked' (未能检测: a rule of the indicator could not gather its
                     evidence; scored by the rubric's `unchecked` rule, never as full marks)
+
+evaluator_scores — the evaluators' on-site scores, one row per unit and indicator [zwgk scoresheet import]
+    unit            unit scored
+    indicator       the notice indicator's code (site_profiles/indicators.yaml), e.g. 1.(2), 个性.乡镇.(1)
+    score           points the evaluator gave, 0 … max; null: not scored yet (a note without a score)
+    max             the indicator's points when the workbook was exported
+    note            the workbook's 依据/备注; null when empty
+    source          the workbook it came from (file name) and its row, e.g. qinglan.xlsx 第 5 行
+    imported        timestamp of the import; an import replaces every row of the units it brings
 """
 
 from __future__ import annotations
@@ -568,6 +577,13 @@ TABLES: dict[str, TableSpec] = {t.name: t for t in (
         foreign_keys=_UNIT_FK,
         choices={"status": ("checked", "unchecked")},
     ),
+    TableSpec(
+        "evaluator_scores",
+        {"unit": str, "indicator": str, "score": float, "max": float, "note": str, "source": str,
+         "imported": str},
+        pk=("unit", "indicator"),
+        foreign_keys=_UNIT_FK,
+    ),
 )}
 
 def _v1_to_v2(db: sqlite_utils.Database) -> None:
@@ -590,11 +606,12 @@ def _v1_to_v2(db: sqlite_utils.Database) -> None:
 
 def _v2_to_v3(db: sqlite_utils.Database) -> None:
     """Version 3: the program file of the run and each fetch's request fingerprint (resuming); the
-    profiles frozen with the run and what it was audited against."""
+    profiles frozen with the run and what it was audited against; the evaluators' scores."""
     for table, name in (("run", "program_file"), ("fetches", "request_fp"), ("run", "profiles"),
                         ("run", "audited_with")):
         if name not in db[table].columns_dict:
             db[table].add_column(name, str)
+    ensure_table(db, "evaluator_scores")
 
 
 # Upgrades of older snapshots: MIGRATIONS[n] turns schema version n into n + 1.
@@ -624,18 +641,29 @@ def collect_versions() -> dict[str, str | None]:
 def create_tables(db: sqlite_utils.Database) -> None:
     """Create every table and index of the current schema in an empty database."""
     for spec in TABLES.values():
-        columns = {name: (str if kind == JSON else kind) for name, kind in spec.columns.items()}
-        pk_columns = (spec.pk,) if isinstance(spec.pk, str) else spec.pk
-        db.table(spec.name).create(
-            columns,
-            pk=spec.pk,
-            not_null=set(spec.not_null) | set(pk_columns),
-            foreign_keys=list(spec.foreign_keys),
-        )
-        for index in spec.unique:
-            db.table(spec.name).create_index(list(index), unique=True)
-        for index in spec.indexes:
-            db.table(spec.name).create_index(list(index))
+        _create_table(db, spec)
+
+
+def ensure_table(db: sqlite_utils.Database, name: str) -> None:
+    """Create table `name` of the current schema if the snapshot lacks it (a table added to schema 3
+    after a run was made: the evaluators' scores)."""
+    if not db[name].exists():
+        _create_table(db, TABLES[name])
+
+
+def _create_table(db: sqlite_utils.Database, spec: TableSpec) -> None:
+    columns = {name: (str if kind == JSON else kind) for name, kind in spec.columns.items()}
+    pk_columns = (spec.pk,) if isinstance(spec.pk, str) else spec.pk
+    db.table(spec.name).create(
+        columns,
+        pk=spec.pk,
+        not_null=set(spec.not_null) | set(pk_columns),
+        foreign_keys=list(spec.foreign_keys),
+    )
+    for index in spec.unique:
+        db.table(spec.name).create_index(list(index), unique=True)
+    for index in spec.indexes:
+        db.table(spec.name).create_index(list(index))
 
 
 def encode_row(spec: TableSpec, row: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:

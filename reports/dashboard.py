@@ -40,16 +40,33 @@ def unit_view(report: RunReport, u: dict, type_names: dict, failed: bool) -> dic
             "coverage": report.coverage.get(u["id"], {}), "failed": failed}
 
 
+def notice_rates(report: RunReport) -> dict[str, tuple[str, str]]:
+    """Per unit its 综合得分率 and 重点领域信息公开得分率 as shown, or 待评（缺 N 项） while indicators are
+    unscored (checks/composite.py). An indicator system that does not fit the run's rubric (an office's
+    own rubric, indicators.yaml not yet adapted) costs only these columns: they show —."""
+    from checks.composite import percent, run_rates
+    try:
+        rates = run_rates(report.run_dir)
+    except Exception:
+        logger.exception("the 综合得分率 could not be computed")
+        return {}
+
+    def shown(rate, missing) -> str:
+        return percent(rate) if rate is not None else f"待评（缺 {len(missing)} 项）"
+    return {unit: (shown(r.overall, r.missing), shown(r.key_area, r.key_missing)) for unit, r in rates.items()}
+
+
 def write(report: RunReport, path: Path, problems: list | None = None, failed: set = frozenset()) -> Path:
     """The dashboard. `problems`: what the report stage could not build, (unit id or None, message)
     each, shown at the top; a unit the dashboard itself cannot show is added there. `failed`: the
     units whose 整改清单 and pack are missing (their links give way to a notice)."""
     problems = [] if problems is None else problems
     type_names = report.type_names()
+    rates = notice_rates(report)
     units = []
     for u in report.units:
         try:
-            units.append(unit_view(report, u, type_names, u["id"] in failed))
+            units.append({**unit_view(report, u, type_names, u["id"] in failed), "notice": rates.get(u["id"])})
         except Exception as exc:
             logger.exception("the dashboard row of unit %s failed", u["id"])
             problems.append((u["id"], f"单位 {u['id']} 未能列入总览：{describe(exc)}"))

@@ -101,6 +101,8 @@ def parser() -> argparse.ArgumentParser:
     init.add_argument("--dir", help="密钥目录（默认 $XDG_CONFIG_HOME/zwgk，即 ~/.config/zwgk）")
     from .profiles_cli import add_parser as add_profiles_parser
     add_profiles_parser(sub)
+    from .scoresheet_cli import add_parser as add_scoresheet_parser
+    add_scoresheet_parser(sub)
     sub.add_parser("world", add_help=False, help="内置演示世界：serve | truth | sitemap（参数同 python -m demo_sites）")
     return p
 
@@ -132,6 +134,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "profiles":
         from .profiles_cli import command as profiles_command
         return profiles_command(args)
+    if args.command == "scoresheet":
+        from .scoresheet_cli import command as scoresheet_command
+        return scoresheet_command(args)
     return 2
 
 
