@@ -141,7 +141,8 @@ def _profile(u) -> dict:
             "robots_exempt": u.robots_exempt, "overrides": u.overrides,
             "sites": [{"role": s.role, "url": s.url} for s in getattr(u, "sites", ())],
             "published_contacts": list(getattr(u, "published_contacts", ())),
-            "publishers": list(getattr(u, "publishers", ())), "sync": list(getattr(u, "sync", ()))}
+            "publishers": list(getattr(u, "publishers", ())), "sync": list(getattr(u, "sync", ())),
+            "county_kind": getattr(u, "county_kind", None), "county": getattr(u, "county", None)}
 
 
 def _column_stats(snapshot: Snapshot) -> None:

@@ -181,6 +181,8 @@ class GatherSpider(scrapy.Spider):
                     # dont_filter: the redirect target of a start is read as its home even when another
                     # unit on a shared platform asked for that URL first (Scrapy keeps it on redirects)
                     yield self.request(url, u.id, kind="home", role=role, dont_filter=True)
+                    # its own 首页 links are this page: asked once, whichever answer comes back first
+                    self.requested.add(url)
                     # LINK-004: learn how the site answers a page that does not exist
                     missing = urlunsplit(urlsplit(url)._replace(path=f"/zwgk-404-probe-{random.Random(url).randrange(10**8)}.html", query=""))
                     yield self.request(missing, u.id, self.parse_soft404, purpose="soft404", role=role)

@@ -65,6 +65,12 @@ def unit_profile(world, unit) -> dict:
             media.append(_Flow(platform=acct.platform, name=acct.name, url=view.account_url(acct)))
     if media:
         data["media"] = media
+    # the notice's awards: a 县区政府 is a 县 or a 区; a 乡镇 or 街道 belongs to the 县区 whose platform it is on
+    if unit.type == "county":
+        data["county_kind"] = "区" if unit.name.endswith("区人民政府") else "县"
+    elif unit.type in ("town", "street"):
+        data["county"] = next(u.id for u in world.units if u.type == "county"
+                              and u.disclosure.host == unit.disclosure.host)
     return data
 
 

@@ -108,6 +108,8 @@ class Unit:
     published_contacts: list[str] = field(default_factory=list)   # its own numbers (digits): never PRIV-002
     publishers: list[str] = field(default_factory=list)   # names that count as its own 发布机构
     sync: list[dict] = field(default_factory=list)    # [{portal: column, disclosure: column}] for SYNC-001
+    county_kind: str | None = None   # a 县区政府: 县 or 区 (the notice's awards treat them differently)
+    county: str | None = None        # a 乡镇 or 街道: the id of its 县区政府's unit
     source: Path | None = None
 
 
@@ -358,7 +360,8 @@ def _duplicate(path: Path, what: str, uid: str, other: Path) -> ProfileError:
 # ---- units -----------------------------------------------------------------------------------
 
 _UNIT_FIELDS = ["id", "name", "type", "org_code", "portal", "disclosure", "sites", "hosts", "search", "media",
-                "robots_exempt", "overrides", "published_contacts", "publishers", "sync"]
+                "robots_exempt", "overrides", "published_contacts", "publishers", "sync", "county_kind", "county"]
+COUNTY_KINDS = ("县", "区")
 _SITE_FIELDS = ["role", "url"]
 _SYNC_FIELDS = ["portal", "disclosure"]
 _CONTACT = re.compile(r"[0-9][0-9\s\-]{3,20}[0-9]")
@@ -399,7 +402,16 @@ def load_unit(path, unit_types: dict[str, UnitType] | None = None) -> Unit:
                 disclosure=disclosure, portal=portal, hosts=hosts, search=search, media=media,
                 robots_exempt=f.text("robots_exempt", required=False), overrides=f.mapping("overrides"),
                 sites=sites, published_contacts=_contacts(f), publishers=_texts(f, "publishers"),
-                sync=[_sync_pair(path, node, i) for i, node in enumerate(f.seq("sync"))], source=path)
+                sync=[_sync_pair(path, node, i) for i, node in enumerate(f.seq("sync"))],
+                county_kind=_county_kind(f), county=f.ident("county") if f.present("county") else None,
+                source=path)
+
+
+def _county_kind(f: _Fields) -> str | None:
+    kind = f.text("county_kind", required=False)
+    if kind is not None and kind not in COUNTY_KINDS:
+        raise f.error("county_kind", f'应为“县”或“区”，实际为 "{kind}"')
+    return kind
 
 
 def _sites(f: _Fields) -> tuple[str | None, str, list[Site]]:
@@ -534,9 +546,25 @@ def load_program(path) -> Program:
         if other is not None:
             raise _duplicate(upath, "单位", unit.id, other.source)
         units.append(unit)
+    _check_counties(units)
 
     return Program(id=pid, name=name, units=units, unit_types=unit_types, schedule=_schedule(f), out=_out(f),
                    as_of=f.day("as_of"), crawl=_crawl_settings(f), source=path)
+
+
+def _check_counties(units: list[Unit]) -> None:
+    """A 乡镇's or 街道's `county:` names a unit of the program: its 县区政府, whose `county_kind:` says
+    县 or 区 (the awards of the notice give their towns different places)."""
+    by_id = {u.id: u for u in units}
+    for u in units:
+        if u.county is None:
+            continue
+        f = _Fields(u.source, _compose(u.source))
+        county = by_id.get(u.county)
+        if county is None:
+            raise f.error("county", f'方案中没有单位 "{u.county}"（应为本乡镇、街道所属县区政府的单位编号）')
+        if county.county_kind is None:
+            raise f.error("county", f'单位 "{u.county}" 未写明 county_kind（县或区）')
 
 
 def _crawl_settings(f: _Fields) -> dict:

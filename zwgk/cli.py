@@ -103,6 +103,8 @@ def parser() -> argparse.ArgumentParser:
     add_profiles_parser(sub)
     from .scoresheet_cli import add_parser as add_scoresheet_parser
     add_scoresheet_parser(sub)
+    from .awards_cli import add_parser as add_awards_parser
+    add_awards_parser(sub)
     sub.add_parser("world", add_help=False, help="内置演示世界：serve | truth | sitemap（参数同 python -m demo_sites）")
     return p
 
@@ -137,6 +139,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "scoresheet":
         from .scoresheet_cli import command as scoresheet_command
         return scoresheet_command(args)
+    if args.command == "awards":
+        from .awards_cli import command as awards_command
+        return awards_command(args)
     return 2
 
 
