@@ -1,0 +1,307 @@
+"""Search forms, script-built searches, search boxes and app shells (crawler/extract/forms.py),
+links and labelled links (links.py), URL helpers (urls.py): exact outputs on markup like real
+government sites (TRS was5 / Hanweb jrobot search forms, WebForms POST searches, jQuery handlers)."""
+from __future__ import annotations
+
+import pytest
+
+from crawler import extract as ex
+
+SITE = "http://www.qinglan.gov.cn/"
+
+
+def _form(body: str, attrs: str = 'action="/find.do"') -> str:
+    return f'<html><body><form {attrs} method="get">{body}</form></body></html>'
+
+
+# ----------------------------------------------------------------------------------- search forms
+
+# each form holds exactly one thing that says "search": that one thing must be enough
+@pytest.mark.parametrize("html", [
+    _form('<input type="text" name="txt">', 'action="/jrobot/find.do"'),                     # the action
+    _form('<input type="text" name="txt">', 'action="/find.do" name="searchForm"'),         # form name
+    _form('<input type="text" name="txt">', 'action="/find.do" id="sousuoForm"'),           # form id
+    _form('<input type="text" name="txt" placeholder="站内搜索">'),
+    _form('<input type="text" name="txt" value="请输入检索词">'),
+    _form('<input type="text" name="txt" title="全文检索">'),
+    _form('<input type="text" name="txt" id="keyword">'),
+    _form('<span>站内搜索</span><input type="text" name="txt">'),                            # the form's text
+    _form('<input type="text" name="txt"><input type="submit" value="搜索">'),
+    _form('<input type="text" name="txt"><input type="image" src="/img/go.gif" alt="检索">'),
+    _form('<input type="text" name="txt"><input type="button" title="搜索" onclick="go()">'),
+    _form('<input type="text" name="txt"><button type="submit" title="搜索"><img src="/img/s.png"></button>'),
+    _form('<input type="text" name="wd">'),                                                 # a query name
+    _form('<input type="text" name="txt"><input type="submit" value="查询">'),               # only 查询
+])
+def test_one_search_hint_is_enough_for_a_get_search_form(html):
+    name = "wd" if 'name="wd"' in html else "txt"
+    action = "jrobot/find.do" if "jrobot" in html else "find.do"
+    assert ex.search_form(html, SITE) == f"http://www.qinglan.gov.cn/{action}?{name}={{q}}"
+
+
+def test_hidden_values_and_login_buttons_are_no_search_hints():
+    login = _form('<input type="hidden" name="mode" value="search"><input type="text" name="user">'
+                  '<input type="submit" value="登录">', 'action="/login.do"')
+    assert ex.search_form(login, SITE) is None
+
+
+def test_search_form_ranks_forms_and_skips_what_cannot_search():
+    jump = '<form action="/go.do"><select name="site"><option value="1">市政府</option></select></form>'
+    post = '<form action="/s.do" method="post"><input type="text" name="q"></form>'
+    lookup = '<form action="/case.do"><input type="text" name="no"><input type="submit" value="查询"></form>'
+    search = '<form action="/was5/web/search"><input type="text" name="searchword"></form>'
+    # a jump menu without a text box and a POST form before the search do not end the scan
+    assert ex.search_form(jump + post + search, SITE) == "http://www.qinglan.gov.cn/was5/web/search?searchword={q}"
+    # a site search outranks a lookup (查询) before it; the lookup stands when it is all there is
+    assert ex.search_form(lookup + search, SITE) == "http://www.qinglan.gov.cn/was5/web/search?searchword={q}"
+    assert ex.search_form(jump + lookup, SITE) == "http://www.qinglan.gov.cn/case.do?no={q}"
+    # the first of two site searches
+    second = search.replace("/was5/web/search", "/search2")
+    assert ex.search_form(search + second, SITE) == "http://www.qinglan.gov.cn/was5/web/search?searchword={q}"
+
+
+def test_get_template_sends_the_fields_a_browser_sends():
+    html = """<form action="https://search.qinglan.gov.cn/jrobot/search.do#top">
+      <input type="hidden" name="webid" value="XXGK/01"><input type="hidden" name="old" value="1" disabled>
+      <input type="hidden" name="empty">
+      <input type="text" name="q"><input name="site" value="qinglan"><input type="search" name="area" value="全区">
+      <input type="checkbox" name="all" checked><input type="checkbox" name="title" value="1" checked>
+      <input type="checkbox" name="body" value="1"><input type="radio" name="order" value="time" checked>
+      <input type="radio" name="order" value="rel">
+      <select name="pos"><option value="10">10条</option><option value="20">20条</option></select>
+      <select name="none"></select>
+      <select name="range"><option value="a/b">甲</option><option selected>全部 年份</option></select>
+      <select name="year"><option value="" selected>不限</option></select>
+      <input type="submit" name="go/btn" value="搜/索"></form>"""
+    assert ex.search_form(html, SITE) == (
+        "https://search.qinglan.gov.cn/jrobot/search.do?webid=XXGK%2F01&empty=&q={q}&site=qinglan&area=%E5%85%A8%E5%8C%BA"
+        "&all=on&title=1&order=time&pos=10&range=%E5%85%A8%E9%83%A8%20%E5%B9%B4%E4%BB%BD&year="
+        "&go%2Fbtn=%E6%90%9C%2F%E7%B4%A2")
+
+
+def test_get_template_without_an_action_submits_to_the_page_itself():
+    html = '<form><input type="text" name="kw" placeholder="搜索"><input type="hidden" name="a/b" value="c/d"></form>'
+    assert ex.search_form(html, "http://www.qinglan.gov.cn/zwgk/index.html?x=1#list") == (
+        "http://www.qinglan.gov.cn/zwgk/index.html?kw={q}&a%2Fb=c%2Fd")
+
+
+@pytest.mark.parametrize("buttons, pressed", [
+    # the first button after the box is the one pressed
+    ('<input type="text" name="q"><button name="btn" value="go">搜索</button><input type="submit" name="s2" value="2">',
+     "&btn=go"),
+    # a <button> without a type submits; a type="button" one does not, nor a disabled one
+    ('<input type="text" name="q"><button name="b1">搜索</button>', "&b1="),
+    ('<input type="text" name="q"><button type="button" name="clear">清空</button>'
+     '<input type="submit" name="ok" value="搜索">', "&ok=%E6%90%9C%E7%B4%A2"),
+    ('<input type="text" name="q"><input type="submit" name="old" value="x" disabled>'
+     '<input type="submit" name="ok" value="y">', "&ok=y"),
+    # a named submit without a value sends an empty value
+    ('<input type="text" name="q"><input type="submit" name="Submit">', "&Submit="),
+    # none after the box: the last one before it
+    ('<input type="submit" name="a" value="1"><input type="submit" name="b" value="2">'
+     '<input type="submit" name="c" value="3"><input type="text" name="q">', "&c=3"),
+    ('<input type="submit" name="a" value="1"><input type="text" name="q">', "&a=1"),
+    # an unnamed button adds nothing
+    ('<input type="text" name="q"><input type="submit" value="搜索">', ""),
+])
+def test_get_template_presses_the_button_beside_the_box(buttons, pressed):
+    html = f'<form action="/search.do">{buttons}</form>'
+    assert ex.search_form(html, SITE) == f"http://www.qinglan.gov.cn/search.do?q={{q}}{pressed}"
+
+
+def test_get_form_with_a_script_action_builds_no_template():
+    html = '<form action="javascript:doSearch()"><input type="text" name="searchword"></form>'
+    assert ex.search_form(html, SITE) is None
+
+
+# ----------------------------------------------------------------------------------- POST searches
+
+def _post(body: str, action: str = "/web/search.aspx", extra: str = "") -> str:
+    return f'<form method="post" action="{action}" {extra}>{body}</form>'
+
+
+def test_post_search_form_fields_query_and_charset():
+    html = _post('<select name="area"><option value="1">全区</option></select>'
+                 '<input type="text" name="old" disabled><input name="kw"><input type="submit" value="检索">',
+                 extra='accept-charset="utf-8, gbk"')
+    assert ex.search_post_form(html, SITE) == {
+        "url": "http://www.qinglan.gov.cn/web/search.aspx", "query": "kw", "charset": "utf-8",
+        "fields": [("area", "1"), ("kw", "")]}
+
+
+def test_post_search_form_details():
+    # a search-type box, no action (the page itself, without its fragment), no charset
+    html = _post('<input type="search" name="sw" placeholder="搜索">', action="")
+    assert ex.search_post_form(html, "http://www.qinglan.gov.cn/s.aspx#top") == {
+        "url": "http://www.qinglan.gov.cn/s.aspx", "query": "sw", "charset": None, "fields": [("sw", "")]}
+    https = _post('<input name="q">', action="https://s.qinglan.gov.cn/search")
+    assert ex.search_post_form(https, SITE)["url"] == "https://s.qinglan.gov.cn/search"
+    # a lookup (查询) POST form is still the search when nothing ranks higher
+    lookup = _post('<input name="no"><input type="submit" value="查询">', action="/case.aspx")
+    assert ex.search_post_form(lookup, SITE)["url"] == "http://www.qinglan.gov.cn/case.aspx"
+    # a script action cannot be posted to
+    assert ex.search_post_form(_post('<input name="q">', action="javascript:void(0)"), SITE) is None
+
+
+def test_post_search_form_ranks_every_form_of_the_page():
+    no_box = _post('<input type="hidden" name="__VIEWSTATE" value="v">', action="/a.aspx")
+    weak_a = _post('<input name="no"><input type="submit" value="查询">', action="/a.aspx")
+    weak_b = _post('<input name="no"><input type="submit" value="查询">', action="/b.aspx")
+    strong = _post('<input name="q">', action="/s.aspx")
+    weak_get = '<form action="/g.do"><input name="no"><input type="submit" value="查询"></form>'
+    weak_script = _post('<input name="no"><input type="submit" value="查询">', action="javascript:go()")
+    url = ex.search_post_form
+    assert url(no_box + strong, SITE)["url"] == "http://www.qinglan.gov.cn/s.aspx"
+    assert url(weak_a + weak_b + strong, SITE)["url"] == "http://www.qinglan.gov.cn/s.aspx"
+    assert url(weak_a + weak_b, SITE)["url"] == "http://www.qinglan.gov.cn/a.aspx"
+    assert url(weak_get + strong, SITE)["url"] == "http://www.qinglan.gov.cn/s.aspx"
+    assert url(weak_script + strong, SITE)["url"] == "http://www.qinglan.gov.cn/s.aspx"
+
+
+# ----------------------------------------------------------------------------------- script-built searches
+
+_GO = '<script>function go(v){ location.href = "/was5/web/search?searchword=" + v; }</script>'
+
+
+@pytest.mark.parametrize("box", [
+    '<input type="text" placeholder="请输入搜索内容">', '<input value="搜索">', '<input type="search" title="检索">',
+    '<input id="searchKey">', '<input name="keywords">', '<input class="search-input">',
+    '<input name="kw">', '<input id="wd">',
+])
+def test_script_search_needs_a_box_that_speaks_of_search(box):
+    assert ex.search_script(box + _GO, SITE) == "http://www.qinglan.gov.cn/was5/web/search?searchword={q}"
+
+
+def test_script_search_without_a_search_box_is_none():
+    assert ex.search_script('<input type="text" id="txt1">' + _GO, SITE) is None
+    assert ex.search_script('<input type="hidden" id="keyword">' + _GO, SITE) is None
+
+
+@pytest.mark.parametrize("attr", ["onclick", "onkeydown", "onkeyup", "onkeypress", "onsubmit", "href"])
+def test_script_search_in_a_handler_attribute(attr):
+    value = "javascript:" if attr == "href" else ""
+    html = (f'<input id="keyword"><a {attr}="{value}window.location.href=\'/site/search/5?keywords=\'+'
+            f'encodeURIComponent(document.getElementById(\'keyword\').value)">搜索</a>')
+    assert ex.search_script(html, SITE) == "http://www.qinglan.gov.cn/site/search/5?keywords={q}"
+
+
+def test_script_search_reads_inline_scripts_only():
+    # a browser ignores the inline text of a script that has a src
+    html = '<input id="keyword"><script src="/js/s.js">location.href = "/search?q=" + v;</script>'
+    assert ex.search_script(html, SITE) is None
+
+
+@pytest.mark.parametrize("code, expected", [
+    # a query parameter name is enough on any path; a search path is enough for any parameter name
+    ('location.href = "/cms/find.jsp?q=" + v;', "http://www.qinglan.gov.cn/cms/find.jsp?q={q}"),
+    ('location.href = "/search/index.jsp?channelid=1&str=" + v;',
+     "http://www.qinglan.gov.cn/search/index.jsp?channelid=1&str={q}"),
+    # neither: a search word in the query does not make the path a search
+    ('location.href = "/list.jsp?type=search&str=" + v;', None),
+    # the tail of the same statement only
+    ('window.location = "/search?searchword=" + v; var u = base + "&debug=1";',
+     "http://www.qinglan.gov.cn/search?searchword={q}"),
+    ('window.location = "/search?searchword=" + v + "&page=1";',
+     "http://www.qinglan.gov.cn/search?searchword={q}&page=1"),
+    # a first concatenation that is no search, or not navigated to, does not end the scan
+    ('var u = "/list.jsp?id=" + n; location.href = "/s/search?q=" + v;', "http://www.qinglan.gov.cn/s/search?q={q}"),
+    ('var tip = "/s?q=" + v;' + " " * 90 + 'location.href = "/search?q=" + v;', "http://www.qinglan.gov.cn/search?q={q}"),
+    # the navigation may start the handler
+    ('window.open("/was5/search?q=" + v)', "http://www.qinglan.gov.cn/was5/search?q={q}"),
+    ('fetch("/api/search?q=" + v)', "http://www.qinglan.gov.cn/api/search?q={q}"),
+    # only web URLs
+    ('location.href = "https://s.qinglan.gov.cn/search?q=" + v;', "https://s.qinglan.gov.cn/search?q={q}"),
+    ('location.href = "ftp://ftp.qinglan.gov.cn/search?q=" + v;', None),
+])
+def test_script_search_url_shapes(code, expected):
+    html = f'<input id="keyword"><button onclick=\'{code}\'>搜索</button>'
+    assert ex.search_script(html, SITE) == expected
+
+
+@pytest.mark.parametrize("gap, found", [(74, True), (75, False), (76, False)])
+def test_script_search_navigation_within_80_characters_before_the_url(gap, found):
+    # "fetch(" then `gap` characters, then the quoted URL: the window is the 80 characters before it
+    code = "fetch(" + " " * gap + '"/api/search?q=" + v)'
+    html = f'<input id="keyword"><script>{code}</script>'
+    assert ex.search_script(html, SITE) == ("http://www.qinglan.gov.cn/api/search?q={q}" if found else None)
+
+
+@pytest.mark.parametrize("pad, tail", [(169, "&p=1"), (170, "&p=1"), (171, "")])
+def test_script_search_tail_within_200_characters_after_the_url(pad, tail):
+    # the tail string must close within the 200 characters after `"…q=" +`
+    code = 'location.href = "/search?q=" +' + " " * pad + 'encodeURIComponent(v) + "&p=1"'
+    html = f'<input id="keyword"><script>{code}</script>'
+    assert ex.search_script(html, SITE) == f"http://www.qinglan.gov.cn/search?q={{q}}{tail}"
+
+
+# ----------------------------------------------------------------------------------- search boxes
+
+@pytest.mark.parametrize("box, selector", [
+    ('<input type="text" id="box1" placeholder="请输入搜索内容">', "#box1"),
+    ('<input id="box1" title="站内检索">', "#box1"),
+    ('<input type="search" id="box1" value="搜索">', "#box1"),
+    ('<input id="searchKey">', "#searchKey"),
+    ('<input name="keyword">', 'input[name="keyword"]'),
+    ('<input id="1st" class="search-input">', "xpath=(//input)[1]"),
+    ('<input id="box1" aria-label="搜索">', "#box1"),
+    ('<input id="box1" placeholder="请输入关键字">', "#box1"),
+    ('<input name="wd">', 'input[name="wd"]'),
+    ('<input id="kw">', "#kw"),
+    ('<input name=\'a"b\' placeholder="搜索">', "xpath=(//input)[1]"),
+])
+def test_search_box_by_its_own_attributes(box, selector):
+    assert ex.search_box(f"<div>{box}</div>") == selector
+
+
+@pytest.mark.parametrize("beside", [
+    '<a href="javascript:;">搜索</a>', '<img src="/img/ss.png" alt="搜索">', '<a title="检索"><i></i></a>',
+    '<input type="button" value="搜索">', '<button title="搜索"></button>',
+])
+def test_search_box_by_the_button_beside_it(beside):
+    assert ex.search_box(f'<div><input type="text" id="k1">{beside}</div>') == "#k1"
+
+
+def test_search_box_skips_what_is_no_free_search_box():
+    assert ex.search_box('<div><input type="text" id="k1"><span>留言</span></div>') is None
+    assert ex.search_box('<div><input type="submit" id="b1" value="搜索"></div>') is None
+    assert ex.search_box('<div><input id="k1" placeholder="搜索" disabled></div>') is None
+    # a hidden input, a box in a form, a box that says nothing: the scan goes on to the search box
+    html = ('<input type="hidden" name="k" value="1"><form><input id="user" placeholder="搜索"></form>'
+            '<div><input id="name1"></div><div><input id="k2" placeholder="搜索"></div>')
+    assert ex.search_box(html) == "#k2"
+
+
+@pytest.mark.parametrize("depth, selector", [(59, None), (60, None), (61, "#k")])
+def test_search_box_form_ancestors_are_looked_for_60_levels_up(depth, selector):
+    # the box's 60 nearest ancestors are searched for a form
+    html = "<form>" + "<div>" * (depth - 1) + '<input id="k" placeholder="搜索">' + "</div>" * (depth - 1) + "</form>"
+    assert ex.search_box(html) == selector
+
+
+# ----------------------------------------------------------------------------------- app shells
+
+_SHELL = '<html><head><script src="/js/app.js"></script></head><body>{}</body></html>'
+
+
+@pytest.mark.parametrize("mount", ['<div id="app"></div>', '<main id="root"></main>',
+                                   '<section id="app"></section>', '<app id="root"></app>'])
+def test_app_shell_mount_elements(mount):
+    assert ex.app_shell(_SHELL.format(mount))
+
+
+def test_app_shell_needs_an_empty_mount_with_an_id_and_a_script_file():
+    assert not ex.app_shell(_SHELL.format('<div id="notice">请开启JavaScript</div>'))
+    assert not ex.app_shell(_SHELL.format('<div id="app"><p>x</p></div><div class="slot"></div>'))
+    assert not ex.app_shell('<html><body><img src="/logo.png"><div id="app"></div></body></html>')
+    assert not ex.app_shell('<html><head><script src="/js/app.js"></script></head></html>')
+
+
+@pytest.mark.parametrize("n, shell", [(2, True), (3, True), (4, False)])
+def test_app_shell_has_at_most_3_links(n, shell):
+    body = "".join(f'<a href="/p{i}.html">页{i}</a>' for i in range(n)) + '<div id="app"></div>'
+    assert ex.app_shell(_SHELL.format(body)) is shell
+
+
+@pytest.mark.parametrize("n, shell", [(199, True), (200, True), (201, False)])
+def test_app_shell_has_at_most_200_characters_of_text(n, shell):
+    assert ex.app_shell(_SHELL.format("<p>" + "字" * n + '</p><div id="app"></div>')) is shell
