@@ -8,9 +8,7 @@ from .document import LABEL_INDEX, _ANY_LABEL_START_RE, _BLOCK_TAGS, _INLINE_MAX
 
 def _label_field(el) -> tuple[str, bool] | None:
     """(field, had_colon) when the element's whole text is exactly one known label."""
-    t = el.text or ""
-    if len(t) > 40 and len(el) == 0:
-        return None
+    # measured after whitespace is collapsed: template cells indent their label with many spaces
     full = _text(el)
     if not full or len(full) > 20:
         return None
