@@ -305,3 +305,162 @@ def test_app_shell_has_at_most_3_links(n, shell):
 @pytest.mark.parametrize("n, shell", [(199, True), (200, True), (201, False)])
 def test_app_shell_has_at_most_200_characters_of_text(n, shell):
     assert ex.app_shell(_SHELL.format("<p>" + "字" * n + '</p><div id="app"></div>')) is shell
+
+
+# ----------------------------------------------------------------------------------- request options in scripts
+
+_COL = "http://www.qinglan.gov.cn/col/col9/index.html"
+
+
+def _script_urls(code: str) -> list[str]:
+    return ex.script_urls(f"<html><body><script>{code}</script></body></html>", _COL)
+
+
+@pytest.mark.parametrize("code, url", [
+    ('$.ajax({url: "/module/web/jpage/dataproxy.jsp?startrecord=1", type: "POST", '
+     'data: {columnid: 9, webid: "3", unitid: \'55\', flag: true, rate: -1.5,}});',
+     "http://www.qinglan.gov.cn/module/web/jpage/dataproxy.jsp?startrecord=1&columnid=9&webid=3&unitid=55&flag=true&rate=-1.5"),
+    # without a query of its own; keys and values percent-encoded, a path value keeps its slashes
+    ('$.post({url: "/api/list", params: {"path": "zwgk/tzgg", "关键词": "政务 公开"}});',
+     "http://www.qinglan.gov.cn/api/list?path=zwgk/tzgg&%E5%85%B3%E9%94%AE%E8%AF%8D=%E6%94%BF%E5%8A%A1%20%E5%85%AC%E5%BC%80"),
+    ('ajax({ url : "/api/list.do", ajaxParam: {catId: 12}});', "http://www.qinglan.gov.cn/api/list.do?catId=12"),
+    ('ajax({url: "/api/list.do", param: {catId: 12}});', "http://www.qinglan.gov.cn/api/list.do?catId=12"),
+    # a variable or an expression among the fields: they cannot be known, the URL stays as written
+    ('$.ajax({url: "/api/list.do", data: {catId: cid, page: 1}});', "http://www.qinglan.gov.cn/api/list.do"),
+    ('$.ajax({url: "/api/list.do", data: {}});', "http://www.qinglan.gov.cn/api/list.do"),
+    ('$.ajax({url: "/api/list.do", dataType: "json"});', "http://www.qinglan.gov.cn/api/list.do"),
+    # a URL that is no options' url: a data object nearby is not its fields
+    ('load("/api/list.do"); var o = {data: {catId: 12}};', "http://www.qinglan.gov.cn/api/list.do"),
+])
+def test_script_urls_append_the_literal_fields_of_a_request(code, url):
+    assert _script_urls(code) == [url]
+
+
+def test_script_urls_take_the_fields_of_the_nearest_options_object():
+    code = ('$.ajax({url: "/api/a.do", data: {catId: 1}}); ' + " " * 50 +
+            '$.ajax({url: "/api/b.do", data: {catId: 2}});')
+    assert _script_urls(code) == ["http://www.qinglan.gov.cn/api/a.do?catId=1",
+                                  "http://www.qinglan.gov.cn/api/b.do?catId=2"]
+
+
+@pytest.mark.parametrize("gap, fields", [(580, "?catId=12"), (600, "")])
+def test_script_urls_look_600_characters_after_the_url_for_its_fields(gap, fields):
+    code = '$.ajax({url: "/api/list.do",' + " " * gap + 'data: {catId: 12}});'
+    assert _script_urls(code) == [f"http://www.qinglan.gov.cn/api/list.do{fields}"]
+
+
+@pytest.mark.parametrize("gap, fields", [(0, "?catId=12"), (12, "")])
+def test_script_urls_url_key_right_before_the_url(gap, fields):
+    code = "$.ajax({url:" + " " * gap + '"/api/list.do", data: {catId: 12}});'
+    assert _script_urls(code) == [f"http://www.qinglan.gov.cn/api/list.do{fields}"]
+
+
+def test_script_urls_skip_templates_resources_and_other_hosts():
+    code = """var a = "/list.jsp?page="; var b = "/col/index_{page}.html"; var c = "/js/app.js";
+      var d = "http://other.gov.cn/x.html"; var e = "/"; var f = "//"; var g = "ftp://www.qinglan.gov.cn/a.html";
+      var h = "/zwgk/list.html"; var i = "/zwgk/list.html"; var j = "/img/LOGO.PNG"; var k = "/data/list.json";"""
+    html = f'<div data-src="/zwgk/more.html" data-empty=""></div><script>{code}</script>'
+    assert ex.script_urls(html, _COL) == ["http://www.qinglan.gov.cn/zwgk/more.html",
+                                          "http://www.qinglan.gov.cn/zwgk/list.html",
+                                          "http://www.qinglan.gov.cn/data/list.json"]
+
+
+# ----------------------------------------------------------------------------------- data proxy groups
+
+_FIRST = "http://www.qinglan.gov.cn/module/web/jpage/dataproxy.jsp?startrecord=1&endrecord=10&perpage=10&col=1"
+
+
+def _xml(total: int, tag: str = "totalrecord") -> str:
+    return f"<datastore><recordset><record><![CDATA[<li>x</li>]]></record></recordset><{tag}>{total}</{tag}></datastore>"
+
+
+def _group(start: int, end: int) -> str:
+    return f"http://www.qinglan.gov.cn/module/web/jpage/dataproxy.jsp?startrecord={start}&endrecord={end}&perpage=10&col=1"
+
+
+@pytest.mark.parametrize("total, groups", [
+    (10, []), (11, [(11, 20)]), (20, [(11, 20)]), (21, [(11, 20), (21, 30)]),
+])
+def test_datastore_next_groups_up_to_the_total(total, groups):
+    assert ex.datastore_next_groups(_xml(total), _FIRST) == [_group(s, e) for s, e in groups]
+
+
+@pytest.mark.parametrize("tag", ["totalRecord", "totalrecords", "total_record", "TOTALRECORD"])
+def test_datastore_total_tag_spellings(tag):
+    assert ex.datastore_next_groups(_xml(15, tag), _FIRST) == [_group(11, 20)]
+
+
+def test_datastore_next_groups_keep_the_parameters_as_written():
+    url = "http://www.qinglan.gov.cn/proxy.jsp?col=1&StartRecord=1&EndRecord=5&path=/a b"
+    assert ex.datastore_next_groups(_xml(12), url) == [
+        "http://www.qinglan.gov.cn/proxy.jsp?col=1&StartRecord=6&EndRecord=10&path=/a%20b",
+        "http://www.qinglan.gov.cn/proxy.jsp?col=1&StartRecord=11&EndRecord=15&path=/a%20b"]
+
+
+def test_datastore_next_groups_stop_at_2000_groups():
+    url = "http://www.qinglan.gov.cn/proxy.jsp?startrecord=1&endrecord=1"
+    groups = ex.datastore_next_groups(_xml(999999), url)
+    assert len(groups) == 1999 and groups[-1].endswith("startrecord=2000&endrecord=2000")
+
+
+@pytest.mark.parametrize("text, url", [
+    (_xml(30), "http://www.qinglan.gov.cn/proxy.jsp?startrecord=11&endrecord=20"),   # only the first group says
+    (_xml(30), "http://www.qinglan.gov.cn/proxy.jsp?startrecord=1&endrecord=0"),     # no records asked
+    (_xml(30), "http://www.qinglan.gov.cn/proxy.jsp?startrecord=1"),
+    (_xml(30), "http://www.qinglan.gov.cn/proxy.jsp?endrecord=10"),
+    (_xml(30), "http://www.qinglan.gov.cn/proxy.jsp?startrecord=a&endrecord=10"),
+    (_xml(30), "http://www.qinglan.gov.cn/proxy.jsp?startrecord=1&endrecord=x"),
+    ("<datastore></datastore>", _FIRST), ("", _FIRST), (None, _FIRST),
+])
+def test_datastore_next_groups_none(text, url):
+    assert ex.datastore_next_groups(text, url) == []
+
+
+# ----------------------------------------------------------------------------------- embedded markup
+
+_REC = '<li><a href="/art/1.html">通知</a></li>'
+
+
+def test_embedded_markup_records_of_a_datastore():
+    text = (f'<datastore><nextgroup><![CDATA[<a href="/proxy.jsp?col=1">next</a>]]></nextgroup>'
+            f'<recordset><record><![CDATA[{_REC}]]></record><record><![CDATA[<li>无链接</li>]]></record>'
+            f'<record><![CDATA[<li><A HREF="/art/2.html">公告</A></li>]]></record></recordset></datastore>')
+    assert ex.embedded_markup(text) == f'{_REC}\n<li><A HREF="/art/2.html">公告</A></li>'
+    assert ex.xml_as_html(text) == f'<html><body>{_REC}\n<li><A HREF="/art/2.html">公告</A></li></body></html>'
+
+
+def test_embedded_markup_template_text_only_as_data():
+    assert ex.embedded_markup(_REC) == _REC
+    assert ex.embedded_markup(_REC, as_data=False) == ""
+    assert ex.xml_as_html(_REC) is None
+    # CDATA sections without links: no records, and the text is no template either
+    assert ex.embedded_markup(f"<x><![CDATA[<li>无链接</li>]]></x>{_REC}") == ""
+    for nothing in (None, "", "纯文本，没有标记", "<li>无链接</li>"):
+        assert ex.embedded_markup(nothing) == ""
+
+
+@pytest.mark.parametrize("text, is_store", [
+    ("<datastore><recordset/></datastore>", True),
+    ('  <?xml version="1.0" encoding="UTF-8"?>\n<DataStore>', True),
+    ('<?xml version="1.0"?><rss></rss>', False),
+    (" " * 290 + "<datastore>", True),
+    (" " * 300 + "<datastore>", False),
+    ("", False), (None, False),
+])
+def test_is_datastore(text, is_store):
+    assert ex.is_datastore(text) is is_store
+
+
+_ITEM = '<li><a href="/art/1.html">关于做好秋季开学工作的通知</a><span>2019-09-30</span></li>'
+
+
+@pytest.mark.parametrize("script, titles", [
+    ('<script type="text/html">' + _ITEM + "</script>", ["关于做好秋季开学工作的通知"]),
+    ('<script type=" Text/HTML ">' + _ITEM + "</script>", ["关于做好秋季开学工作的通知"]),
+    ("<script>var t = '" + _ITEM + "';</script>", []),                      # code, not data
+    ('<script type="text/javascript">var s = "<![CDATA[' + _ITEM + ']]>";</script>', ["关于做好秋季开学工作的通知"]),
+    ('<script type="text/html" src="/tpl.html">' + _ITEM + "</script>", []),
+])
+def test_listings_read_markup_carried_by_scripts(script, titles):
+    html = f"<html><body>{script}</body></html>"
+    assert [li.title for li in ex.listings(html, _COL)] == titles
