@@ -3,6 +3,7 @@ links and labelled links (links.py), URL helpers (urls.py): exact outputs on mar
 government sites (TRS was5 / Hanweb jrobot search forms, WebForms POST searches, jQuery handlers)."""
 from __future__ import annotations
 
+import lxml.html
 import pytest
 
 from crawler import extract as ex
@@ -464,3 +465,145 @@ _ITEM = '<li><a href="/art/1.html">关于做好秋季开学工作的通知</a><s
 def test_listings_read_markup_carried_by_scripts(script, titles):
     html = f"<html><body>{script}</body></html>"
     assert [li.title for li in ex.listings(html, _COL)] == titles
+
+
+# ----------------------------------------------------------------------------------- URLs
+
+from crawler.extract.urls import (_base, _crawlable, _href_kind, _is_attachment, _page_param, _resolve,  # noqa: E402
+                                  _strip_page_param, _with_param)
+
+
+@pytest.mark.parametrize("head, base", [
+    ("", SITE),
+    ('<base href="">', SITE),
+    ('<base href="  /sub/dir/ ">', "http://www.qinglan.gov.cn/sub/dir/"),
+    ('<base><base href="http://cdn.qinglan.gov.cn/">', "http://cdn.qinglan.gov.cn/"),
+    ('<base href="http://[::1">', SITE),        # unusable: the page URL stays
+])
+def test_base_of_a_page(head, base):
+    root = lxml.html.document_fromstring(f"<html><head>{head}</head><body></body></html>")
+    assert _base(root, SITE) == base
+
+
+@pytest.mark.parametrize("base, href, url", [
+    ("http://www.qinglan.gov.cn/col/a/index.html", "/zwgk/1.html", "http://www.qinglan.gov.cn/zwgk/1.html"),
+    ("http://www.qinglan.gov.cn/col/a/index.html", "1.html#top", "http://www.qinglan.gov.cn/col/a/1.html"),
+    ("http://www.qinglan.gov.cn/col/a/index.html", "../b/2.html", "http://www.qinglan.gov.cn/col/b/2.html"),
+    ("http://www.qinglan.gov.cn/col/a/index.html", "//cdn.qinglan.gov.cn/x.html", "http://cdn.qinglan.gov.cn/x.html"),
+    ("http://www.qinglan.gov.cn/col/a/index.html", "https://gk.qinglan.gov.cn/y.html", "https://gk.qinglan.gov.cn/y.html"),
+    ("http://www.qinglan.gov.cn/col/a/index.html", " /zw\ngk/\t3.html ", "http://www.qinglan.gov.cn/zwgk/3.html"),
+    ("http://www.qinglan.gov.cn", "/zwgk/4.html", "http://www.qinglan.gov.cn/zwgk/4.html"),
+    ("http://www.qinglan.gov.cn/col/a/index.html", "?page=2", "http://www.qinglan.gov.cn/col/a/index.html?page=2"),
+    ("http://www.qinglan.gov.cn/col/", "http://[::1/x", None),
+    ("http://www.qinglan.gov.cn/col/", " \t\n", None),
+    ("http://www.qinglan.gov.cn/col/", None, None),
+])
+def test_resolve(base, href, url):
+    assert _resolve(base, href) == url
+
+
+@pytest.mark.parametrize("href, absolute, kind", [
+    ("JavaScript:void(0)", None, "javascript"), ("MAILTO:gk@qinglan.gov.cn", None, "mailto"),
+    ("weixin://dl/chat", None, "other"), ("tel:0564-3371234", None, "other"), ("a1+b.c-d:x", None, "other"),
+    ("HTTPS://www.qinglan.gov.cn/a.PDF", "https://www.qinglan.gov.cn/a.PDF", "attachment"),
+    ("/down.do?file=a.xlsx", "http://www.qinglan.gov.cn/down.do?file=a.xlsx", "attachment"),
+    ("/a.html", "http://www.qinglan.gov.cn/a.html", "page"),
+    ("/a.pdf", None, "page"),            # not resolved yet: no file to tell
+])
+def test_href_kind(href, absolute, kind):
+    assert _href_kind(href, absolute) == kind
+
+
+@pytest.mark.parametrize("url, attachment", [
+    ("http://x.gov.cn/a.docx", True), ("http://x.gov.cn/A.WPS", True), ("http://x.gov.cn/a.ofd", True),
+    ("http://x.gov.cn/a.html", False), ("http://x.gov.cn/a.pdf/", False), ("http://x.gov.cn/pdf", False),
+    ("http://x.gov.cn/d.jsp?id=3&name=report.pdf", True), ("http://x.gov.cn/d.jsp?f=a.html", False),
+])
+def test_is_attachment(url, attachment):
+    assert _is_attachment(url) is attachment
+
+
+@pytest.mark.parametrize("href, ok", [
+    (None, False), ("", False), ("  ", False), ("#top", False), (" #x", False), ("javascript:;", False),
+    ("mailto:a@b.cn", False), ("HTTP://x.gov.cn/", True), ("https://x.gov.cn/", True), ("/a", True), ("a.html", True),
+])
+def test_crawlable(href, ok):
+    assert _crawlable(href) is ok
+
+
+@pytest.mark.parametrize("url, param", [
+    ("http://x.gov.cn/l.jsp?pageIndex=3", ("pageIndex", 3)), ("http://x.gov.cn/l.jsp?PAGE=2", ("PAGE", 2)),
+    ("http://x.gov.cn/l.jsp?page=&pn=5", ("pn", 5)), ("http://x.gov.cn/l.jsp?p=abc&curpage=4", ("curpage", 4)),
+    ("http://x.gov.cn/l.jsp?pageNo=2&page=9", ("pageNo", 2)), ("http://x.gov.cn/l.jsp?id=3", None),
+])
+def test_page_param(url, param):
+    assert _page_param(url) == param
+
+
+def test_with_param_sets_or_adds_and_keeps_the_order():
+    assert _with_param("http://x.gov.cn/l.jsp?col=1&page=2&k=a/b#f", "page", 5) == "http://x.gov.cn/l.jsp?col=1&page=5&k=a%2Fb"
+    assert _with_param("http://x.gov.cn/l.jsp?col=1", "pageNo", 2) == "http://x.gov.cn/l.jsp?col=1&pageNo=2"
+    assert _with_param("http://x.gov.cn/l.jsp", "p", 3) == "http://x.gov.cn/l.jsp?p=3"
+
+
+def test_strip_page_param():
+    assert _strip_page_param("http://x.gov.cn/p.jsp?col=1&pageNo=2&x=a/b&CurrPage=3#f") == "http://x.gov.cn/p.jsp?col=1&x=a%2Fb"
+
+
+@pytest.mark.parametrize("url, number", [
+    ("http://x.gov.cn/col/l.jsp?pageIndex=3", 3), ("http://x.gov.cn/col/index.html", 1),
+    ("http://x.gov.cn/col/index_2.html", 3), ("http://x.gov.cn/col/INDEX_2.SHTML", 3),
+    ("http://x.gov.cn/col/list_5.jsp", 5), ("http://x.gov.cn/col/5.html", 5), ("http://x.gov.cn/col/page-7.php", 7),
+    ("http://x.gov.cn/col/index_2.jsp", 2), ("http://x.gov.cn/col/a.html", None), ("http://x.gov.cn/col/", None),
+    ("http://x.gov.cn/col/123456.html", None),
+])
+def test_page_number(url, number):
+    assert ex.page_number(url) == number
+
+
+# ----------------------------------------------------------------------------------- links and labelled links
+
+def test_links_are_worked_out_once_per_page_and_url_and_handed_out_as_copies():
+    doc = ex.document('<a href="/a.html">甲</a><a href=" ">空</a><a href="http://[::1/x">坏</a>')
+    first = ex.links(doc, "http://h.gov.cn/x/")
+    assert first == [("http://h.gov.cn/a.html", "甲", "page")]
+    first.append(("junk", "", "page"))
+    assert ex.links(doc, "http://h.gov.cn/x/") == [("http://h.gov.cn/a.html", "甲", "page")]
+    assert ex.links(doc, "http://other.gov.cn/y/") == [("http://other.gov.cn/a.html", "甲", "page")]
+
+
+def test_labelled_links_results_are_copies():
+    doc = ex.document('<p>附件：<a href="/a.pdf">表</a></p>')
+    got = ex.labelled_links(doc, "http://h.gov.cn/")
+    got["附件"].append(("junk", ""))
+    got["新"] = []
+    assert ex.labelled_links(doc, "http://h.gov.cn/") == {"附件": [("表", "http://h.gov.cn/a.pdf")]}
+
+
+@pytest.mark.parametrize("html, expected", [
+    # the label in text before the link, in a tail between siblings, in a heading-like sibling
+    ('<div><span>x</span>相关链接：<a href="/a">甲</a></div>', {"相关链接": [("甲", "/a")]}),
+    ('<div><b>按主题分类</b><a href="/a">甲</a></div>', {"主题分类": [("甲", "/a")]}),
+    ('<div><h3>政策解读</h3><a href="/more">更多</a><a href="/a">甲</a></div>', {"政策解读": [("更多", "/more"), ("甲", "/a")]}),
+    # a heading-like element holding a link is a label only when it is a real heading
+    ('<div><h4><a href="/h">专题</a></h4><a href="/a">甲</a></div>', {"专题": [("甲", "/a")]}),
+    ('<div><span><a href="/h">专题</a></span><a href="/a">甲</a></div>', {}),
+    # a label up to five levels above the link
+    ('<div>附件：<p><span><b><i><a href="/a">甲</a></i></b></span></p></div>', {"附件": [("甲", "/a")]}),
+    # the same link twice under one label is listed once; a fragment-only link never
+    ('<p>附件：<a href="/a">甲</a><a href="/a">甲</a><a href="#x">锚</a></p>', {"附件": [("甲", "/a")]}),
+    # labels that are no labels: too long, no word, only punctuation
+    ('<p>' + "这是一个很长的说明文字而不是任何链接的标签" + '<a href="/a">甲</a></p>', {}),
+    ('<p>2019：<a href="/a">甲</a></p>', {}),
+    ('<p>【】<a href="/a">甲</a></p>', {}),
+])
+def test_labelled_links(html, expected):
+    got = ex.labelled_links(f"<html><body>{html}</body></html>", "http://h.gov.cn/")
+    assert got == {k: [(t, "http://h.gov.cn" + u) for t, u in v] for k, v in expected.items()}
+
+
+@pytest.mark.parametrize("n, label", [(20, True), (21, False)])
+def test_a_label_is_at_most_20_characters(n, label):
+    text = "".join(chr(0x4E00 + 7 * i) for i in range(n))
+    got = ex.labelled_links(f'<div><h3>{text}</h3><a href="/a">甲</a></div>', "http://h.gov.cn/")
+    assert got == ({text: [("甲", "http://h.gov.cn/a")]} if label else {})
