@@ -607,3 +607,54 @@ def test_a_label_is_at_most_20_characters(n, label):
     text = "".join(chr(0x4E00 + 7 * i) for i in range(n))
     got = ex.labelled_links(f'<div><h3>{text}</h3><a href="/a">甲</a></div>', "http://h.gov.cn/")
     assert got == ({text: [("甲", "http://h.gov.cn/a")]} if label else {})
+
+
+# ----------------------------------------------------------------------------------- inline datastore groups
+
+def _store(n: int, proxy: str = "/module/jpage/dataproxy.jsp?col=7&amp;pageNo=1", pager: str = "") -> str:
+    records = "".join(f'<record><![CDATA[<li><a href="/art/{i}.html">通知{i}</a></li>]]></record>' for i in range(n))
+    nextgroup = f'<nextgroup><![CDATA[<a href="{proxy}"></a>]]></nextgroup>' if proxy is not None else ""
+    return (f'<html><body><div id="w7"><script type="text/xml"><datastore>{nextgroup}<recordset>{records}'
+            f'</recordset></datastore></script></div><script>{pager}</script></body></html>')
+
+
+def _groups(html: str) -> list[tuple[int, int, int]]:
+    from urllib.parse import parse_qs, urlsplit
+    out = []
+    for u in ex.script_urls(html, _COL):
+        q = parse_qs(urlsplit(u).query)
+        if "startrecord" in q:
+            assert urlsplit(u).path == "/module/jpage/dataproxy.jsp" and q.get("col") == ["7"] and "pageNo" not in q
+            out.append((int(q["startrecord"][0]), int(q["endrecord"][0]), int(q["perpage"][0])))
+    return out
+
+
+@pytest.mark.parametrize("n, pager, groups", [
+    # the group is the inline record count rounded down to whole pages, at least one page
+    (5, "$('#w7').jpage({totalRecord: 12});", [(6, 10, 5), (11, 15, 5)]),
+    (7, "$('#w7').jpage({perPage: 3, totalRecord: 20});", [(7, 12, 3), (13, 18, 3), (19, 24, 3)]),
+    (2, "var pageSize = 3; var totalCount = 7;", [(4, 6, 3), (7, 9, 3)]),
+    (6, "$('#w7').jpage({perpage: 3, totalRecords: 6});", []),
+    (6, "$('#w7').jpage({perPage: 3, recordCount: 7});", [(7, 12, 3)]),
+    (6, "$('#w7').jpage({perPage: 3});", []),               # no total: no later groups
+])
+def test_datastore_groups_from_total_and_page_size(n, pager, groups):
+    assert _groups(_store(n, pager=pager)) == groups
+
+
+def test_datastore_groups_stop_at_2000_pages():
+    got = _groups(_store(1, pager="jpage({perPage: 1, totalRecord: 999999});"))
+    assert len(got) == 1999 and got[0] == (2, 2, 1) and got[-1] == (2000, 2000, 1)
+
+
+def test_datastore_groups_need_a_nextgroup_link_and_an_inline_total():
+    assert _groups(_store(5, proxy=None, pager="jpage({totalRecord: 12});")) == []
+    assert _groups(_store(5, proxy="", pager="jpage({totalRecord: 12});")) == []
+    html = _store(5).replace("<script></script>", '<script src="/js/pager.js">jpage({totalRecord: 12});</script>')
+    assert _groups(html) == []
+
+
+def test_datastore_groups_of_a_proxy_without_a_query():
+    html = _store(5, proxy="/module/jpage/dataproxy.jsp", pager="jpage({totalRecord: 8});")
+    assert [u for u in ex.script_urls(html, _COL) if "startrecord" in u] == [
+        "http://www.qinglan.gov.cn/module/jpage/dataproxy.jsp?startrecord=6&endrecord=10&perpage=5"]
