@@ -176,6 +176,8 @@ def test_script_search_needs_a_box_that_speaks_of_search(box):
 def test_script_search_without_a_search_box_is_none():
     assert ex.search_script('<input type="text" id="txt1">' + _GO, SITE) is None
     assert ex.search_script('<input type="hidden" id="keyword">' + _GO, SITE) is None
+    # the box itself must say so, not the block around it
+    assert ex.search_script('<div class="search-bar"><input type="text" id="t1"></div>' + _GO, SITE) is None
 
 
 @pytest.mark.parametrize("attr", ["onclick", "onkeydown", "onkeyup", "onkeypress", "onsubmit", "href"])
@@ -295,6 +297,11 @@ def test_app_shell_needs_an_empty_mount_with_an_id_and_a_script_file():
     assert not ex.app_shell(_SHELL.format('<div id="app"><p>x</p></div><div class="slot"></div>'))
     assert not ex.app_shell('<html><body><img src="/logo.png"><div id="app"></div></body></html>')
     assert not ex.app_shell('<html><head><script src="/js/app.js"></script></head></html>')
+    # only the body counts: a mount slot in the head's noscript is none, a stylesheet link in the body no link
+    assert not ex.app_shell('<html><head><script src="/js/app.js"></script><noscript><div id="tip"></div></noscript>'
+                            '</head><body><p>欢迎访问</p></body></html>')
+    links = "".join(f'<link rel="stylesheet" href="/css/{i}.css">' for i in range(4))
+    assert ex.app_shell(_SHELL.format(links + '<div id="app"></div>'))
 
 
 @pytest.mark.parametrize("n, shell", [(2, True), (3, True), (4, False)])
