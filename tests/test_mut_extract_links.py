@@ -351,13 +351,13 @@ def test_script_urls_take_the_fields_of_the_nearest_options_object():
                                   "http://www.qinglan.gov.cn/api/b.do?catId=2"]
 
 
-@pytest.mark.parametrize("gap, fields", [(580, "?catId=12"), (600, "")])
+@pytest.mark.parametrize("gap, fields", [(581, "?catId=12"), (582, "?catId=12"), (583, "")])
 def test_script_urls_look_600_characters_after_the_url_for_its_fields(gap, fields):
     code = '$.ajax({url: "/api/list.do",' + " " * gap + 'data: {catId: 12}});'
     assert _script_urls(code) == [f"http://www.qinglan.gov.cn/api/list.do{fields}"]
 
 
-@pytest.mark.parametrize("gap, fields", [(0, "?catId=12"), (12, "")])
+@pytest.mark.parametrize("gap, fields", [(0, "?catId=12"), (8, "?catId=12"), (9, "")])
 def test_script_urls_url_key_right_before_the_url(gap, fields):
     code = "$.ajax({url:" + " " * gap + '"/api/list.do", data: {catId: 12}});'
     assert _script_urls(code) == [f"http://www.qinglan.gov.cn/api/list.do{fields}"]
@@ -399,10 +399,10 @@ def test_datastore_total_tag_spellings(tag):
 
 
 def test_datastore_next_groups_keep_the_parameters_as_written():
-    url = "http://www.qinglan.gov.cn/proxy.jsp?col=1&StartRecord=1&EndRecord=5&path=/a b"
+    url = "http://www.qinglan.gov.cn/proxy.jsp?col=1&StartRecord=1&EndRecord=5&path=/a b&keyword="
     assert ex.datastore_next_groups(_xml(12), url) == [
-        "http://www.qinglan.gov.cn/proxy.jsp?col=1&StartRecord=6&EndRecord=10&path=/a%20b",
-        "http://www.qinglan.gov.cn/proxy.jsp?col=1&StartRecord=11&EndRecord=15&path=/a%20b"]
+        "http://www.qinglan.gov.cn/proxy.jsp?col=1&StartRecord=6&EndRecord=10&path=/a%20b&keyword=",
+        "http://www.qinglan.gov.cn/proxy.jsp?col=1&StartRecord=11&EndRecord=15&path=/a%20b&keyword="]
 
 
 def test_datastore_next_groups_stop_at_2000_groups():
@@ -452,6 +452,7 @@ def test_embedded_markup_template_text_only_as_data():
     ('  <?xml version="1.0" encoding="UTF-8"?>\n<DataStore>', True),
     ('<?xml version="1.0"?><rss></rss>', False),
     (" " * 290 + "<datastore>", True),
+    (" " * 291 + "<datastore>", False),
     (" " * 300 + "<datastore>", False),
     ("", False), (None, False),
 ])
@@ -644,6 +645,8 @@ def _groups(html: str) -> list[tuple[int, int, int]]:
     (6, "$('#w7').jpage({perpage: 3, totalRecords: 6});", []),
     (6, "$('#w7').jpage({perPage: 3, recordCount: 7});", [(7, 12, 3)]),
     (6, "$('#w7').jpage({perPage: 3});", []),               # no total: no later groups
+    (6, "$('#w7').jpage({perPage: 3, totalRecord: 12});", [(7, 12, 3)]),
+    (6, "totalRecord=14;perPage=3;", [(7, 12, 3), (13, 18, 3)]),
 ])
 def test_datastore_groups_from_total_and_page_size(n, pager, groups):
     assert _groups(_store(n, pager=pager)) == groups
@@ -665,3 +668,90 @@ def test_datastore_groups_of_a_proxy_without_a_query():
     html = _store(5, proxy="/module/jpage/dataproxy.jsp", pager="jpage({totalRecord: 8});")
     assert [u for u in ex.script_urls(html, _COL) if "startrecord" in u] == [
         "http://www.qinglan.gov.cn/module/jpage/dataproxy.jsp?startrecord=6&endrecord=10&perpage=5"]
+
+
+def test_datastore_groups_skip_other_scripts_and_empty_stores():
+    pager = "<script>jpage({perPage: 5, totalRecord: 12});</script>"
+    before = "<script>var site = 1;</script>"
+    html = _store(5).replace("<script></script>", pager).replace("<body>", "<body>" + before)
+    assert _groups(html) == [(6, 10, 5), (11, 15, 5)]
+    # a store without records (its first group is drawn elsewhere) and one whose proxy is unusable say nothing
+    assert _groups(_store(0, pager="jpage({perPage: 5, totalRecord: 12});")) == []
+    assert _groups(_store(5, proxy="http://[::1/x", pager="jpage({perPage: 5, totalRecord: 12});")) == []
+    # two copies of the store (desktop and mobile) give each group once; another host's proxy none
+    two = _store(5, pager="jpage({totalRecord: 12});").replace("</body>", _store(5)[12:-14] + "</body>")
+    assert _groups(two) == [(6, 10, 5), (11, 15, 5)]
+    other = _store(5, proxy="http://gk.other.gov.cn/module/jpage/dataproxy.jsp?col=7", pager="jpage({totalRecord: 12});")
+    assert _groups(other) == []
+
+
+def test_embedded_markup_drops_a_nextgroup_without_cdata():
+    text = '<nextgroup><a href="/proxy.jsp?col=1"></a></nextgroup>' + _REC
+    assert ex.embedded_markup(text) == _REC
+
+
+def test_script_urls_scan_every_element_and_candidate():
+    html = ('<!-- 列表 --><div data-home="/" data-list="/zwgk/list.html"></div><a href="/zwgk/a.html">链接</a>'
+            '<script>var bad = "http://[::1/x"; var ok = "/zwgk/b.html";</script>')
+    assert ex.script_urls(html, "https://www.qinglan.gov.cn/index.html") == [
+        "https://www.qinglan.gov.cn/zwgk/list.html", "https://www.qinglan.gov.cn/zwgk/b.html"]
+
+
+def test_script_urls_fields_of_the_nearest_object_far_into_a_script():
+    code = (" " * 500 + '$.ajax({data: {catId: 1}, url: "/api/a.do",' + " " * 200 + 'cache: {data: {catId: 2}}});')
+    assert _script_urls(code) == ["http://www.qinglan.gov.cn/api/a.do?catId=1"]
+
+
+@pytest.mark.parametrize("gap, fields", [(376, "?catId=12"), (377, "?catId=12"), (378, "")])
+def test_script_urls_look_400_characters_before_the_url_for_its_fields(gap, fields):
+    # the data object must start within the 400 characters before the URL's opening quote
+    code = " " * 50 + "$.ajax({data: {catId: 12}," + " " * gap + 'url: "/api/list.do"});'
+    assert _script_urls(code) == [f"http://www.qinglan.gov.cn/api/list.do{fields}"]
+
+
+def test_links_keep_script_mail_and_app_links_as_written():
+    html = ('<a href="javascript:show(\'#list\')">展开</a><a href="mailto:\tgk@qinglan.gov.cn">信箱</a>'
+            '<a href="weixin://dl/chat?id=1#wechat_redirect">微信</a><a href="http://[::1/x">坏</a><a href="/a.html">甲</a>')
+    assert ex.links(html, SITE) == [("javascript:show(\'#list\')", "展开", "javascript"),
+                                    ("mailto:\tgk@qinglan.gov.cn", "信箱", "mailto"),
+                                    ("weixin://dl/chat?id=1#wechat_redirect", "微信", "other"),
+                                    ("http://www.qinglan.gov.cn/a.html", "甲", "page")]
+
+
+@pytest.mark.parametrize("html, expected", [
+    # every link under one label, and the scan goes on past links without one or that cannot be followed
+    ('<a href="/x">无标签</a><p>附件：<a href="javascript:;">打印</a><a href="/a.pdf">表</a><a href="/b.pdf">图</a></p>',
+     {"附件": [("表", "/a.pdf"), ("图", "/b.pdf")]}),
+    # a short wordless sibling in between does not hide the label; a sibling of links and prose neither
+    ('<p>附件：<span>(2)</span><a href="/a.pdf">表</a></p>', {"附件": [("表", "/a.pdf")]}),
+    ('<div><h3>相关解读</h3><p><a href="/j/1.html">关于秋季开学工作方案的政策解读</a>发布于二〇一九年九月三十日</p>'
+     '<a href="/a">甲</a></div>', {"相关解读": [("关于秋季开学工作方案的政策解读", "/j/1.html"), ("甲", "/a")]}),
+    # text right in the body introduces nothing; a stylesheet link in the body is no link
+    ('附件：<p><a href="/a.pdf">表</a></p>', {}),
+    ('<div><h3>相关解读</h3><link rel="stylesheet" href="/x.css"><a href="/a">甲</a></div>', {"相关解读": [("甲", "/a")]}),
+    # six levels up is too far
+    ('<div>附件：<p><span><b><i><em><a href="/a">甲</a></em></i></b></span></p></div>', {}),
+])
+def test_labelled_links_more(html, expected):
+    got = ex.labelled_links(f"<html><body>{html}</body></html>", "http://h.gov.cn/")
+    assert got == {k: [(t, "http://h.gov.cn" + u) for t, u in v] for k, v in expected.items()}
+
+
+@pytest.mark.parametrize("n, label", [(24, True), (25, False)])
+def test_prose_between_a_label_and_its_link_is_more_than_24_characters(n, label):
+    text = "".join(chr(0x4E00 + 7 * i) for i in range(n))
+    got = ex.labelled_links(f'<p>附件：<span>{text}</span><a href="/a.pdf">表</a></p>', "http://h.gov.cn/")
+    assert got == ({"附件": [("表", "http://h.gov.cn/a.pdf")]} if label else {})
+
+
+@pytest.mark.parametrize("colons, label", [(1, True), (2, True), (3, False)])
+def test_a_heading_label_is_at_most_24_characters_with_its_punctuation(colons, label):
+    text = "".join(chr(0x4E00 + 7 * i) for i in range(20))
+    got = ex.labelled_links(f'<div><h3>《{text}》{"：" * colons}</h3><a href="/a">甲</a></div>', "http://h.gov.cn/")
+    assert got == ({text: [("甲", "http://h.gov.cn/a")]} if label else {})
+
+
+def test_labelled_links_are_kept_per_url():
+    doc = ex.document('<p>附件：<a href="a.pdf">表</a></p>')
+    assert ex.labelled_links(doc, "http://h.gov.cn/x/") == {"附件": [("表", "http://h.gov.cn/x/a.pdf")]}
+    assert ex.labelled_links(doc, "http://h.gov.cn/y/") == {"附件": [("表", "http://h.gov.cn/y/a.pdf")]}
