@@ -31,6 +31,7 @@ def _form(body: str, attrs: str = 'action="/find.do"') -> str:
     _form('<input type="text" name="txt"><input type="image" src="/img/go.gif" alt="检索">'),
     _form('<input type="text" name="txt"><input type="button" title="搜索" onclick="go()">'),
     _form('<input type="text" name="txt"><button type="submit" title="搜索"><img src="/img/s.png"></button>'),
+    _form('<input type="text" name="txt"><button title="检索"><img src="/img/s.png"></button>'),
     _form('<input type="text" name="wd">'),                                                 # a query name
     _form('<input type="text" name="txt"><input type="submit" value="查询">'),               # only 查询
 ])
@@ -67,16 +68,17 @@ def test_get_template_sends_the_fields_a_browser_sends():
       <input type="hidden" name="empty">
       <input type="text" name="q"><input name="site" value="qinglan"><input type="search" name="area" value="全区">
       <input type="checkbox" name="all" checked><input type="checkbox" name="title" value="1" checked>
-      <input type="checkbox" name="body" value="1"><input type="radio" name="order" value="time" checked>
+      <input type="checkbox" name="body" value="1"><input type="checkbox" name="col" value="zw/gk" checked><input type="radio" name="order" value="time" checked>
       <input type="radio" name="order" value="rel">
       <select name="pos"><option value="10">10条</option><option value="20">20条</option></select>
       <select name="none"></select>
       <select name="range"><option value="a/b">甲</option><option selected>全部 年份</option></select>
       <select name="year"><option value="" selected>不限</option></select>
+      <select name="dir"><option value="/a/">甲</option><option value="/zwgk/" selected>政务公开</option></select>
       <input type="submit" name="go/btn" value="搜/索"></form>"""
     assert ex.search_form(html, SITE) == (
         "https://search.qinglan.gov.cn/jrobot/search.do?webid=XXGK%2F01&empty=&q={q}&site=qinglan&area=%E5%85%A8%E5%8C%BA"
-        "&all=on&title=1&order=time&pos=10&range=%E5%85%A8%E9%83%A8%20%E5%B9%B4%E4%BB%BD&year="
+        "&all=on&title=1&col=zw%2Fgk&order=time&pos=10&range=%E5%85%A8%E9%83%A8%20%E5%B9%B4%E4%BB%BD&year=&dir=%2Fzwgk%2F"
         "&go%2Fbtn=%E6%90%9C%2F%E7%B4%A2")
 
 
@@ -167,6 +169,7 @@ _GO = '<script>function go(v){ location.href = "/was5/web/search?searchword=" + 
 @pytest.mark.parametrize("box", [
     '<input type="text" placeholder="请输入搜索内容">', '<input value="搜索">', '<input type="search" title="检索">',
     '<input id="searchKey">', '<input name="keywords">', '<input class="search-input">',
+    '<input id="sousuoBox">', '<input name="site_search_q">',
     '<input name="kw">', '<input id="wd">',
 ])
 def test_script_search_needs_a_box_that_speaks_of_search(box):
@@ -244,6 +247,8 @@ def test_script_search_tail_within_200_characters_after_the_url(pad, tail):
     ('<input id="box1" title="站内检索">', "#box1"),
     ('<input type="search" id="box1" value="搜索">', "#box1"),
     ('<input id="searchKey">', "#searchKey"),
+    ('<input id="sousuoBox">', "#sousuoBox"),
+    ('<input name="site_search_q">', 'input[name="site_search_q"]'),
     ('<input name="keyword">', 'input[name="keyword"]'),
     ('<input id="1st" class="search-input">', "xpath=(//input)[1]"),
     ('<input id="box1" aria-label="搜索">', "#box1"),

@@ -60,6 +60,7 @@ def test_label_spaced_with_inline_tags_in_groups_of_two():
 @pytest.mark.parametrize("html, expected", [
     # the value runs on through inline elements up to the next label
     ("<p><b>发布机构：</b>青岚区<span>教育局</span></p>", {"publisher": "青岚区教育局"}),
+    ("<p><i></i><b>发布机构：</b>青岚区<span>教育局</span></p>", {"publisher": "青岚区教育局"}),
     ("<p><b>发布机构：</b>青岚区教育局 发布日期：2019-09-30</p>", {"publisher": "青岚区教育局"}),
     ("<p><b>发布机构：</b>青岚区教育局<br>青岚区人民政府办公室</p>", {"publisher": "青岚区教育局"}),
     ("<p><b>发布机构：</b>【青岚区教育局】</p>", {"publisher": "青岚区教育局"}),
@@ -146,7 +147,8 @@ def test_info_line_in_brackets():
     ('<p>主题分类：<a href="/1">教育</a> <a href="/2">卫生</a> <a href="/3">文化</a></p>', {}),
     ("<div>来源：<span>青岚区政府办</span> 发布时间：2019-09-05</div>", {"published": "2019-09-05"}),
     ("<p>索引号：A1<br>发布机构：<span>青岚区</span>教育局</p>", {"index_no": "A1", "publisher": "青岚区教育局"}),
-    ("<!--文号：${docNo}--><p>索引号：A1</p>", {"index_no": "A1"}),   # commented-out template fields
+    ("<div><!--文号：${docNo}--><p>索引号：A1</p></div>", {"index_no": "A1"}),   # commented-out template fields
+    ("<p>索引号：A1 发布日期：请见正文</p>", {"index_no": "A1"}),
 ])
 def test_label_value_lines(html, expected):
     assert ex.metadata(html) == expected
@@ -174,6 +176,7 @@ def test_an_info_line_is_at_most_120_characters(n, read):
     "<div><p>发布机构：青岚区 发布日期：2019-09-30</p><p><span>名称：</span><span>关于秋季开学的通知</span></p></div>",
     "<div><div>来源：青岚区 发布时间：2019-09-30</div><p><span>名称：</span><span>关于秋季开学的通知</span></p></div>",
     "<div><p>索引号：A1<br>发布机构：青岚区</p><p><span>名称：</span><span>关于秋季开学的通知</span></p></div>",
+    "<div><p><br>发布机构：青岚区</p><p><span>名称：</span><span>关于秋季开学的通知</span></p></div>",
 ])
 def test_a_title_next_to_other_metadata(block):
     assert ex.metadata(block)["title"] == "关于秋季开学的通知"
@@ -193,3 +196,10 @@ def test_meta_tags_first_wins_and_property_names_count():
     <meta name="keywords"><meta name="PubDate" content=" 2019-09-30  10:30 "></head>"""
     assert ex.meta_tags(html) == {"ArticleTitle": "关于秋季开学的通知", "og:site_name": "青岚区人民政府",
                                   "PubDate": "2019-09-30 10:30"}
+
+
+@pytest.mark.parametrize("n, kept", [(59, True), (60, True), (61, False)])
+def test_a_value_in_a_label_value_line_is_at_most_60_characters(n, kept):
+    value = _prose(n)
+    expected = {"index_no": "A1", "publisher": value} if kept else {"index_no": "A1"}
+    assert ex.metadata(f"<p>索引号：A1 发布机构：{value}</p>") == expected

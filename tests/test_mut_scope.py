@@ -13,6 +13,7 @@ def test_urls_without_a_host_belong_to_no_unit_even_on_a_single_label_host():
     assert scope.allowed("intranet", "http://xxxx/list.html")
     assert not scope.allowed("intranet", "http:///list.html")
     scope.learn_start("intranet", "http:///public/index?organId=12")
+    assert set(scope.starts) == {"xxxx"} and [s.organ for s in scope.starts["xxxx"]] == [None]
     scope.add_start("intranet", "http:///public/index?organId=13")
     assert [s.organ for s in scope.starts["xxxx"]] == [None]
 
