@@ -108,3 +108,10 @@ def test_text_without_any_date():
     assert parse_date("第3页 共12页", default_year=2019) is None
     assert find_date_text("第3页 共12页", short=True) is None
     assert all_dates("电话：0564-3371234", default_year=2019) == []
+
+
+def test_without_a_year_a_year_less_token_does_not_hide_the_full_date_after_it():
+    text = "更新于 09-05，成文日期：2019-09-30"
+    assert parse_date(text) == date(2019, 9, 30)
+    assert find_date_text(text) == "2019-09-30"
+    assert parse_date(text, default_year=2020) == date(2020, 9, 5)

@@ -8,8 +8,8 @@ import re
 import lxml.html
 import pytest
 
-from crawler.extract.document import (_alternation, _anchor_text, _inline_text, _next_el, _prev_el, _spelled,
-                                      label_key)
+from crawler.extract.document import (Document, _alternation, _anchor_text, _inline_text, _next_el, _prev_el, _spelled,
+                                      label_key, visible_text)
 
 
 def _el(html: str, xpath: str):
@@ -64,3 +64,17 @@ def test_anchor_text_with_and_without_the_pages_cache(a, text):
     assert _anchor_text(link) == text
     cache: dict = {}
     assert _anchor_text(link, cache) == text and cache == {link: text}
+
+
+def test_a_document_made_from_a_document_shares_its_parse():
+    first = Document("<p>正文</p>")
+    assert Document(first).root is first.root
+
+
+@pytest.mark.parametrize("html, text", [
+    ('<?xml version="1.0" encoding="utf-8"?><html><body><p>正文</p></body></html>', "正文"),
+    ("", ""), ("   ", ""), (b"", ""), ("<!-- 只有注释 -->", ""), ('<?xml version="1.0"?>', ""), (None, ""),
+    ("<p>甲<!-- 注释 --><script>var a = 1;</script><style>p{}</style>乙</p>", "甲乙"),
+])
+def test_visible_text_of_odd_input(html, text):
+    assert visible_text(html) == text

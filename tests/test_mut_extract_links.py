@@ -521,6 +521,7 @@ def test_resolve(base, href, url):
     ("HTTPS://www.qinglan.gov.cn/a.PDF", "https://www.qinglan.gov.cn/a.PDF", "attachment"),
     ("/down.do?file=a.xlsx", "http://www.qinglan.gov.cn/down.do?file=a.xlsx", "attachment"),
     ("/a.html", "http://www.qinglan.gov.cn/a.html", "page"),
+    ("http://www.qinglan.gov.cn/a.html", "http://www.qinglan.gov.cn/a.html", "page"),
     ("/a.pdf", None, "page"),            # not resolved yet: no file to tell
 ])
 def test_href_kind(href, absolute, kind):
@@ -555,12 +556,13 @@ def test_page_param(url, param):
 
 def test_with_param_sets_or_adds_and_keeps_the_order():
     assert _with_param("http://x.gov.cn/l.jsp?col=1&page=2&k=a/b#f", "page", 5) == "http://x.gov.cn/l.jsp?col=1&page=5&k=a%2Fb"
-    assert _with_param("http://x.gov.cn/l.jsp?col=1", "pageNo", 2) == "http://x.gov.cn/l.jsp?col=1&pageNo=2"
+    assert _with_param("http://x.gov.cn/l.jsp?col=1&kw=", "pageNo", 2) == "http://x.gov.cn/l.jsp?col=1&kw=&pageNo=2"
     assert _with_param("http://x.gov.cn/l.jsp", "p", 3) == "http://x.gov.cn/l.jsp?p=3"
 
 
 def test_strip_page_param():
-    assert _strip_page_param("http://x.gov.cn/p.jsp?col=1&pageNo=2&x=a/b&CurrPage=3#f") == "http://x.gov.cn/p.jsp?col=1&x=a%2Fb"
+    assert _strip_page_param("http://x.gov.cn/p.jsp?col=1&pageNo=2&x=a/b&kw=&CurrPage=3#f") == (
+        "http://x.gov.cn/p.jsp?col=1&x=a%2Fb&kw=")
 
 
 @pytest.mark.parametrize("url, number", [
@@ -568,7 +570,7 @@ def test_strip_page_param():
     ("http://x.gov.cn/col/index_2.html", 3), ("http://x.gov.cn/col/INDEX_2.SHTML", 3),
     ("http://x.gov.cn/col/list_5.jsp", 5), ("http://x.gov.cn/col/5.html", 5), ("http://x.gov.cn/col/page-7.php", 7),
     ("http://x.gov.cn/col/index_2.jsp", 2), ("http://x.gov.cn/col/a.html", None), ("http://x.gov.cn/col/", None),
-    ("http://x.gov.cn/col/123456.html", None),
+    ("http://x.gov.cn/col/123456.html", None), ("http://x.gov.cn", None),
 ])
 def test_page_number(url, number):
     assert ex.page_number(url) == number
@@ -760,3 +762,14 @@ def test_labelled_links_are_kept_per_url():
     doc = ex.document('<p>附件：<a href="a.pdf">表</a></p>')
     assert ex.labelled_links(doc, "http://h.gov.cn/x/") == {"附件": [("表", "http://h.gov.cn/x/a.pdf")]}
     assert ex.labelled_links(doc, "http://h.gov.cn/y/") == {"附件": [("表", "http://h.gov.cn/y/a.pdf")]}
+
+
+@pytest.mark.parametrize("script, titles", [
+    # script types are compared without case; a script that is no data only gives its CDATA records
+    ('<script type="TEXT/JAVASCRIPT">var t = \'' + _ITEM + '\';</script>', []),
+    # the scan goes on past scripts without text and elements that are no scripts
+    ('<script src="/a.js"></script><script></script><textarea><![CDATA[' + _ITEM.replace("1.html", "2.html") +
+     ']]></textarea><script type="text/html">' + _ITEM + '</script>', ["关于做好秋季开学工作的通知"]),
+])
+def test_listings_read_markup_carried_by_scripts_only(script, titles):
+    assert [li.title for li in ex.listings(f"<html><body>{script}</body></html>", _COL)] == titles
