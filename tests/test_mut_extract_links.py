@@ -684,6 +684,8 @@ def test_datastore_groups_skip_other_scripts_and_empty_stores():
     assert _groups(html) == [(6, 10, 5), (11, 15, 5)]
     # a store without records (its first group is drawn elsewhere) and one whose proxy is unusable say nothing
     assert _groups(_store(0, pager="jpage({perPage: 5, totalRecord: 12});")) == []
+    empty_first = _store(5, pager="jpage({perPage: 5, totalRecord: 12});").replace("<body>", "<body>" + _store(0)[12:-14])
+    assert _groups(empty_first) == [(6, 10, 5), (11, 15, 5)]
     assert _groups(_store(5, proxy="http://[::1/x", pager="jpage({perPage: 5, totalRecord: 12});")) == []
     # two copies of the store (desktop and mobile) give each group once; another host's proxy none
     two = _store(5, pager="jpage({totalRecord: 12});").replace("</body>", _store(5)[12:-14] + "</body>")
@@ -698,7 +700,7 @@ def test_embedded_markup_drops_a_nextgroup_without_cdata():
 
 
 def test_script_urls_scan_every_element_and_candidate():
-    html = ('<!-- 列表 --><div data-home="/" data-list="/zwgk/list.html"></div><a href="/zwgk/a.html">链接</a>'
+    html = ('<div><!-- 列表 --><div data-home="/" data-list="/zwgk/list.html"></div></div><a href="/zwgk/a.html">链接</a>'
             '<script>var bad = "http://[::1/x"; var ok = "/zwgk/b.html";</script>')
     assert ex.script_urls(html, "https://www.qinglan.gov.cn/index.html") == [
         "https://www.qinglan.gov.cn/zwgk/list.html", "https://www.qinglan.gov.cn/zwgk/b.html"]
