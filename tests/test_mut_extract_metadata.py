@@ -203,3 +203,19 @@ def test_a_value_in_a_label_value_line_is_at_most_60_characters(n, kept):
     value = _prose(n)
     expected = {"index_no": "A1", "publisher": value} if kept else {"index_no": "A1"}
     assert ex.metadata(f"<p>索引号：A1 发布机构：{value}</p>") == expected
+
+
+@pytest.mark.parametrize("html, expected", [
+    # bug fixed: a label in the text after an inline element (an icon, a separator, an empty label) was never read
+    ('<div class="info"><i class="icon-time"></i>发布日期：2019-09-30</div>', {"published": "2019-09-30"}),
+    ('<div class="info"><b>来源：</b>青岚区 <span>|</span>发布时间：2019-09-30 10:30</div>',
+     {"published": "2019-09-30 10:30"}),
+    ("<p><b>发布机构：</b>发布日期：2019-09-30</p>", {"publisher": "", "published": "2019-09-30"}),
+    # a label without a colon after an inline element, and prose after a link, are no fields
+    ('<p><i></i>发布日期 2019-09-30</p>', {}),
+    ('<p>根据<a href="/x.html">某通知</a>发布日期：须在三日内完成</p>', {}),
+    # the text after a block is not a line of the block before it
+    ("<div><div>正文</div>发布日期：2019-09-30</div>", {}),
+])
+def test_a_label_after_an_inline_element(html, expected):
+    assert ex.metadata(html) == expected

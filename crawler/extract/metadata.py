@@ -186,11 +186,12 @@ def metadata(html) -> dict[str, str]:
             if len(line) <= 2 * _INLINE_MAX:
                 for field, value in _inline_pairs(line):
                     add(field, value, el)
-        # "<p>索引号：x<br>发布日期：y</p>": lines after a <br> are tails
+        # "<p>索引号：x<br>发布日期：y</p>": lines after a <br> are tails; so are labels after an inline
+        # element ("<span><i class="icon"></i>发布时间：y</span>", "<b>来源：</b>x <i></i>发布日期：y")
         if el.tail and _LABEL_START_RE.match(el.tail):
             m = _LABEL_START_RE.match(el.tail)
             parent = el.getparent()
-            if m.group("colon") and parent is not None and tag == "br":
+            if m.group("colon") and parent is not None and tag not in _BLOCK_TAGS:
                 line = _line_from(parent, el.tail, parent.index(el) + 1)
                 for field, value in _inline_pairs(line):
                     add(field, value, parent)
