@@ -145,7 +145,7 @@ def test_info_line_in_brackets():
     ("<p>来源：青岚区，发布日期：2019-09-30</p>", {}),               # a sentence, not an info line
     ('<p>主题分类：<a href="/1">教育</a> <a href="/2">卫生</a></p>', {"topic": "教育 卫生"}),
     ('<p>主题分类：<a href="/1">教育</a> <a href="/2">卫生</a> <a href="/3">文化</a></p>', {}),
-    ("<div>来源：<span>青岚区政府办</span> 发布时间：2019-09-05</div>", {"published": "2019-09-05"}),
+    ("<div>来源：<span>青岚区</span>政府办 发布时间：2019-09-05</div>", {"published": "2019-09-05"}),
     ("<p>索引号：A1<br>发布机构：<span>青岚区</span>教育局</p>", {"index_no": "A1", "publisher": "青岚区教育局"}),
     ("<div><!--文号：${docNo}--><p>索引号：A1</p></div>", {"index_no": "A1"}),   # commented-out template fields
     ("<p>索引号：A1 发布日期：请见正文</p>", {"index_no": "A1"}),
