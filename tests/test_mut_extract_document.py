@@ -8,8 +8,17 @@ import re
 import lxml.html
 import pytest
 
-from crawler.extract.document import (Document, _alternation, _anchor_text, _inline_text, _next_el, _prev_el, _spelled,
-                                      label_key, visible_text)
+from crawler.extract.document import (
+    Document,
+    _alternation,
+    _anchor_text,
+    _inline_text,
+    _next_el,
+    _prev_el,
+    _spelled,
+    label_key,
+    visible_text,
+)
 
 
 def _el(html: str, xpath: str):

@@ -7,6 +7,16 @@ import lxml.html
 import pytest
 
 from crawler import extract as ex
+from crawler.extract.urls import (
+    _base,
+    _crawlable,
+    _href_kind,
+    _is_attachment,
+    _page_param,
+    _resolve,
+    _strip_page_param,
+    _with_param,
+)
 
 SITE = "http://www.qinglan.gov.cn/"
 
@@ -94,15 +104,15 @@ def test_get_template_without_an_action_submits_to_the_page_itself():
      "&btn=go"),
     # a <button> without a type submits; a type="button" one does not, nor a disabled one
     ('<input type="text" name="q"><button name="b1">搜索</button>', "&b1="),
-    ('<input type="text" name="q"><button type="button" name="clear">清空</button>'
-     '<input type="submit" name="ok" value="搜索">', "&ok=%E6%90%9C%E7%B4%A2"),
-    ('<input type="text" name="q"><input type="submit" name="old" value="x" disabled>'
-     '<input type="submit" name="ok" value="y">', "&ok=y"),
+    (('<input type="text" name="q"><button type="button" name="clear">清空</button>'
+      '<input type="submit" name="ok" value="搜索">'), "&ok=%E6%90%9C%E7%B4%A2"),
+    (('<input type="text" name="q"><input type="submit" name="old" value="x" disabled>'
+      '<input type="submit" name="ok" value="y">'), "&ok=y"),
     # a named submit without a value sends an empty value
     ('<input type="text" name="q"><input type="submit" name="Submit">', "&Submit="),
     # none after the box: the last one before it
-    ('<input type="submit" name="a" value="1"><input type="submit" name="b" value="2">'
-     '<input type="submit" name="c" value="3"><input type="text" name="q">', "&c=3"),
+    (('<input type="submit" name="a" value="1"><input type="submit" name="b" value="2">'
+      '<input type="submit" name="c" value="3"><input type="text" name="q">'), "&c=3"),
     ('<input type="submit" name="a" value="1"><input type="text" name="q">', "&a=1"),
     # an unnamed button adds nothing
     ('<input type="text" name="q"><input type="submit" value="搜索">', ""),
@@ -330,8 +340,8 @@ def _script_urls(code: str) -> list[str]:
 
 
 @pytest.mark.parametrize("code, url", [
-    ('$.ajax({url: "/module/web/jpage/dataproxy.jsp?startrecord=1", type: "POST", '
-     'data: {columnid: 9, webid: "3", unitid: \'55\', flag: true, rate: -1.5,}});',
+    (('$.ajax({url: "/module/web/jpage/dataproxy.jsp?startrecord=1", type: "POST", '
+      'data: {columnid: 9, webid: "3", unitid: \'55\', flag: true, rate: -1.5,}});'),
      "http://www.qinglan.gov.cn/module/web/jpage/dataproxy.jsp?startrecord=1&columnid=9&webid=3&unitid=55&flag=true&rate=-1.5"),
     # without a query of its own; keys and values percent-encoded, a path value keeps its slashes
     ('$.post({url: "/api/list", params: {"path": "zwgk/tzgg", "关键词": "政务 公开"}});',
@@ -481,10 +491,6 @@ def test_listings_read_markup_carried_by_scripts(script, titles):
 
 
 # ----------------------------------------------------------------------------------- URLs
-
-from crawler.extract.urls import (_base, _crawlable, _href_kind, _is_attachment, _page_param, _resolve,  # noqa: E402
-                                  _strip_page_param, _with_param)
-
 
 @pytest.mark.parametrize("head, base", [
     ("", SITE),
@@ -733,8 +739,8 @@ def test_links_keep_script_mail_and_app_links_as_written():
      {"附件": [("表", "/a.pdf"), ("图", "/b.pdf")]}),
     # a short wordless sibling in between does not hide the label; a sibling of links and prose neither
     ('<p>附件：<span>(2)</span><a href="/a.pdf">表</a></p>', {"附件": [("表", "/a.pdf")]}),
-    ('<div><h3>相关解读</h3><p><a href="/j/1.html">关于秋季开学工作方案的政策解读</a>发布于二〇一九年九月三十日</p>'
-     '<a href="/a">甲</a></div>', {"相关解读": [("关于秋季开学工作方案的政策解读", "/j/1.html"), ("甲", "/a")]}),
+    (('<div><h3>相关解读</h3><p><a href="/j/1.html">关于秋季开学工作方案的政策解读</a>发布于二〇一九年九月三十日</p>'
+      '<a href="/a">甲</a></div>'), {"相关解读": [("关于秋季开学工作方案的政策解读", "/j/1.html"), ("甲", "/a")]}),
     # text right in the body introduces nothing; a stylesheet link in the body is no link
     ('附件：<p><a href="/a.pdf">表</a></p>', {}),
     ('<div><h3>相关解读</h3><link rel="stylesheet" href="/x.css"><a href="/a">甲</a></div>', {"相关解读": [("甲", "/a")]}),
