@@ -219,3 +219,11 @@ def test_a_value_in_a_label_value_line_is_at_most_60_characters(n, kept):
 ])
 def test_a_label_after_an_inline_element(html, expected):
     assert ex.metadata(html) == expected
+
+
+@pytest.mark.parametrize("wrappers, titled", [(1, True), (2, True), (3, False)])
+def test_a_title_shares_an_ancestor_with_the_metadata_within_four_levels(wrappers, titled):
+    title = "<div>" * wrappers + "<p><span>名称：</span><span>关于秋季开学的通知</span></p>" + "</div>" * wrappers
+    html = f"<section><p>索引号：A1</p>{title}</section>"
+    expected = {"index_no": "A1", "title": "关于秋季开学的通知"} if titled else {"index_no": "A1"}
+    assert ex.metadata(html) == expected
