@@ -73,7 +73,7 @@ _LABEL_START_RE = re.compile(
 
 
 # Splits "发布机构：X局 发布日期：2019-09-05 浏览次数：3" into segments: a known label anywhere, or
-# any short CJK word after whitespace, followed by a colon.
+# any short CJK word after whitespace or a bracket, followed by a colon.
 _SEG_RE = re.compile(
     rf"(?:(?P<known>{_ALL_LABELS})|(?:(?<=[\s【\[|｜】\]）)（(])|^)[\u4e00-\u9fff]{{2,8}}){_WSP}[：:]")
 
