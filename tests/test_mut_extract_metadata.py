@@ -227,3 +227,12 @@ def test_a_title_shares_an_ancestor_with_the_metadata_within_four_levels(wrapper
     html = f"<section><p>索引号：A1</p>{title}</section>"
     expected = {"index_no": "A1", "title": "关于秋季开学的通知"} if titled else {"index_no": "A1"}
     assert ex.metadata(html) == expected
+
+
+@pytest.mark.parametrize("html, expected", [
+    # bug fixed: a bracketed label followed by its colon ("【索引号】：") ended no segment, so the line gave nothing
+    ("<p>【索引号】：A1</p>", {"index_no": "A1"}),
+    ("<p>[发布日期]：2019-09-30 【来源】：青岚区</p>", {"published": "2019-09-30"}),
+])
+def test_a_bracketed_label_then_its_colon(html, expected):
+    assert ex.metadata(html) == expected
