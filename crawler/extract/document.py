@@ -73,9 +73,9 @@ _LABEL_START_RE = re.compile(
 
 
 # Splits "发布机构：X局 发布日期：2019-09-05 浏览次数：3" into segments: a known label anywhere, or
-# any short CJK word after whitespace, followed by a colon.
+# any short CJK word after whitespace or a bracket, followed by a colon (a closing bracket may come first).
 _SEG_RE = re.compile(
-    rf"(?:(?P<known>{_ALL_LABELS})|(?:(?<=[\s【\[|｜】\]）)])|^)[\u4e00-\u9fff]{{2,8}}){_WSP}[：:]")
+    rf"(?:(?P<known>{_ALL_LABELS})|(?:(?<=[\s【\[|｜】\]）)（(])|^)[\u4e00-\u9fff]{{2,8}}){_WSP}[】\]]?{_WSP}[：:]")
 
 
 _LABEL_FIRST_CHARS = frozenset(s[0] for s in LABEL_INDEX)

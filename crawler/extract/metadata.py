@@ -8,9 +8,7 @@ from .document import LABEL_INDEX, _ANY_LABEL_START_RE, _BLOCK_TAGS, _INLINE_MAX
 
 def _label_field(el) -> tuple[str, bool] | None:
     """(field, had_colon) when the element's whole text is exactly one known label."""
-    t = el.text or ""
-    if len(t) > 40 and len(el) == 0:
-        return None
+    # measured after whitespace is collapsed: template cells indent their label with many spaces
     full = _text(el)
     if not full or len(full) > 20:
         return None
@@ -188,11 +186,12 @@ def metadata(html) -> dict[str, str]:
             if len(line) <= 2 * _INLINE_MAX:
                 for field, value in _inline_pairs(line):
                     add(field, value, el)
-        # "<p>索引号：x<br>发布日期：y</p>": lines after a <br> are tails
+        # "<p>索引号：x<br>发布日期：y</p>": lines after a <br> are tails; so are labels after an inline
+        # element ("<span><i class="icon"></i>发布时间：y</span>", "<b>来源：</b>x <i></i>发布日期：y")
         if el.tail and _LABEL_START_RE.match(el.tail):
             m = _LABEL_START_RE.match(el.tail)
             parent = el.getparent()
-            if m.group("colon") and parent is not None and tag == "br":
+            if m.group("colon") and parent is not None and tag not in _BLOCK_TAGS:
                 line = _line_from(parent, el.tail, parent.index(el) + 1)
                 for field, value in _inline_pairs(line):
                     add(field, value, parent)
