@@ -106,6 +106,205 @@ EQUIVALENT: dict[str, str] = {
         'the snapshot accepts only the five listing sources, all in SOURCE_NAMES',
     "checks.rules.search.x_inconsistent_views__mutmut_97":
         'the snapshot accepts only the five listing sources, all in SOURCE_NAMES',
+    # extraction, dates (mx2 round)
+    "crawler.dates.x_all_dates__mutmut_4":
+        'without a default year a year-less match yields None and is skipped, and it never overlaps a full date (its lookarounds forbid neighbouring digits), so the same dates are found',
+    "crawler.extract.document.x__alternation__mutmut_5":
+        'reverse lexicographic order also puts every spelling before its own prefixes, the only spellings that can match at the same position',
+    "crawler.extract.document.x__alternation__mutmut_8":
+        'reverse lexicographic order also puts every spelling before its own prefixes, the only spellings that can match at the same position',
+    "crawler.extract.document.x__parse__mutmut_7":
+        'the XML declaration pattern is anchored at the start (^ without MULTILINE): it matches at most once whatever the count',
+    "crawler.extract.document.x__parse__mutmut_9":
+        'the XML declaration pattern is anchored at the start (^ without MULTILINE): it matches at most once whatever the count',
+    "crawler.extract.document.x__parse__mutmut_15":
+        'HTML tag names ignore case',
+    "crawler.extract.document.x__parse__mutmut_19":
+        'HTML tag names ignore case',
+    "crawler.extract.forms.x__search_score__mutmut_56":
+        '"xxxx" is no input or button type: it is treated as the missing "" it replaces',
+    "crawler.extract.forms.x__search_score__mutmut_88":
+        '"xxxx" is no query name: it fails the name test like ""',
+    "crawler.extract.forms.x__search_score__mutmut_96":
+        'scores are only compared with each other and with 0; 3 for every strong form ranks the forms as 2 does',
+    "crawler.extract.forms.x_search_form__mutmut_19":
+        'the default is lower-cased before it is compared, so it reads as the lower-case one',
+    "crawler.extract.forms.x_search_form__mutmut_56":
+        'the default is lower-cased before it is compared, so it reads as the lower-case one',
+    "crawler.extract.forms.x_search_form__mutmut_62":
+        'the type is read as `type or "text"`, never "", so the "" entry of the tuple is dead',
+    "crawler.extract.forms.x_search_form__mutmut_82":
+        'no score is above 2: after a strong form with a template no later form can replace it, so stopping early only saves work',
+    "crawler.extract.forms.x_search_post_form__mutmut_19":
+        'any method other than "post" is handled alike: "xxgetxx" is not "post", like "get"',
+    "crawler.extract.forms.x_search_post_form__mutmut_20":
+        'the default is lower-cased before it is compared, so it reads as the lower-case one',
+    "crawler.extract.forms.x_search_post_form__mutmut_43":
+        'the default is lower-cased before it is compared, so it reads as the lower-case one',
+    "crawler.extract.forms.x_search_post_form__mutmut_49":
+        'the type is read as `type or "text"`, never "", so the "" entry of the tuple is dead',
+    "crawler.extract.forms.x_search_script__mutmut_18":
+        'the default is lower-cased before it is compared, so it reads as the lower-case one',
+    "crawler.extract.forms.x_search_script__mutmut_24":
+        'the type is read as `type or "text"`, never "", so the "" entry of the tuple is dead',
+    "crawler.extract.forms.x_search_script__mutmut_55":
+        '"xxxx" is no query name: it fails the name test like ""',
+    "crawler.extract.forms.x_search_script__mutmut_59":
+        '"XXXX" code holds no quoted URL followed by "+", like ""',
+    "crawler.extract.forms.x_search_script__mutmut_71":
+        'the attribute is only kept when it contains "+", so the "XXXX" default is never used',
+    "crawler.extract.forms.x_search_script__mutmut_88":
+        'the attribute is only kept when it contains "+", so the "XXXX" default is never used',
+    "crawler.extract.forms.x_search_script__mutmut_101":
+        'only element [0] of the split is read; the part before the first separator is the same whatever the maxsplit',
+    "crawler.extract.forms.x_search_script__mutmut_106":
+        'only element [0] of the split is read; the part before the first separator is the same whatever the maxsplit',
+    "crawler.extract.forms.x_search_box__mutmut_20":
+        'the default is lower-cased before it is compared, so it reads as the lower-case one',
+    "crawler.extract.forms.x_search_box__mutmut_26":
+        'the type is read as `type or "text"`, never "", so the "" entry of the tuple is dead',
+    "crawler.extract.forms.x_search_box__mutmut_123":
+        '"xxxx" is no query name: it fails the name test like ""',
+    "crawler.extract.forms.x__pressed_button__mutmut_29":
+        'the default is lower-cased before it is compared, so it reads as the lower-case one',
+    "crawler.extract.forms.x__pressed_button__mutmut_38":
+        '"xxxx" is no input or button type: it is treated as the missing "" it replaces',
+    "crawler.extract.forms.x__pressed_button__mutmut_45":
+        'the text box is never one of the buttons, so no button shares its position and >= selects the same buttons as >',
+    "crawler.extract.forms.x__pressed_button__mutmut_65":
+        '"xxxx" is no input or button type: it is treated as the missing "" it replaces',
+    "crawler.extract.forms.x__form_template__mutmut_11":
+        'the default is lower-cased before it is compared, so it reads as the lower-case one',
+    "crawler.extract.forms.x__form_template__mutmut_26":
+        'quote() never escapes ASCII letters, so X in `safe` changes nothing',
+    "crawler.extract.forms.x__form_template__mutmut_46":
+        'quote() never escapes ASCII letters, so X in `safe` changes nothing',
+    "crawler.extract.forms.x__form_template__mutmut_68":
+        'quote() never escapes ASCII letters, so X in `safe` changes nothing',
+    "crawler.extract.forms.x__form_template__mutmut_106":
+        'quote() never escapes ASCII letters, so X in `safe` changes nothing',
+    "crawler.extract.forms.x__form_template__mutmut_113":
+        'quote() never escapes ASCII letters, so X in `safe` changes nothing',
+    "crawler.extract.forms.x__form_template__mutmut_118":
+        'quote() never escapes ASCII letters, so X in `safe` changes nothing',
+    "crawler.extract.links.x__with_request_data__mutmut_82":
+        "keys match [\\w\\-]+ and never hold a '/', so quote(k) with its default safe='/' equals safe=''",
+    "crawler.extract.links.x__with_request_data__mutmut_83":
+        'quote() never escapes ASCII letters, so X in `safe` changes nothing',
+    "crawler.extract.links.x__with_request_data__mutmut_87":
+        "quote()'s default safe is '/', the value given",
+    "crawler.extract.links.x__with_request_data__mutmut_88":
+        'quote() never escapes ASCII letters, so X in `safe` changes nothing',
+    "crawler.extract.links.x_datastore_next_groups__mutmut_4":
+        '"XXXX" holds no total tag, like ""',
+    "crawler.extract.links.x_datastore_next_groups__mutmut_25":
+        'a missing parameter fails isdigit() as "XXXX" as it does as ""',
+    "crawler.extract.links.x_datastore_next_groups__mutmut_33":
+        'a missing parameter fails isdigit() as "XXXX" as it does as ""',
+    "crawler.extract.links.x_datastore_next_groups__mutmut_84":
+        'quote() never escapes ASCII letters, so X in `safe` changes nothing',
+    "crawler.extract.links.x_datastore_next_groups__mutmut_88":
+        "quote()'s default safe is '/', the value given",
+    "crawler.extract.links.x_datastore_next_groups__mutmut_95":
+        'quote() never escapes ASCII letters, so X in `safe` changes nothing',
+    "crawler.extract.links.x_xml_as_html__mutmut_3":
+        'as_data=None is falsy like False',
+    "crawler.extract.links.x__datastore_groups__mutmut_5":
+        '"XXXX" holds no total, page size or nextgroup, like ""',
+    "crawler.extract.links.x__datastore_groups__mutmut_23":
+        '"XXXX" holds no total, page size or nextgroup, like ""',
+    "crawler.extract.links.x__label_for__mutmut_9":
+        'the memo only saves work: with a None key nothing is remembered and every link works out the same label',
+    "crawler.extract.links.x__label_for__mutmut_15":
+        'an <a> sibling passes either way: _sibling_label rejects the tag and it holds a link (itself), so it is not prose',
+    "crawler.extract.links.x__label_for__mutmut_19":
+        'an <a> sibling passes either way: _sibling_label rejects the tag and it holds a link (itself), so it is not prose',
+    "crawler.extract.links.x__label_for__mutmut_20":
+        'an <a> sibling passes either way: _sibling_label rejects the tag and it holds a link (itself), so it is not prose',
+    "crawler.extract.links.x__label_for__mutmut_34":
+        'returning None at once gives the same answer as breaking with None; only the memo is left unfilled',
+    "crawler.extract.links.x__label_for__mutmut_45":
+        'returning None at once gives the same answer as breaking with None; only the memo is left unfilled',
+    "crawler.extract.links.x_labelled_links__mutmut_5":
+        'the cache key is only read back by this function, under the same spelling',
+    "crawler.extract.links.x_labelled_links__mutmut_6":
+        'the cache key is only read back by this function, under the same spelling',
+    "crawler.extract.links.x_labelled_links__mutmut_35":
+        'the anchor-text cache only saves work',
+    "crawler.extract.links.x_labelled_links__mutmut_37":
+        'the anchor-text cache only saves work',
+    "crawler.extract.metadata.x__label_field__mutmut_15":
+        'a text whose label key is a known label ends in a label character, a colon or a bracket, never in X',
+    "crawler.extract.metadata.x__line_from__mutmut_3":
+        'every caller passes a non-empty start text (a tail or text it has just matched)',
+    "crawler.extract.metadata.x__value_after__mutmut_8":
+        'a whitespace-normalised tail is empty after stripping colons from the left exactly when it is all colons, as from the right',
+    "crawler.extract.metadata.x__inline_pairs__mutmut_4":
+        'every line given to _inline_pairs starts, after at most a bracket, with a label and a colon, so there is always a first match and only brackets or spaces before it',
+    "crawler.extract.metadata.x__inline_pairs__mutmut_8":
+        'every line given to _inline_pairs starts, after at most a bracket, with a label and a colon, so there is always a first match and only brackets or spaces before it',
+    "crawler.extract.metadata.x__inline_pairs__mutmut_45":
+        'a slice ending at None ends at len(line)',
+    "crawler.extract.metadata.x__ends_value__mutmut_8":
+        'lines are stripped: at position 0 line[-1], and at 1 line[0], is never whitespace',
+    "crawler.extract.metadata.x__ends_value__mutmut_9":
+        'lines are stripped: at position 0 line[-1], and at 1 line[0], is never whitespace',
+    "crawler.extract.metadata.x__undouble__mutmut_3":
+        'values are whitespace-normalised, so equal halves come only from splitting at n//2 (and (n+1)//2 for odd n); the first candidate never adds a match',
+    "crawler.extract.metadata.x__undouble__mutmut_4":
+        'values are whitespace-normalised, so equal halves come only from splitting at n//2 (and (n+1)//2 for odd n); the first candidate never adds a match',
+    "crawler.extract.metadata.x__undouble__mutmut_5":
+        'values are whitespace-normalised, so equal halves come only from splitting at n//2 (and (n+1)//2 for odd n); the first candidate never adds a match',
+    "crawler.extract.metadata.x_metadata__mutmut_77":
+        'a slice from None starts at 0',
+    "crawler.extract.metadata.x_metadata__mutmut_93":
+        'a slice from None starts at 0',
+    "crawler.extract.urls.x__resolve__mutmut_11":
+        'the host-root shortcut only picks which base string is joined (and cached): urljoin gives the same URL for a host-absolute or absolute href from any URL of that scheme and host',
+    "crawler.extract.urls.x__resolve__mutmut_12":
+        'the host-root shortcut only picks which base string is joined: urljoin gives the same URL',
+    "crawler.extract.urls.x__resolve__mutmut_13":
+        'the host-root shortcut only picks which base string is joined: urljoin gives the same URL',
+    "crawler.extract.urls.x__resolve__mutmut_14":
+        'the host-root shortcut only picks which base string is joined: urljoin gives the same URL',
+    "crawler.extract.urls.x__resolve__mutmut_15":
+        'the host-root shortcut only picks which base string is joined: urljoin gives the same URL',
+    "crawler.extract.urls.x__resolve__mutmut_16":
+        'the host-root shortcut only picks which base string is joined: urljoin gives the same URL',
+    "crawler.extract.urls.x__resolve__mutmut_18":
+        'the host-root shortcut only picks which base string is joined: urljoin gives the same URL',
+    "crawler.extract.urls.x__resolve__mutmut_24":
+        'the host-root shortcut only picks which base string is joined: urljoin gives the same URL',
+    "crawler.extract.urls.x__resolve__mutmut_25":
+        'the host-root shortcut only picks which base string is joined: urljoin gives the same URL',
+    "crawler.extract.urls.x__resolve__mutmut_28":
+        'the host-root shortcut only picks which base string is joined: urljoin gives the same URL',
+    "crawler.extract.urls.x__resolve__mutmut_30":
+        'the host-root shortcut only picks which base string is joined: urljoin gives the same URL',
+    "crawler.extract.urls.x__resolve__mutmut_35":
+        'the host-root shortcut only picks which base string is joined: urljoin gives the same URL',
+    "crawler.extract.urls.x__resolve__mutmut_37":
+        'the host-root shortcut only picks which base string is joined: urljoin gives the same URL',
+    "crawler.extract.urls.x__resolve__mutmut_38":
+        'the host-root shortcut only picks which base string is joined: urljoin gives the same URL',
+    "crawler.extract.urls.x__page_param__mutmut_2":
+        'blank values are never digits, so dropping them changes nothing',
+    "crawler.extract.urls.x__page_param__mutmut_4":
+        'blank values are never digits, so dropping them changes nothing',
+    "crawler.extract.urls.x__page_param__mutmut_6":
+        'blank values are never digits, so dropping them changes nothing',
+    "crawler.extract.urls.x__with_param__mutmut_25":
+        'quote() never escapes ASCII letters, so X in `safe` changes nothing',
+    "crawler.extract.urls.x__with_param__mutmut_30":
+        'quote() never escapes ASCII letters, so X in `safe` changes nothing',
+    "crawler.extract.urls.x__page_no__mutmut_8":
+        "the last element of rsplit('/') is the same whatever the split count",
+    "crawler.extract.urls.x__page_no__mutmut_12":
+        "the last element of rsplit('/') is the same whatever the split count",
+    "crawler.extract.urls.x__strip_page_param__mutmut_18":
+        'quote() never escapes ASCII letters, so X in `safe` changes nothing',
+    "crawler.extract.urls.x__strip_page_param__mutmut_23":
+        'quote() never escapes ASCII letters, so X in `safe` changes nothing',
 }
 
 
