@@ -56,6 +56,23 @@ def notice_rates(report: RunReport) -> dict[str, tuple[str, str]]:
     return {unit: (shown(r.overall, r.missing), shown(r.key_area, r.key_missing)) for unit, r in rates.items()}
 
 
+def notice_awards(report: RunReport) -> dict:
+    """The awards of 三(四) as the run stands (checks/verdict.py): the decisions once at least one unit
+    has both rates, else why not yet. Units without their 县区 or 县/区 cost only this section."""
+    from checks.verdict import run_awards
+    try:
+        result = run_awards(report.run_dir)
+    except Exception as exc:
+        logger.exception("the awards could not be worked out")
+        return {"note": f"未能评定：{describe(exc)}", "decisions": []}
+    decisions = [d for d in result.decisions if not d.reason.startswith("资料不全")]
+    if not decisions:
+        return {"note": "各单位得分率尚未完成（评估人员评分表导入后评定：zwgk scoresheet import）", "decisions": []}
+    named = sorted((d for d in decisions if d.named), key=lambda d: (d.pool or "", d.rank or 0))
+    return {"note": "", "decisions": named + [d for d in decisions if not d.named],
+            "waiting": len(result.decisions) - len(decisions)}
+
+
 def write(report: RunReport, path: Path, problems: list | None = None, failed: set = frozenset()) -> Path:
     """The dashboard. `problems`: what the report stage could not build, (unit id or None, message)
     each, shown at the top; a unit the dashboard itself cannot show is added there. `failed`: the
@@ -97,7 +114,7 @@ def write(report: RunReport, path: Path, problems: list | None = None, failed: s
         score_chart=score_chart, family_chart=sev_chart, severity_names=list(SEVERITY_NAMES.values()),
         total_findings=len(claims), total_gaps=len(report.findings) - len(claims),
         unchecked_effect=detail.get("unchecked_effect") or "", problems=[m for _, m in problems],
-        basis=report.basis())
+        basis=report.basis(), awards=notice_awards(report))
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(html, encoding="utf-8")
     return path

@@ -105,3 +105,34 @@ def test_the_snapshot_knows_every_site_role():
     from crawler.snapshot import SITE_ROLE_NAMES
     from site_profiles import SITE_ROLES
     assert SITE_ROLE_NAMES == tuple(SITE_ROLES)
+
+
+def test_county_kind_and_a_towns_county(tmp_path):
+    assert unit(tmp_path, "disclosure: http://b.cn/\ncounty_kind: 区\n").county_kind == "区"
+    exc = error(tmp_path, "disclosure: http://b.cn/\ncounty_kind: 市\n")
+    assert (exc.field, exc.line) == ("county_kind", 6) and "应为“县”或“区”" in exc.message
+
+
+def program_of(tmp_path, county_unit: str, town: str):
+    (tmp_path / "units").mkdir(exist_ok=True)
+    (tmp_path / "units" / "ql.yaml").write_text(county_unit, encoding="utf-8")
+    (tmp_path / "units" / "ty.yaml").write_text(town, encoding="utf-8")
+    (tmp_path / "p.yaml").write_text("id: p\nname: 方案\nunits: units/\n", encoding="utf-8")
+    return tmp_path / "p.yaml"
+
+
+COUNTY = HEAD + "disclosure: http://b.cn/\ncounty_kind: 区\n"
+TOWN = ("id: ty\nname: 桃源镇人民政府\ntype: town\norg_code: \"003240712\"\ndisclosure: http://b.cn/t/\n"
+        "county: {}\n")
+
+
+def test_a_towns_county_must_be_a_county_of_the_program(tmp_path):
+    from site_profiles import load_program
+    program = load_program(program_of(tmp_path, COUNTY, TOWN.format("qinglan")))
+    assert program.unit("ty").county == "qinglan"
+    with pytest.raises(ProfileError) as exc:
+        load_program(program_of(tmp_path, COUNTY, TOWN.format("nowhere")))
+    assert (exc.value.field, exc.value.line) == ("county", 6) and '方案中没有单位 "nowhere"' in exc.value.message
+    with pytest.raises(ProfileError) as exc:
+        load_program(program_of(tmp_path, COUNTY.replace("county_kind: 区\n", ""), TOWN.format("qinglan")))
+    assert exc.value.field == "county" and "未写明 county_kind" in exc.value.message

@@ -1,0 +1,112 @@
+"""From a scored run with its evaluators' sheets to the notice's awards (checks/verdict.py, `zwgk awards`):
+the cohort read from the run's units and profiles, the two 得分率, and the decisions, worked out by hand."""
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from checks.verdict import cohort, run_awards
+from reports.evaluator_import import import_scores
+from reports.evaluator_sheets import export
+from tests.test_scoresheets import all_threes, fill, make_run
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def with_county(run: Path, towns_county: str | None = "ql") -> Path:
+    """The three towns of make_run in 区 ql, whose 县区政府 is a unit of the run (not yet scored)."""
+    db = sqlite3.connect(run / "snapshot.db")
+    db.execute("insert into units (id, name, type, status, profile) values ('ql', '青岚区人民政府', 'county', 'ok', ?)",
+               [json.dumps({"county_kind": "区"})])
+    if towns_county:
+        db.execute("update units set profile = ? where type = 'town'", [json.dumps({"county": towns_county})])
+    db.commit()
+    db.close()
+    return run
+
+
+@pytest.fixture
+def scored(tmp_path):
+    run = with_county(make_run(tmp_path))
+    export(run)
+    folder = run / "reports" / "evaluator"
+    for town in ("town-a", "town-b", "town-c"):
+        fill(folder / f"{town}.xlsx", all_threes())
+    assert import_scores(run, folder).problems == []
+    return run
+
+
+def test_the_cohort_comes_from_the_runs_units_and_rates(scored):
+    units = {u.id: u for u in cohort(scored)}
+    assert set(units) == {"ql", "town-a", "town-b", "town-c"}
+    assert (units["ql"].category, units["ql"].county_kind, units["ql"].overall_rate) == ("county_gov", "区", None)
+    a = units["town-a"]
+    assert (a.category, a.county, a.county_kind) == ("town", "ql", "区")
+    # town-a: machine 73/80, evaluator 18×3 = 54/54; key area 2.(4) 2.5/4 + 3.(2)-2 3/3
+    assert a.overall_rate * 134 == 127 and a.key_rate * 7 == 5.5
+
+
+def test_the_awards_follow_the_notice_by_hand(scored):
+    result = run_awards(scored)
+    # town-a: 综合 127/134 = 94.8% but 重点领域 5.5/7 = 78.57%: not named
+    # town-b: 3.(3) vetoed, 4.(4) excluded: 综合 (64+54)/(74+54) = 92.2%, 重点领域 7/7: named, the 区's one place
+    # town-c: `veto: unit` makes 综合 0; 重点领域 (0 + 3)/7 = 42.86%
+    # the 区's 县区政府 ql has no rates yet: not evaluated
+    assert result.named_ids() == ["town-b"]
+    b = result.of("town-b")
+    assert (b.title, b.pool, b.rank, str(b.points), b.credited_to) == (
+        "六安市2017年度政务公开示范点建设先进单位", "区乡镇", 1, "2.5", "ql")
+    assert "重点领域信息公开得分率78.57%低于80%" in result.of("town-a").reason
+    assert "综合得分率0.00%低于80%" in result.of("town-c").reason
+    assert result.of("ql").reason.startswith("资料不全未评")
+
+
+def zwgk(*args) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "zwgk.cli", *map(str, args)], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_zwgk_awards_writes_both_workbooks(scored):
+    proc = zwgk("awards", scored)
+    assert proc.returncode == 0, proc.stderr
+    assert "建议表彰 1 个单位" in proc.stdout and "白沙镇人民政府" in proc.stdout
+    names = load_workbook(scored / "reports" / "awards" / "表彰建议名单.xlsx").worksheets[0]
+    rows = {r[2]: r for r in names.iter_rows(min_row=2, values_only=True) if r[2]}
+    assert rows["白沙镇人民政府"][7] == "是" and rows["青岚镇人民政府"][7] == "否"
+    assert (scored / "reports" / "awards" / "年度考核加分表.xlsx").is_file()
+
+
+def test_a_town_without_its_county_is_refused_saying_so(tmp_path):
+    run = with_county(make_run(tmp_path), towns_county=None)
+    proc = zwgk("awards", run)
+    assert proc.returncode == 2 and "单位配置不全，无法评定" in proc.stderr and "county" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_an_unknown_ranking_key_is_refused(scored):
+    proc = zwgk("awards", scored, "--ranking", "overall_rate,score")
+    assert proc.returncode == 2 and "score" in proc.stderr
+
+
+def test_the_dashboard_has_the_awards_section(scored):
+    from reports.common import RunReport
+    from reports.dashboard import write
+    html = write(RunReport.load(scored), scored / "reports" / "index.html").read_text(encoding="utf-8")
+    section = html.split("示范点表彰建议（通知三(四)）")[1].split("<h2>")[0]
+    assert "<td>白沙镇人民政府</td><td>是</td><td>区乡镇</td>" in section
+    assert "重点领域信息公开得分率78.57%低于80%" in section
+    assert "另有 1 个单位得分率尚未完成" in section      # ql
+
+
+def test_before_any_sheet_the_dashboard_says_the_awards_wait(tmp_path):
+    from reports.common import RunReport
+    from reports.dashboard import write
+    run = with_county(make_run(tmp_path))
+    html = write(RunReport.load(run), run / "reports" / "index.html").read_text(encoding="utf-8")
+    assert "各单位得分率尚未完成（评估人员评分表导入后评定" in html
