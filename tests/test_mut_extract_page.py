@@ -122,6 +122,11 @@ _TABLE_PAGE = """<table><tr><td><img src="/banner.jpg"></td></tr>
     "各中小学:",                                          # the salutation
     "第一行<br>第二行",                                   # two lines
     "请阅",                                               # too short
+    "发布机构 青岚区教育局办公室",                          # a known label without its colon
+    "当前位置 首页 > 通知公告",                            # the breadcrumb without its colon
+    "版权所有 青岚区教育局",                               # footer words
+    "各乡镇人民政府、区直各单位:",                          # a long salutation
+    "青岚区教育局 09-26",                                  # a signature with a year-less date
 ])
 def test_title_line_above_the_body_skips_what_is_no_title(decoy):
     assert ex.title(page(_TABLE_PAGE.format(decoy=decoy))) == "关于做好秋季学校食品安全工作的通知"
@@ -154,6 +159,8 @@ def test_title_line_above_the_body_skips_page_chrome_and_grid_values():
     ("为做好防汛工作，现通知如下", "上面的标题行"),                   # a sentence
     ("各乡镇：", "上面的标题行"),
     ("各乡镇:", "上面的标题行"),
+    ("各乡镇人民政府、区直各单位：", "上面的标题行"),
+    ("各乡镇人民政府、区直各单位:", "上面的标题行"),
     ("来源：区水利局", "上面的标题行"),
     ("发布日期 2019-09-05", "上面的标题行"),
     ("一、工作目标", "上面的标题行"),
@@ -167,6 +174,14 @@ def test_title_first_line_of_the_body(first, expected):
       <div class="zoom"><p><b>{first}</b></p><p>各乡镇人民政府，区直各单位：现就做好今年防汛工作有关事项通知如下。</p>
       <p>一、提高思想认识。各单位要充分认识防汛工作的重要性和紧迫性。</p></div>""")
     assert ex.title(html) == expected
+
+
+def test_title_line_above_the_body_skips_list_items():
+    html = page("""<table><tr><td align="center"><b>关于做好秋季学校食品安全工作的通知</b></td></tr></table>
+      <ul class="tools"><li>青岚区教育局</li></ul>
+      <div class="zoom"><p>各中小学、幼儿园：为切实保障秋季开学期间师生饮食安全，现就有关事项通知如下。</p>
+      <p>一、落实主体责任。各校要严格执行食品安全校长负责制，落实陪餐制度。</p></div>""")
+    assert ex.title(html) == "关于做好秋季学校食品安全工作的通知"
 
 
 def test_title_one_line_body_is_no_title_of_itself():
@@ -199,6 +214,7 @@ def test_title_picture_news_image_alt_is_no_site_name():
 
 @pytest.mark.parametrize("site, expected", [
     ("水利网", "防汛通知"),     # the part the page prints is longer than the first part
+    ("水利之窗", "水利之窗"),    # as long: the first part stays
     ("青岚水利网", "青岚水利网"),  # not longer: the first part stays
 ])
 def test_title_part_shown_on_the_page_from_four_characters(site, expected):
@@ -297,3 +313,26 @@ def test_footer_identity_icons_line_breaks_and_blocks_keep_numbers_apart():
     assert ex.footer_identity(html) == {"site_code": "3415000001", "icp": "皖ICP备10340074号", "police": None}
     blocks = "<div><p>网站标识码：3415000003</p><p>2019版权所有</p></div>"
     assert ex.footer_identity(blocks)["site_code"] == "3415000003"
+
+
+def test_title_first_part_when_no_part_is_shown_or_named():
+    html = """<html><head><title>关于开展安全检查的通知_通知公告</title></head><body>
+      <p>各单位要认真开展安全检查。</p></body></html>"""
+    assert ex.title(html) == "关于开展安全检查的通知"
+
+
+def test_title_heading_naming_a_later_part_of_the_title_tag_is_the_site():
+    html = """<html><head><title>关于开展秋季安全检查的通知_青岚区水利局</title></head><body>
+      <div class="logo"><h1>青岚区水利局</h1></div><p>各单位要认真开展安全检查。</p></body></html>"""
+    assert ex.title(html) == "关于开展秋季安全检查的通知"
+
+
+def test_title_heading_in_the_page_header_is_a_banner():
+    html = page("<header><h1>欢迎访问本网站</h1></header><div class='art'><p>正文</p></div>", title="关于开展安全检查的通知")
+    assert ex.title(html) == "关于开展安全检查的通知"
+
+
+def test_title_heading_after_an_empty_logo_heading_of_the_same_rank():
+    html = page("<div class='logo'><h2><img src='/logo.png'></h2></div><div class='art'><h2>关于开展秋季安全检查的通知</h2></div>",
+                title="")
+    assert ex.title(html) == "关于开展秋季安全检查的通知"
