@@ -75,6 +75,7 @@ def test_card_date_element_at_the_limit(text, listed):
 
 @pytest.mark.parametrize("title, listed", [
     ("会议通知", False),     # date + 4 characters: too little besides the date for a title
+    ("党建工作会", True),      # date + 5
     ("会议纪要通知", True),
     ("防汛会议通知", True),
 ])
@@ -127,7 +128,7 @@ def test_tags_script_links_and_copies_of_the_own_link_are_no_other_titles():
 
 def test_a_column_box_dated_in_its_heading_does_not_date_its_items():
     html = """<div class="box"><h4>通知公告 更新于2019-09-30</h4>
-      <ul><li><a href="/a.html">关于开展秋季安全检查的通知</a></li>
+      <ul><li><a href="javascript:;" class="top">[置顶]</a><a href="/a.html">关于开展秋季安全检查的通知</a></li>
       <li><a href="/b.html">关于做好国庆假期值班工作的通知</a></li></ul></div>"""
     assert rows(html) == []
 
@@ -192,11 +193,13 @@ def test_header_table_short_rows_rows_without_links_and_missing_cells():
                   ["（本栏目暂无其他信息）"],
                   ["2", "已撤回的文件", "2019-09-04", "A-2"],
                   ["3", '<a href="/p/3.html">第三份文件</a>'],
-                  ["4", '<a href="/p/4.html">第四份文件</a>', "2019-09-03", "A-4"])
+                  ["4", '<a href="/p/4.html">第四份文件</a>', "2019-09-03", "A-4"],
+                  ["5", '<a href="/p/5.html">第五份文件</a>', "2019-09-02"])
     assert rows(html) == [
         ("/p/1.html", "第一份文件", "2019-09-05", date(2019, 9, 5), "A-1"),
         ("/p/3.html", "第三份文件", None, None, None),
         ("/p/4.html", "第四份文件", "2019-09-03", date(2019, 9, 3), "A-4"),
+        ("/p/5.html", "第五份文件", "2019-09-02", date(2019, 9, 2), None),
     ]
 
 

@@ -275,9 +275,10 @@ def test_kaipu_laypage_with_a_base_read_from_the_location():
     ("showPager('index', 'shtml', 3, 0)", f"{A}/c/", [f"{A}/c/index_1.shtml", f"{A}/c/index_2.shtml"]),
     # constants named in capitals
     ("showPager(NUM_PAGES, CUR_PAGE, 'index', 'shtml')", f"{A}/c/", [f"{A}/c/index_1.shtml", f"{A}/c/index_2.shtml"]),
+    ("showPager(MAX_PAGES, CUR_PAGE, 'index', 'shtml')", f"{A}/c/", [f"{A}/c/index_1.shtml", f"{A}/c/index_2.shtml"]),
 ])
 def test_pager_calls_of_any_name(call, url, expected):
-    html = f"<script>{'var NUM_PAGES = 3, CUR_PAGE = 0; ' if 'NUM_PAGES' in call else ''}{call};</script>"
+    html = f"<script>var NUM_PAGES = 3, MAX_PAGES = 3, CUR_PAGE = 0; {call};</script>"
     assert pages(html, url) == expected
 
 
@@ -285,6 +286,16 @@ def test_calls_that_are_no_pager():
     # a container id where the stem should be, and a call with no numbers at all
     assert pages("<script>initPager(5, 1, '#pagebar', 'html');</script>", f"{A}/c/index.html") == []
     assert pages("<script>loadPage('index', 'html');</script>", f"{A}/c/index.html") == []
+    # a URL where the stem should be, after a container id
+    assert pages("<script>initPager('pager', 5, 1, 'list.do?cat=3', 'html');</script>", f"{A}/c/index.html") == []
+
+
+def test_the_pager_function_definition_is_not_its_call():
+    # the definition's parameters share the names of page variables: only the call counts
+    html = """<script>var nCount = 3, nCur = 0, sName = "index", sExt = "shtml";
+      function showList(nCount, nCur, sName, sExt) { }
+      showList(5, 0, "list", "shtml");</script>"""
+    assert pages(html, f"{A}/c/list.shtml") == [f"{A}/c/list_{i}.shtml" for i in (1, 2, 3, 4)]
 
 
 # ----------------------------------------------------------------------------------- script links and text
@@ -327,7 +338,7 @@ def test_form_fields_as_a_browser_submits_them():
       <input type="checkbox" name="c2" value="y">
       <input type="radio" name="r" value="a"><input type="radio" name="r" value="b" checked>
       <input type="submit" name="btn" value="检索">
-      <select name="year"><option value="2018">2018</option><option value="2019">2019</option></select>
+      <select name="year"><option value="2018">2018年</option><option value="2019">2019年</option></select>
       <select name="type"><option>全部</option><option selected>通知</option></select>
       <select name="none"></select>
       <textarea name="memo">备注</textarea><textarea name="memo2"></textarea>
@@ -432,3 +443,10 @@ def test_linkbutton_pagers_top_and_bottom_give_one_next_submission():
     assert got == [{"page": None, "next": True, "last": None, "url": "http://x.gov.cn/News.aspx",
                     "target": "ctl00$cph$lbtnNext", "argument": "",
                     "fields": [("__EVENTTARGET", "ctl00$cph$lbtnNext"), ("__EVENTARGUMENT", ""), ("__VIEWSTATE", "v")]}]
+
+
+def test_linkbutton_next_of_a_form_without_action_posts_to_the_page():
+    html = """<form method="post"><input type="hidden" name="__VIEWSTATE" value="v" />
+      <div>共 4 页 <a href="javascript:__doPostBack('ctl00$cph$lbtnNext','')">下一页</a></div></form>"""
+    got = ex.postback_pages(html, "http://x.gov.cn/News.aspx?t=2#list")
+    assert [(p["url"], p["last"], p["next"]) for p in got] == [("http://x.gov.cn/News.aspx?t=2", 4, True)]
