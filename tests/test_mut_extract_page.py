@@ -336,3 +336,25 @@ def test_title_heading_after_an_empty_logo_heading_of_the_same_rank():
     html = page("<div class='logo'><h2><img src='/logo.png'></h2></div><div class='art'><h2>关于开展秋季安全检查的通知</h2></div>",
                 title="")
     assert ex.title(html) == "关于开展秋季安全检查的通知"
+
+
+@pytest.mark.parametrize("nav", [
+    '<a href="/">青岚区教育体育局门户网站</a>',
+    '<a href="/"><b>青岚区教育体育局门户网站</b></a>',
+])
+def test_title_part_shown_only_as_a_link_is_not_shown(nav):
+    html = f"""<html><head><title>防汛通知_青岚区教育体育局门户网站</title></head><body>
+      <div class="nav">{nav}</div><p>各学校：请做好防汛工作。</p></body></html>"""
+    assert ex.title(html) == "防汛通知"
+
+
+def test_title_part_shown_in_pieces_of_one_line():
+    html = """<html><head><title>水利网_防汛通知</title></head><body>
+      <div class="t"><b><span>防汛</span><span>通知</span></b></div><p>各乡镇：请做好防汛准备工作。</p></body></html>"""
+    assert ex.title(html) == "防汛通知"
+
+
+def test_title_site_first_before_a_title_with_a_year_range():
+    html = """<html><head><title>青岚水利网-关于2019-2020年度防汛值班安排的通知</title></head><body>
+      <a href="/"><img src="/logo.png" alt="青岚水利网"></a><p>各科室：现将值班安排通知如下。</p></body></html>"""
+    assert ex.title(html) == "关于2019-2020年度防汛值班安排的通知"
