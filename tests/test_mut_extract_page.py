@@ -358,3 +358,19 @@ def test_title_site_first_before_a_title_with_a_year_range():
     html = """<html><head><title>青岚水利网-关于2019-2020年度防汛值班安排的通知</title></head><body>
       <a href="/"><img src="/logo.png" alt="青岚水利网"></a><p>各科室：现将值班安排通知如下。</p></body></html>"""
     assert ex.title(html) == "关于2019-2020年度防汛值班安排的通知"
+
+
+def test_body_text_skips_value_cells_of_a_grid_drawn_with_th():
+    html = """<table><tr><th>索引号：</th><th>003240560/201909-00012</th><th>发布机构：</th>
+      <th>青岚区人民政府办公室综合科</th></tr></table><div><p>各单位：请做好检查。</p></div>"""
+    assert ex.body_text(html) == "各单位：请做好检查。"
+
+
+@pytest.mark.parametrize("owner, site, expected", [
+    ("岚县政府办公室", "岚县政府门户网站", "关于做好防汛工作的通知"),   # 主办 by its office: 岚县政府 (4) runs the site
+    ("岚县委办公室", "岚县委门户网站", "岚县委门户网站"),               # 岚县委 (3) is too short a name to tell
+])
+def test_title_site_named_by_the_owner_without_its_office(owner, site, expected):
+    html = f"""<html><head><title>{site}_关于做好防汛工作的通知</title></head><body>
+      <p>各乡镇：请做好防汛准备工作。</p><div>主办单位：{owner}</div></body></html>"""
+    assert ex.title(html) == expected
