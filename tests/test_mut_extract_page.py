@@ -39,7 +39,7 @@ def test_title_skips_the_heading_naming_the_column():
 
 @pytest.mark.parametrize("tag", ["h4", "h5", "h6"])
 def test_title_from_a_low_level_heading(tag):
-    html = page(f"<div class='art'><{tag}>关于开展秋季安全检查的通知</{tag}><p>正文</p></div>")
+    html = page(f"<div class='art'><{tag}>关于开展秋季安全检查的通知</{tag}><p>正文</p></div>", title="通知公告_青岚区人民政府")
     assert ex.title(html) == "关于开展秋季安全检查的通知"
 
 
@@ -107,7 +107,9 @@ _TABLE_PAGE = """<table><tr><td><img src="/banner.jpg"></td></tr>
   <tr><td align="center"><font size="5"><b>关于做好秋季学校食品安全工作的通知</b></font></td></tr>
   <tr><td>{decoy}</td></tr></table>
   <div class="zoom"><p>各中小学、幼儿园：为切实保障秋季开学期间师生饮食安全，现就有关事项通知如下。</p>
-  <p>一、落实主体责任。各校要严格执行食品安全校长负责制，落实陪餐制度。</p></div>"""
+  <p>一、落实主体责任。各校要严格执行食品安全校长负责制，落实陪餐制度。</p>
+  <p>二、加强日常监管。各校要每周开展食品安全自查，发现问题及时整改到位。</p>
+  <p>三、做好应急处置。发生食品安全事故要立即报告，不得迟报、漏报和瞒报。</p></div>"""
 
 
 @pytest.mark.parametrize("decoy", [
@@ -283,6 +285,8 @@ def test_breadcrumb_prefix_in_the_tail_of_an_icon():
 def test_breadcrumb_without_home_and_with_arrows_drawn_by_css():
     assert ex.breadcrumb('<div>当前位置：<a href="/a">政务公开</a> &gt; <a href="/b">通知公告</a></div>') == [
         "政务公开", "通知公告"]
+    assert ex.breadcrumb('<div>当前位置：<a href="/a">政务公开</a> &gt; <a href="/b">通知公告</a> &gt; 正文</div>') == [
+        "政务公开", "通知公告", "正文"]
     assert ex.breadcrumb('<div class="path">当前位置：<a href="/">首页</a><a href="/a">政务公开</a></div>') == ["政务公开"]
 
 
@@ -374,3 +378,13 @@ def test_title_site_named_by_the_owner_without_its_office(owner, site, expected)
     html = f"""<html><head><title>{site}_关于做好防汛工作的通知</title></head><body>
       <p>各乡镇：请做好防汛准备工作。</p><div>主办单位：{owner}</div></body></html>"""
     assert ex.title(html) == expected
+
+
+@pytest.mark.parametrize("logo", [
+    "青岚区",                  # a piece of the site's name
+    "青岚区人民政府门户网站",    # the site's name with the words 门户网站
+])
+def test_title_logo_headings_naming_the_site_are_banners(logo):
+    html = page(f"<div class='logo'><h1>{logo}</h1></div><div class='art'><p>各单位要认真开展安全检查。</p></div>",
+                title="关于开展安全检查的通知_青岚区人民政府")
+    assert ex.title(html) == "关于开展安全检查的通知"
