@@ -61,7 +61,9 @@ def _shown_in_body(root, text: str) -> bool:
         tag = _tag(el)
         if not tag or tag in _SKIP_TAGS or tag == "a" or not (el.text or "").strip() and not len(el):
             continue
-        if _text(el) == text and not any(_tag(x) == "a" for x in _ancestors(el, 3)):
+        # a box holding just a link (<div class="logo"><a>站名</a></div>) shows the text as a link too
+        if _text(el) == text and not any(True for _ in el.iter("a")) and \
+                not any(_tag(x) == "a" for x in _ancestors(el, 3)):
             return True
     return False
 
