@@ -305,6 +305,143 @@ EQUIVALENT: dict[str, str] = {
         'quote() never escapes ASCII letters, so X in `safe` changes nothing',
     "crawler.extract.urls.x__strip_page_param__mutmut_23":
         'quote() never escapes ASCII letters, so X in `safe` changes nothing',
+    # extraction: listings, pagination, page (mx1 round)
+    "crawler.extract.listings.x__row_date__mutmut_1":
+        'the only caller tests the result for truth; "" is as falsy as None',
+    "crawler.extract.listings.x__table_listings__mutmut_70":
+        "table rows are appended first; a second entry for the same link has the same URL, and the stable sort plus URL de-dup keep the table's",
+    "crawler.extract.listings.x__table_listings__mutmut_106":
+        'anchors is only a cache of the same link texts',
+    "crawler.extract.listings.x__table_listings__mutmut_108":
+        'anchors is only a cache of the same link texts',
+    "crawler.extract.listings.x__make_listing__mutmut_35":
+        'parse_date returns None for None or ""',
+    "crawler.extract.listings.x_listings__mutmut_13":
+        'anchors is only a cache of the same link texts',
+    "crawler.extract.listings.x_listings__mutmut_23":
+        'anchors is only a cache of the same link texts',
+    "crawler.extract.listings.x__listings_of__mutmut_7":
+        'anchors is only a cache of the same link texts',
+    "crawler.extract.listings.x__listings_of__mutmut_27":
+        'anchors is only a cache of the same link texts',
+    "crawler.extract.listings.x__listings_of__mutmut_29":
+        'anchors is only a cache of the same link texts',
+    "crawler.extract.listings.x__listings_of__mutmut_34":
+        '"" and None are both falsy and date_text is replaced before use',
+    "crawler.extract.listings.x__listings_of__mutmut_44":
+        'the link itself is skipped anyway because its href equals own_href',
+    "crawler.extract.listings.x__listings_of__mutmut_77":
+        'positions among all elements order links as positions among links do',
+    "crawler.extract.listings.x__listings_of__mutmut_83":
+        'every link in out comes from root.iter("a"), so the default is never used',
+    "crawler.extract.listings.x__listings_of__mutmut_85":
+        'every link in out comes from root.iter("a"), so the default is never used',
+    "crawler.extract.listings.x__listings_of__mutmut_87":
+        'every link in out comes from root.iter("a"), so the default is never used',
+    "crawler.extract.pagination.x__pages_upto__mutmut_28":
+        'rsplit("/") without maxsplit gives the same last piece',
+    "crawler.extract.pagination.x__pages_upto__mutmut_31":
+        'rsplit("/", 2) gives the same last piece',
+    "crawler.extract.pagination.x__pages_from_count__mutmut_32":
+        'rsplit("/") without maxsplit gives the same last piece',
+    "crawler.extract.pagination.x__pages_from_count__mutmut_35":
+        'rsplit("/", 2) gives the same last piece',
+    "crawler.extract.pagination.x__call_pager__mutmut_85":
+        'rsplit("/") without maxsplit gives the same last piece',
+    "crawler.extract.pagination.x__call_pager__mutmut_89":
+        'rsplit("/", 2) gives the same last piece',
+    "crawler.extract.pagination.x__call_pager__mutmut_98":
+        'a page count of 1 gives no pages whatever one_based is',
+    "crawler.extract.pagination.x__pager_links__mutmut_15":
+        'an <a> of a parsed page always has a parent; the branch is never taken',
+    "crawler.extract.pagination.x__pager_links__mutmut_16":
+        "box is assigned on the loop's first pass (the list always holds parent)",
+    "crawler.extract.pagination.x_pagination__mutmut_169":
+        'when the list URL has a page parameter its canonical form keeps it, so no URL stripped of page parameters equals it',
+    "crawler.extract.pagination.x__canon__mutmut_20":
+        'every canonical URL gets the same fragment; canonical forms are only compared with each other',
+    "crawler.extract.pagination.x__data_page_count__mutmut_15":
+        'elements without data- attributes (and comments, whose attrib is empty) give no count either way; the check is a shortcut',
+    "crawler.extract.pagination.x__data_page_count__mutmut_26":
+        '"XXXX" is no more a digit string than ""',
+    "crawler.extract.pagination.x__data_page_count__mutmut_45":
+        '"XXXX" is no more a digit string than ""',
+    "crawler.extract.pagination.x__data_page_count__mutmut_53":
+        '"XXXX" is no more a digit string than ""',
+    "crawler.extract.pagination.x__name_kind__mutmut_20":
+        'n is lower-case, so uppercase X never matches; "" is in both strings',
+    "crawler.extract.pagination.x__name_kind__mutmut_22":
+        '"XXXX" is no name of any kind (names are compared lower-case)',
+    "crawler.extract.pagination.x__name_kind__mutmut_29":
+        '"XXXX" is no name of any kind (names are compared lower-case)',
+    "crawler.extract.pagination.x__split_args__mutmut_6":
+        '"" ends a quote as None does (both falsy)',
+    "crawler.extract.pagination.x__concat_template__mutmut_13":
+        'the URL-shape check reads only \\w/\\S classes; "XX1XX" fits wherever "1" does',
+    "crawler.extract.pagination.x__js_link_pages__mutmut_17":
+        '"xxxx" does not start with "javascript" any more than "" does',
+    "crawler.extract.pagination.x__js_link_pages__mutmut_22":
+        '"XXXX" holds no "(n)" argument',
+    "crawler.extract.pagination.x__js_link_pages__mutmut_29":
+        '"XXXX" holds no "(n)" argument',
+    "crawler.extract.pagination.x__js_link_pages__mutmut_48":
+        'numbers are > 0, so max(1, n) == max(0, n)',
+    "crawler.extract.pagination.x__script_pager__mutmut_46":
+        'with a page count known, the text scan only adds other kinds and the page count decides',
+    "crawler.extract.pagination.x__script_pager__mutmut_47":
+        'with a page count known, the text scan only adds other kinds and the page count decides',
+    "crawler.extract.pagination.x_form_fields__mutmut_71":
+        'the default type only has to be none of the no-value and checkable types',
+    "crawler.extract.pagination.x_form_fields__mutmut_72":
+        '"TEXT".lower() is "text"',
+    "crawler.extract.pagination.x__postback_form__mutmut_37":
+        '"xxxx" is no more "post" than ""',
+    "crawler.extract.pagination.x_postback_pages__mutmut_20":
+        'the placeholder href cannot start a __doPostBack(...) match, and the onclick part is unchanged',
+    "crawler.extract.pagination.x_postback_pages__mutmut_26":
+        'the placeholder onclick has no quote or bracket to complete a match',
+    "crawler.extract.pagination.x_postback_pages__mutmut_148":
+        'the loop runs at most once (nexts[:1])',
+    "crawler.extract.page.x__shown_in_body__mutmut_18":
+        'an <a> is never "shown" (el.iter("a") yields the link itself), so skipping links early changes nothing',
+    "crawler.extract.page.x__shown_in_body__mutmut_24":
+        'an <a> is never "shown", so skipping links early changes nothing',
+    "crawler.extract.page.x__shown_in_body__mutmut_25":
+        'an <a> is never "shown", so skipping links early changes nothing',
+    "crawler.extract.page.x__shown_in_body__mutmut_29":
+        'an element without text or children has _text "" and never equals a text of 4+ characters',
+    "crawler.extract.page.x__title_like__mutmut_29":
+        '"XXXX" is no prose punctuation either',
+    "crawler.extract.page.x__title_like__mutmut_30":
+        '。 is also in _PROSE_PUNCT, which the line already excludes',
+    "crawler.extract.page.x__title_like__mutmut_34":
+        'the text comes from _inline_text, whose lines are stripped, so lstrip and rstrip leave the same end',
+    "crawler.extract.page.x__title_block__mutmut_93":
+        'the text comes from _inline_text, whose lines are stripped, so lstrip and rstrip leave the same end',
+    "crawler.extract.page.x__next_block_after__mutmut_1":
+        'None is as falsy as False',
+    "crawler.extract.page.x__link_density__mutmut_2":
+        'only called with the length of a non-empty text',
+    "crawler.extract.page.x__body_blocks__mutmut_50":
+        'th elements are never blocks (root.iter takes p/div/td/section/article only)',
+    "crawler.extract.page.x__body_blocks__mutmut_51":
+        'th elements are never blocks (root.iter takes p/div/td/section/article only)',
+    "crawler.extract.page.x__body_container__mutmut_4":
+        'blocks are p/div/td/section/article elements, which always have a parent',
+    "crawler.extract.page.x_breadcrumb__mutmut_26":
+        '_CRUMB_RE is anchored at the start, so there is at most one match',
+    "crawler.extract.page.x_breadcrumb__mutmut_29":
+        '_CRUMB_RE is anchored at the start, so there is at most one match',
+    "crawler.extract.page.x_breadcrumb__mutmut_37":
+        'parent[None:] is parent[0:]',
+    "crawler.extract.page.x_title__mutmut_45":
+        'a heading of 2+ characters never equals the default (None or "")',
+    "crawler.extract.page.x_title__mutmut_47":
+        'a heading of 2+ characters never equals the default (None or "")',
+    "crawler.extract.page.x_footer_identity__mutmut_3":
+        '"" and None both make the text search run, and a failed search gives None',
+    "crawler.extract.page.x_footer_identity__mutmut_13":
+        '"xxxx" is no more "siteidcode" than ""',
 }
 
 
