@@ -99,12 +99,9 @@ def parser() -> argparse.ArgumentParser:
     keys_sub = keys.add_subparsers(dest="keys_command", required=True)
     init = keys_sub.add_parser("init", help="生成密钥对", description="生成一对 Ed25519 密钥；已有密钥时不会覆盖。")
     init.add_argument("--dir", help="密钥目录（默认 $XDG_CONFIG_HOME/zwgk，即 ~/.config/zwgk）")
-    from .profiles_cli import add_parser as add_profiles_parser
-    add_profiles_parser(sub)
-    from .scoresheet_cli import add_parser as add_scoresheet_parser
-    add_scoresheet_parser(sub)
-    from .awards_cli import add_parser as add_awards_parser
-    add_awards_parser(sub)
+    from . import awards_cli, profiles_cli, scoresheet_cli
+    for module in (profiles_cli, scoresheet_cli, awards_cli):   # subcommands in modules of their own
+        module.add_parser(sub)
     sub.add_parser("world", add_help=False, help="内置演示世界：serve | truth | sitemap（参数同 python -m demo_sites）")
     return p
 
@@ -117,32 +114,12 @@ def main(argv: list[str] | None = None) -> int:
         return world_main(rest)
     if rest:
         parser().error(f"无法识别的参数：{' '.join(rest)}")
-    if args.command == "crawl":
-        return crawl_command(args)
-    if args.command == "check":
-        return check_command(args)
-    if args.command == "eval":
-        return eval_command(args)
-    if args.command == "run":
-        return run_command(args)
-    if args.command == "report":
-        return report_command(args)
-    if args.command == "demo":
-        return demo_command(args)
-    if args.command == "verify":
-        return verify_command(args)
-    if args.command == "keys":
-        return keys_command(args)
-    if args.command == "profiles":
-        from .profiles_cli import command as profiles_command
-        return profiles_command(args)
-    if args.command == "scoresheet":
-        from .scoresheet_cli import command as scoresheet_command
-        return scoresheet_command(args)
-    if args.command == "awards":
-        from .awards_cli import command as awards_command
-        return awards_command(args)
-    return 2
+    handlers = {"crawl": crawl_command, "check": check_command, "eval": eval_command, "run": run_command,
+                "report": report_command, "demo": demo_command, "verify": verify_command, "keys": keys_command}
+    if args.command in handlers:
+        return handlers[args.command](args)
+    from . import awards_cli, profiles_cli, scoresheet_cli
+    return {"profiles": profiles_cli, "scoresheet": scoresheet_cli, "awards": awards_cli}[args.command].command(args)
 
 
 @contextmanager
