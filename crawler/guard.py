@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
+from collections import defaultdict
 from urllib.parse import urlsplit
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -103,3 +104,35 @@ class AddressGuard:
 async def _getaddrinfo(host: str, port: int) -> list[str]:
     infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
     return [info[4][0] for info in infos]
+
+
+class BrowserGuard:
+    """PLAYWRIGHT_ABORT_REQUEST: scrapy-playwright asks it about every request a rendered page makes,
+    inside the route it already holds on every page (a route of our own would intercept each request
+    a second time, and it slowed the demo crawl by a third). The page's top-level navigation passes
+    when its host is a unit's; any other request passes only to a host of a unit that owns the page's
+    host. The rest is aborted and told to `on_blocked(unit, url, what)`. Service-worker requests have
+    no page: aborted (the context blocks service workers anyway)."""
+
+    def __init__(self, hosts_by_unit: dict[str, set[str]]):
+        self.hosts_by_unit = {unit: {h.lower() for h in hosts} for unit, hosts in hosts_by_unit.items()}
+        self.units_of: dict[str, set[str]] = defaultdict(set)
+        for unit, hosts in self.hosts_by_unit.items():
+            for host in hosts:
+                self.units_of[host].add(unit)
+        self.on_blocked = None
+
+    def __call__(self, request) -> bool:
+        host = urlsplit(request.url).hostname
+        try:
+            page = request.frame.page
+            top = request.is_navigation_request() and request.frame == page.main_frame
+            page_host = urlsplit(page.main_frame.url).hostname
+        except Exception:   # a service worker's request: no frame
+            top, page_host = False, None
+        owners = self.units_of.get(page_host or "", set())
+        if top and host in self.units_of or any(host in self.hosts_by_unit[u] for u in owners):
+            return False
+        if self.on_blocked:
+            self.on_blocked(min(owners) if owners else None, request.url, request.resource_type)
+        return True

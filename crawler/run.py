@@ -15,7 +15,7 @@ from scrapy.settings import Settings
 from zwgk import __version__
 
 from . import completeness, preflight, resume as resume_plan, settings as defaults
-from .guard import browser_host_rules
+from .guard import BrowserGuard, browser_host_rules
 from .snapshot import Snapshot
 from .spider import GatherSpider
 from .warc import WarcCapture
@@ -75,6 +75,7 @@ def _settings(program, overrides: dict | None, chosen) -> Settings:
     launch["args"] = [*(a for a in launch.get("args", []) if not a.startswith("--host-resolver-rules=")),
                       browser_host_rules(h for u in chosen for h in u.hosts)]
     settings.set("PLAYWRIGHT_LAUNCH_OPTIONS", launch, priority="cmdline")
+    settings.set("PLAYWRIGHT_ABORT_REQUEST", BrowserGuard({u.id: set(u.hosts) for u in chosen}), priority="cmdline")
     preflight.check(settings)    # before a run folder exists: a run without a browser proves nothing
     return settings
 

@@ -34,7 +34,7 @@ from . import attachment_text, extract
 from .completeness import first_page_no, is_list_page, pager_facts
 from .dates import all_dates, find_date_text, parse_date
 from .failures import who_failed
-from .guard import AddressGuard
+from .guard import AddressGuard, BrowserGuard
 from .middlewares import first_url, redirect_chain, request_fp
 from .probe_feed import ProbeFeed
 from .scope import Scope
@@ -124,6 +124,9 @@ class GatherSpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
         spider.settings_ = crawler.settings
+        guard = crawler.settings.get("PLAYWRIGHT_ABORT_REQUEST")
+        if isinstance(guard, BrowserGuard):
+            guard.on_blocked = spider.browser_blocked
         return spider
 
     def next_fetch_id(self) -> int:
@@ -592,32 +595,22 @@ class GatherSpider(scrapy.Spider):
                             **meta)
 
     async def guard_page(self, page, request) -> None:
-        """Route every request a rendered page makes: its unit's own hosts only. The rest (trackers,
-        a hostile script's fetch to our network) is aborted and recorded; WebSockets never connect
-        and service workers are blocked by the context. A page that cannot be guarded is closed, so
-        its render fails as the crawler's error rather than running unguarded."""
+        """WebSockets of a rendered page never connect (its other requests are decided by
+        guard.BrowserGuard, service workers are blocked by the context). A page that cannot be
+        guarded is closed, so its render fails as the crawler's error rather than running unguarded."""
         unit = request.meta["unit"]
-        allowed = self.scope.hosts.get(unit, set()) | {urlsplit(request.url).hostname}
-
-        async def route(route, req):
-            if urlsplit(req.url).hostname in allowed:
-                await route.fallback()
-            else:
-                self.browser_blocked(unit, req.url, req.resource_type)
-                await route.abort("blockedbyclient")
 
         async def websocket(ws):
             self.browser_blocked(unit, ws.url, "websocket")
             await ws.close()
 
         try:
-            await page.route("**", route)
             await page.route_web_socket("**", websocket)
         except Exception:
             await page.close()
             raise
 
-    def browser_blocked(self, unit: str, url: str, what: str) -> None:
+    def browser_blocked(self, unit: str | None, url: str, what: str) -> None:
         """A rendered page's request we refused: counted, and recorded once per unit and URL."""
         self.crawler.stats.inc_value(f"zwgk/browser_blocked/{unit}")
         if (unit, url) in self.blocked_seen:

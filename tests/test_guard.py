@@ -7,7 +7,7 @@ import ipaddress
 
 import pytest
 
-from crawler.guard import AddressGuard, address_kind, browser_host_rules, host_port
+from crawler.guard import AddressGuard, BrowserGuard, address_kind, browser_host_rules, host_port
 
 DNS = {"www.gov-site.cn": ["58.42.1.10"], "public.example.cn": ["93.184.216.34"],
        "metadata.example.cn": ["169.254.169.254"], "intranet.example.cn": ["10.1.2.3"],
@@ -127,3 +127,58 @@ def test_the_real_lookup_resolves_loopback_names():
 def test_chromium_may_resolve_only_the_programs_own_hosts():
     rules = browser_host_rules(["XXGK.qinglan.gov.cn", "127.0.0.2", "xxgk.qinglan.gov.cn", "bad,host", "", "a b"])
     assert rules == "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.2, EXCLUDE xxgk.qinglan.gov.cn"
+
+
+# ---- BrowserGuard: what a rendered page may load ------------------------------------------------
+# Playwright's request, frame and page, with only what the guard reads (no browser in these tests)
+
+class Frame:
+    def __init__(self, page, url="about:blank"):
+        self.page, self.url = page, url
+
+
+class Page:
+    def __init__(self, url):
+        self.main_frame = Frame(self, url)
+
+
+class PwRequest:
+    def __init__(self, url, page=None, navigation=False, frame=None, resource_type="script"):
+        self.url, self.resource_type, self._navigation = url, resource_type, navigation
+        self._frame = frame if frame is not None else (page.main_frame if page else None)
+
+    @property
+    def frame(self):
+        if self._frame is None:
+            raise RuntimeError("Service Worker requests do not have an associated frame.")
+        return self._frame
+
+    def is_navigation_request(self):
+        return self._navigation
+
+
+UNIT_HOSTS = {"qinglan": {"www.ql.gov.cn", "xxgk.ql.gov.cn"}, "gjj": {"gjj.yx.gov.cn"}}
+
+
+@pytest.mark.parametrize("url, page_url, navigation, in_frame, aborted, unit", [
+    ("http://www.ql.gov.cn/", "about:blank", True, False, False, None),          # the page Scrapy asked for
+    ("http://evil.cn/", "about:blank", True, False, True, None),                 # … never elsewhere
+    ("http://xxgk.ql.gov.cn/api/list.json", "http://www.ql.gov.cn/", False, False, False, None),  # its unit's host
+    ("http://gjj.yx.gov.cn/a.js", "http://www.ql.gov.cn/", False, False, True, "qinglan"),   # another unit's host
+    ("http://127.0.0.1:6379/", "http://www.ql.gov.cn/", False, False, True, "qinglan"),
+    ("http://hm.baidu.com/hm.js", "http://gjj.yx.gov.cn/", False, False, True, "gjj"),
+    ("http://evil.cn/frame", "http://www.ql.gov.cn/", True, True, True, "qinglan"),   # a frame's navigation
+])
+def test_a_rendered_page_loads_from_its_units_hosts_only(url, page_url, navigation, in_frame, aborted, unit):
+    guard = BrowserGuard(UNIT_HOSTS)
+    blocked = []
+    guard.on_blocked = lambda u, target, what: blocked.append((u, target))
+    page = Page(page_url)
+    frame = Frame(page, "http://www.ql.gov.cn/x") if in_frame else None
+    assert guard(PwRequest(url, page, navigation, frame)) is aborted
+    assert blocked == ([(unit, url)] if aborted else [])
+
+
+def test_a_service_workers_request_is_aborted():
+    guard = BrowserGuard(UNIT_HOSTS)
+    assert guard(PwRequest("http://www.ql.gov.cn/sw-fetch")) is True
