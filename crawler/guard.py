@@ -70,7 +70,7 @@ class AddressGuard:
                 try:
                     found = await asyncio.wait_for(self.lookup(host, port), self.timeout)
                     self._resolved[key] = [ipaddress.ip_address(a.split("%")[0]) for a in found]
-                except (OSError, asyncio.TimeoutError, ValueError, UnicodeError):
+                except (TimeoutError, OSError, ValueError, UnicodeError):
                     self._resolved[key] = []
         return self._resolved[key]
 

@@ -7,7 +7,13 @@ import ipaddress
 
 import pytest
 
-from crawler.guard import AddressGuard, BrowserGuard, address_kind, browser_host_rules, host_port
+from crawler.guard import (
+    AddressGuard,
+    BrowserGuard,
+    address_kind,
+    browser_host_rules,
+    host_port,
+)
 
 DNS = {"www.gov-site.cn": ["58.42.1.10"], "public.example.cn": ["93.184.216.34"],
        "metadata.example.cn": ["169.254.169.254"], "intranet.example.cn": ["10.1.2.3"],
