@@ -59,15 +59,22 @@ def notice_rates(report: RunReport) -> dict[str, tuple[str, str]]:
 def notice_awards(report: RunReport) -> dict:
     """The awards of 三(四) as the run stands (checks/verdict.py): the decisions once at least one unit
     has both rates, else why not yet. Units without their 县区 or 县/区 cost only this section."""
-    from checks.verdict import run_awards
+    from checks.awards import decide
+    from checks.verdict import cohort
+    waiting = {"note": "各单位得分率尚未完成（评估人员评分表导入后评定：zwgk scoresheet import）", "decisions": []}
     try:
-        result = run_awards(report.run_dir)
+        units = cohort(report.run_dir)
+        if not any(u.overall_rate is not None and u.key_rate is not None for u in units):
+            return waiting
+        result = decide(units)
+    except ValueError as exc:   # a 乡镇 without its 县区, a 县区政府 without 县/区: the profiles say so
+        return {"note": f"单位配置不全，无法评定：{describe(exc)}", "decisions": []}
     except Exception as exc:
         logger.exception("the awards could not be worked out")
         return {"note": f"未能评定：{describe(exc)}", "decisions": []}
     decisions = [d for d in result.decisions if not d.reason.startswith("资料不全")]
     if not decisions:
-        return {"note": "各单位得分率尚未完成（评估人员评分表导入后评定：zwgk scoresheet import）", "decisions": []}
+        return waiting
     named = sorted((d for d in decisions if d.named), key=lambda d: (d.pool or "", d.rank or 0))
     return {"note": "", "decisions": named + [d for d in decisions if not d.named],
             "waiting": len(result.decisions) - len(decisions)}

@@ -110,3 +110,14 @@ def test_before_any_sheet_the_dashboard_says_the_awards_wait(tmp_path):
     run = with_county(make_run(tmp_path))
     html = write(RunReport.load(run), run / "reports" / "index.html").read_text(encoding="utf-8")
     assert "各单位得分率尚未完成（评估人员评分表导入后评定" in html
+
+
+def test_the_dashboard_says_when_profiles_lack_a_towns_county(tmp_path):
+    from reports.common import RunReport
+    from reports.dashboard import write
+    run = with_county(make_run(tmp_path), towns_county=None)
+    export(run)
+    fill(run / "reports" / "evaluator" / "town-b.xlsx", all_threes())
+    assert import_scores(run, run / "reports" / "evaluator").problems == []
+    html = write(RunReport.load(run), run / "reports" / "index.html").read_text(encoding="utf-8")
+    assert "单位配置不全，无法评定：ValueError: town-a: 乡镇须注明所属县区(county)" in html
