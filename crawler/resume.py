@@ -69,10 +69,10 @@ class Replay:
             self._stream.close()
 
 
-def record_index(capture: Path) -> tuple[dict[str, tuple[int, int]], int]:
-    """WARC-Record-ID → (offset, length) of every complete record, and where the last one ends (a
-    record cut by the kill is not complete and is not listed)."""
-    refs, end = {}, 0
+def record_index(capture: Path) -> dict[str, tuple[int, int]]:
+    """WARC-Record-ID → (offset, length) of every complete record (a record cut by the kill is not
+    complete and is not listed)."""
+    refs = {}
     with open(capture, "rb") as stream:
         it = ArchiveIterator(stream)
         try:
@@ -80,10 +80,9 @@ def record_index(capture: Path) -> tuple[dict[str, tuple[int, int]], int]:
                 rid = record.rec_headers.get_header("WARC-Record-ID")
                 it.read_to_end(record)
                 refs[rid] = (it.get_record_offset(), it.get_record_length())
-                end = it.get_record_offset() + it.get_record_length()
         except Exception:   # the member the kill cut short: warcio/zlib raise various errors
             pass
-    return refs, end
+    return refs
 
 
 def rewrite_capture(capture: Path, keep: set[str], refs: dict[str, tuple[int, int]]) -> None:
@@ -105,7 +104,7 @@ def prepare(snapshot: Snapshot) -> Replay:
     """Turn a killed run's snapshot and capture into the start of its resumed crawl."""
     db = snapshot.db
     capture = snapshot.warc_path
-    refs, _ = record_index(capture) if capture.exists() else ({}, 0)
+    refs = record_index(capture) if capture.exists() else {}
     rows = list(snapshot.rows("fetches", order_by="id"))
     tries = defaultdict(list)
     for row in rows:
@@ -122,7 +121,7 @@ def prepare(snapshot: Snapshot) -> Replay:
                    list(kept_ids))
     if capture.exists():
         rewrite_capture(capture, {r["warc_record_id"] for r in keep}, refs)
-        refs, _ = record_index(capture)
+        refs = record_index(capture)
     return Replay(capture, keep, refs)
 
 
@@ -137,7 +136,7 @@ def finish(snapshot: Snapshot, replay: Replay) -> int:
     with snapshot.db.atomic():
         snapshot.db.execute(f"delete from fetches where id in ({','.join('?' * len(ids))})", ids)
     capture = snapshot.warc_path
-    refs, _ = record_index(capture)
+    refs = record_index(capture)
     gone = {r["warc_record_id"] for r in unused}
     rewrite_capture(capture, set(refs) - gone, refs)
     return len(unused)

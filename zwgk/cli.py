@@ -438,8 +438,13 @@ def _crawl(args):
             return 2, None
     from crawler.run import crawl
     units = [u.strip() for u in args.units.split(",")] if args.units else None
+    return _gathered(lambda: crawl(program, units=units, as_of=args.as_of, out=args.out, overrides=overrides))
+
+
+def _gathered(gather):
+    """Run a crawl (or a resume): (exit code, run folder or None), its failures told in one line."""
     try:
-        run_dir = crawl(program, units=units, as_of=args.as_of, out=args.out, overrides=overrides)
+        run_dir = gather()
     except ValueError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 2, None
@@ -470,16 +475,7 @@ def _resume(args, resume_dir: str):
         print(f"配置错误：{exc}", file=sys.stderr)
         return 2, None
     from crawler.run import resume
-    try:
-        run_dir = resume(program, run_dir)
-    except ValueError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return 2, None
-    except RuntimeError as exc:
-        print(f"内部错误：{exc}", file=sys.stderr)
-        return 1, None
-    print(f"快照已写入：{run_dir}")
-    return 0, run_dir
+    return _gathered(lambda: resume(program, run_dir))
 
 
 PARTIAL_HELP = "抓取未完成（被中断或出错）也照样处理：每条问题都标注“部分抓取”"
