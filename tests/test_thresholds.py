@@ -331,6 +331,35 @@ def test_consultation_period(tmp_path, start, end, body, short):
     assert flagged(mini, "CONSULT-001") == ([(it["url"], "major")] if short else [])
 
 
+# A draft that says it is a 规范性文件 needs 7 working days, both ends counted (国办发〔2018〕37号):
+# 2019's 国庆 (10-01…10-07) with the 调休 Sunday 09-29 and Saturday 10-12 as working days.
+@pytest.mark.parametrize("start, end, short, said", [
+    ("2019-09-27", "2019-10-10", True, "共6个工作日"),   # 27, 29, 30, 8, 9, 10
+    ("2019-09-27", "2019-10-11", False, None),            # … and 11: 7
+    ("2019-09-28", "2019-10-11", True, "共6个工作日"),   # a Saturday start is no working day
+    ("2019-09-28", "2019-10-12", False, None),            # the 调休 Saturday counts: 7
+    ("2019-10-08", "2019-10-17", False, None),            # 8
+])
+def test_normative_consultation_working_days(tmp_path, start, end, short, said):
+    mini = Mini(tmp_path)
+    it = mini.item(title="关于公开征求《青岚区某某规范性文件（征求意见稿）》意见的公告",
+                   column_path="法定主动公开内容 > 重大决策预公开 > 意见征集",
+                   consult={"start": start, "end": end, "channels": {"电子邮箱": "yj@example.gov.cn"}})
+    assert flagged(mini, "CONSULT-001") == ([(it["url"], "major")] if short else [])
+    if short:
+        assert f"征求意见期限为{start}至{end}，{said}，未说明缩短理由" in mini.findings("CONSULT-001")[0]["message"]
+
+
+def test_normative_by_its_column(tmp_path):
+    """A draft filed under a 规范性文件 column is one, though its title does not say so; a 20-day
+    period is 14 working days there, and 20 days short of 30 elsewhere."""
+    mini = Mini(tmp_path)
+    mini.item(title="关于公开征求《某某办法》意见的公告", column_path="法定主动公开内容 > 规范性文件 > 意见征集",
+              consult={"start": "2019-08-01", "end": "2019-08-20"})
+    other = consultation(mini, "2019-08-01", "2019-08-20")
+    assert flagged(mini, "CONSULT-001") == [(other["url"], "major")]
+
+
 @pytest.mark.parametrize("feedback, late", [
     ("2019-07-30", False),     # 29 days after the end
     ("2019-07-31", False),     # 30

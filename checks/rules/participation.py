@@ -8,7 +8,7 @@ from datetime import timedelta
 from ..audit import parse_day
 from ..registry import rule
 from ..titles import normal
-from ..workdays import workdays_between
+from ..workdays import is_workday, workdays_between
 
 URGENT = re.compile(r"紧急|特殊情况|情况特殊|时间紧迫|确需缩短")
 NORMATIVE = re.compile(r"规范性文件")
@@ -28,11 +28,18 @@ def short_consultations(audit):
     for item, start, end in _consultations(audit):
         if not start or not end or end < start:
             continue
-        days = (end - start).days + 1          # both ends count: 8月1日至8月30日 is 30 days
         if URGENT.search(item["body"] or ""):
             continue                            # a reason is stated
-        if days < audit.param("days"):
-            yield audit.finding(f"“{item['title']}”征求意见期限为{start}至{end}，共{days}日，未说明缩短理由",
+        # Both ends count: 8月1日至8月30日 is 30 days. A draft that says it is a 规范性文件 needs
+        # only 7 working days (国办发〔2018〕37号); one that does not say so is held to 30 days.
+        if NORMATIVE.search(f"{item['title']} {item['column_path']}"):
+            span = is_workday(start) + workdays_between(start, end)
+            short, unit = span < audit.param("normative_workdays"), "个工作日"
+        else:
+            span = (end - start).days + 1
+            short, unit = span < audit.param("days"), "日"
+        if short:
+            yield audit.finding(f"“{item['title']}”征求意见期限为{start}至{end}，共{span}{unit}，未说明缩短理由",
                                 url=item["url"], column_path=item["column_path"], index_no=item["index_no"],
                                 excerpt=item["consult"].get("period_text"), fetch_ids=[item["fetch_id"]])
 
