@@ -445,8 +445,11 @@ EQUIVALENT: dict[str, str] = {
 }
 
 
-def results(mutants: Path) -> dict[str, Counter]:
-    """Module path → Counter of mutant statuses, plus the survivors' names under '_survivors'."""
+def results(mutants: Path) -> tuple[dict[str, Counter], dict[str, list[str]]]:
+    """Module path → Counter of mutant statuses, and module path → the survivors' lines.
+
+    Only a survivor can be equivalent: a listed name that a test kills is counted killed and
+    reported as stale (mutmut renumbers a function's mutants when it changes)."""
     by_module: dict[str, Counter] = defaultdict(Counter)
     survivors: dict[str, list[str]] = defaultdict(list)
     for meta in sorted(mutants.rglob("*.py.meta")):
@@ -454,7 +457,10 @@ def results(mutants: Path) -> dict[str, Counter]:
         for name, code in json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"].items():
             status = status_by_exit_code[code]
             if name in EQUIVALENT:
-                status = "equivalent"
+                if status in KILLED:
+                    survivors[module].append(f"{name}: listed as equivalent but killed (stale entry)")
+                elif status == "survived":
+                    status = "equivalent"
             by_module[module][status] += 1
             if status not in KILLED and status not in ("equivalent", "not checked", "skipped"):
                 survivors[module].append(f"{name}: {status}")
