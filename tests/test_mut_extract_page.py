@@ -388,3 +388,205 @@ def test_title_logo_headings_naming_the_site_are_banners(logo):
     html = page(f"<div class='logo'><h1>{logo}</h1></div><div class='art'><p>各单位要认真开展安全检查。</p></div>",
                 title="关于开展安全检查的通知_青岚区人民政府")
     assert ex.title(html) == "关于开展安全检查的通知"
+
+
+# ----------------------------------------------------------------------------------- title: what the page shows
+
+def test_title_of_a_frameset_shell_is_the_first_part():
+    # a frameset page has no <body>; its <noframes> fallback is not shown by a browser with frames
+    html = """<html><head><title>青岚县政务公开_青岚县人民政府门户网站</title></head>
+      <frameset rows="120,*"><frame src="/top.html"><frame src="/main.html">
+      <noframes>青岚县人民政府门户网站</noframes></frameset></html>"""
+    assert ex.title(html) == "青岚县政务公开"
+
+
+def test_title_month_range_is_not_split_at_a_pager_number():
+    # the current page number of the pager prints "1" as a block; "1-8月份" is a range, not "1" and a title
+    html = """<html><head><title>1-8月份全县主要经济指标_青岚县统计局</title></head><body>
+      <div class="con"><p>8月份，全县规模以上工业增加值同比增长6.5%。</p><p>固定资产投资同比增长8.1%。</p></div>
+      <div class="page"><span>1</span><a href="index_1.html">2</a></div></body></html>"""
+    assert ex.title(html) == "1-8月份全县主要经济指标"
+
+
+def test_title_part_listed_in_a_links_dropdown_is_not_shown():
+    # the 友情链接 <select> lists the department's own site: an option is no block the page shows
+    html = """<html><head><title>防汛通知_青岚县水利局</title></head><body>
+      <div class="top"><a href="/">青岚县水利局</a></div><p>各乡镇：请做好防汛准备工作。</p>
+      <div class="yqlj"><select onchange="window.open(this.value)"><option>县直部门网站</option>
+      <option value="http://slj.ql.gov.cn/">青岚县水利局</option></select></div></body></html>"""
+    assert ex.title(html) == "防汛通知"
+
+
+@pytest.mark.parametrize("depth, expected", [
+    (3, "水利网"),     # a card line three boxes inside its link is a link
+    (4, "防汛通知"),   # four boxes inside: shown as a block of its own
+])
+def test_title_part_shown_inside_a_link_three_boxes_up(depth, expected):
+    card = "<b>防汛通知</b>"
+    for _ in range(depth - 1):
+        card = f"<div>{card}</div>"
+    html = f"""<html><head><title>水利网_防汛通知</title></head><body>
+      <a href="/tz/1.html">{card}</a><p>各乡镇：请做好防汛准备工作。</p></body></html>"""
+    assert ex.title(html) == expected
+
+
+# ----------------------------------------------------------------------------------- title: short site names
+
+def test_title_two_character_logo_names_the_site():
+    # 岚县, 沛县, 歙县: a county's logo may carry a two-character name
+    html = """<html><head><title>岚县门户网站_关于做好防汛工作的通知</title></head><body>
+      <a href="/"><img src="/logo.png" alt="岚县"></a><p>各乡镇：请做好防汛准备工作。</p></body></html>"""
+    assert ex.title(html) == "关于做好防汛工作的通知"
+
+
+@pytest.mark.parametrize("depth, expected", [
+    (3, "关于做好汛后检查的通知"),   # a logo three boxes inside the home link names the site
+    (4, "青岚水利网"),               # four boxes inside: no longer read as the linked logo
+])
+def test_title_logo_inside_the_home_link_three_boxes_up(depth, expected):
+    logo = '<img src="/logo.png" alt="青岚水利网">'
+    for _ in range(depth - 1):
+        logo = f"<div>{logo}</div>"
+    html = f"""<html><head><title>青岚水利网|关于做好汛后检查的通知</title></head><body>
+      <a href="/">{logo}</a><p>关于做好汛后检查的通知全文如下</p></body></html>"""
+    assert ex.title(html) == expected
+
+
+def test_title_related_articles_with_title_tooltips_name_no_site():
+    # the sidebar lists the current article too, its link's title attribute holding the full title
+    html = """<html><head><title>关于开展秋季安全检查的通知_青岚区应急管理局</title></head><body>
+      <div class="art"><p>各单位要认真开展秋季安全检查，及时消除隐患。</p></div>
+      <aside><ul><li><a href="/tz/2.html" title="关于开展秋季安全检查的通知">关于开展秋季安全检查…</a></li>
+      <li><a href="/tz/1.html" title="关于做好国庆假期值班工作的通知">关于做好国庆假期值班…</a></li></ul></aside>
+      </body></html>"""
+    assert ex.title(html) == "关于开展秋季安全检查的通知"
+
+
+def test_title_banner_heading_on_a_two_character_site_part():
+    html = """<html><head><title>关于做好防汛工作的通知_岚县</title></head><body>
+      <div class="logo"><h1>岚县门户网站</h1></div><p>各乡镇：请做好防汛准备工作。</p>
+      <div>主办单位：岚县人民政府办公室</div></body></html>"""
+    assert ex.title(html) == "关于做好防汛工作的通知"
+
+
+def test_title_unfilled_placeholder_heading_is_kept():
+    # an article published from an unfilled template: the audit must see its placeholder title
+    html = page("<div class='art'><h2>XXXX</h2><p>各单位：请做好防汛准备工作。</p></div>")
+    assert ex.title(html) == "XXXX"
+
+
+@pytest.mark.parametrize("heading, expected", [
+    ("防汛令", "热点专题推荐阅读"),   # three characters: too short to be sure it repeats the <title>
+    ("防汛通知", "防汛通知"),          # four: the heading repeating the <title> wins
+    ("防汛的通知", "防汛的通知"),
+])
+def test_title_short_heading_repeating_the_title_tag(heading, expected):
+    html = page(f"<div class='side'><h2>热点专题推荐阅读</h2></div><div class='art'><h3>{heading}</h3></div>",
+                title=f"{heading}_青岚区人民政府")
+    assert ex.title(html) == expected
+
+
+@pytest.mark.parametrize("depth, expected", [
+    (50, "关于开展安全检查的通知"),      # the page header 50 boxes up: a banner heading
+    (51, "欢迎访问青岚区应急管理局网站"),  # 51 up: beyond the reach of the chrome test
+])
+def test_title_heading_deep_inside_the_page_header(depth, expected):
+    heading = "<h1>欢迎访问青岚区应急管理局网站</h1>"
+    for _ in range(depth - 1):
+        heading = f"<div>{heading}</div>"
+    html = page(f"<header>{heading}</header><div class='art'><p>正文</p></div>", title="关于开展安全检查的通知")
+    assert ex.title(html) == expected
+
+
+# ----------------------------------------------------------------------------------- title: line above the body, limits
+
+_ZOOM = ("<div class='zoom'><p>各中小学、幼儿园：为切实保障秋季开学期间师生饮食安全，现就有关事项通知如下。</p>"
+         "<p>一、落实主体责任。各校要严格执行食品安全校长负责制，落实陪餐制度。</p></div>")
+
+
+@pytest.mark.parametrize("spacers, expected", [
+    (398, "关于做好秋季学校食品安全工作的通知"),   # the 400th element before the body's first paragraph
+    (399, SITE),                                # the 401st: out of reach
+])
+def test_title_line_above_the_body_within_400_elements(spacers, expected):
+    # old table templates pad the page with spacer images
+    html = page("<b>关于做好秋季学校食品安全工作的通知</b>" + '<img src="/i/dot.gif">' * spacers + _ZOOM)
+    assert ex.title(html) == expected
+
+
+@pytest.mark.parametrize("wrappers, expected", [
+    (98, SITE),                                  # the box 100 levels up holds the body: not a line above it
+    (99, "关于做好秋季学校食品安全工作的通知"),    # 101 levels up: read as a line of its own
+])
+def test_title_line_above_the_body_holders_100_levels_up(wrappers, expected):
+    html = page("<div>关于做好秋季学校食品安全工作的通知" + "<div>" * wrappers + _ZOOM + "</div>" * wrappers + "</div>")
+    assert ex.title(html) == expected
+
+
+@pytest.mark.parametrize("depth, expected", [
+    (3, SITE),                                  # three boxes inside a link: a link
+    (4, "关于做好秋季学校食品安全工作的通知"),    # four: a line of its own
+])
+def test_title_line_above_the_body_inside_a_link_three_boxes_up(depth, expected):
+    line = "<b>关于做好秋季学校食品安全工作的通知</b>"
+    for _ in range(depth - 1):
+        line = f"<div>{line}</div>"
+    html = page(f'<a href="/tz/">{line}</a>' + _ZOOM)
+    assert ex.title(html) == expected
+
+
+# ----------------------------------------------------------------------------------- body: container scores
+
+@pytest.mark.parametrize("side_len, expected", [
+    (16, "正文"),   # three wrapped paragraphs of 11 score 16.5 for their grandparent: more than 16
+    (17, "侧栏"),   # a sidebar paragraph of 17 beats them
+])
+def test_body_text_wrapped_paragraphs_against_a_sidebar_paragraph(side_len, expected):
+    wrapped = "".join(f"<div><p>{'正文' * 5}。</p></div>" for _ in range(3))
+    side = "侧栏" * (side_len // 2) + "。" * (side_len % 2)
+    html = f"<html><body><div class='side'><p>{side}</p></div><div class='zoom'>{wrapped}</div></body></html>"
+    assert ex.body_text(html).startswith(expected)
+
+
+# ----------------------------------------------------------------------------------- breadcrumb
+
+@pytest.mark.parametrize("before", ["<!-- 当前位置 -->", "<script>var crumb = 1;</script>"])
+def test_breadcrumb_prefix_after_a_comment_or_script(before):
+    html = f'<div class="position">{before}当前位置：<a href="/">首页</a> &gt; <a href="/a">政务公开</a></div>'
+    assert ex.breadcrumb(html) == ["政务公开"]
+
+
+@pytest.mark.parametrize("wrappers, expected", [(3, ["政务公开"]), (4, [])])
+def test_breadcrumb_prefix_wrapped_up_to_three_times(wrappers, expected):
+    prefix = "当前位置："
+    for _ in range(wrappers):
+        prefix = f"<span>{prefix}</span>"
+    html = f'<div class="crumb">{prefix}<a href="/">首页</a> &gt; <a href="/a">政务公开</a></div>'
+    assert ex.breadcrumb(html) == expected
+
+
+# ----------------------------------------------------------------------------------- footer identity
+
+def test_footer_identity_number_linked_with_a_tooltip():
+    html = """<div class="ft">公安机关备案号：<a href="http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=34152302000101"
+      title="全国互联网安全管理服务平台">34152302000101</a></div>"""
+    assert ex.footer_identity(html)["police"] == "34152302000101"
+
+
+def test_footer_identity_icon_with_a_tooltip_before_the_number():
+    html = '<div class="ft">公安机关备案号：<i class="ico-beian" title="公安备案图标"></i>34152302000101</div>'
+    assert ex.footer_identity(html)["police"] == "34152302000101"
+
+
+def test_title_banner_printing_the_site_name_twice():
+    # responsive templates print the name for wide and for narrow screens in one heading
+    html = """<html><head><title>关于开展秋季安全检查的通知_青岚县人民政府</title></head><body>
+      <div class="logo"><h1><span class="pc">青岚县人民政府门户网站</span><span class="m">青岚县人民政府</span></h1></div>
+      <div class="art"><p>各单位要认真开展秋季安全检查，及时消除隐患。</p></div></body></html>"""
+    assert ex.title(html) == "关于开展秋季安全检查的通知"
+
+
+def test_title_part_printing_the_site_name_twice():
+    html = """<html><head><title>青岚水利网 青岚水利网|关于做好汛后检查的通知</title></head><body>
+      <a href="/"><img src="/logo.png" alt="青岚水利网"></a><p>关于做好汛后检查的通知全文如下</p></body></html>"""
+    assert ex.title(html) == "关于做好汛后检查的通知"

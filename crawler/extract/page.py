@@ -24,7 +24,7 @@ def _logo_names(root) -> list[str]:
     page header."""
     out = []
     for img in root.iter("img"):
-        name = _norm(img.get("alt") or img.get("title") or "")
+        name = _norm(img.get("alt") or img.get("title"))
         if len(name) >= 2 and (any(_tag(a) == "a" for a in _ancestors(img, 3)) or _in_chrome(img)):
             out.append(name)
     return out
@@ -72,6 +72,12 @@ _SITE_WORDS_RE = re.compile(r"^(?:门户网站|门户网|政府网站|网站|官
                             r"|政府信息公开网|信息公开|政务公开|欢迎您|首页|主页|\s)*$")
 
 
+def _is_site_name(text: str, name: str) -> bool:
+    """Does ``text`` name the site called ``name``: a piece of the name, or the name with only words
+    such as 门户网站 besides it (responsive templates print the name twice, for wide and narrow screens)?"""
+    return text in name or (name in text and bool(_SITE_WORDS_RE.match(text.replace(name, ""))))
+
+
 _SOFT_SEPS = ("——", "--", "—", "－", "-", "–")
 
 
@@ -105,7 +111,7 @@ def _title_parts(root, parts: list[str], site: str) -> tuple[list[str], list[str
     def names_site(p: str) -> bool:
         # titles often name the unit ("青岚县人民政府关于…"): a part holding a site name is the
         # site only when the rest is a word such as 门户网站 ("青岚县人民政府门户网站")
-        return any(p in n or (n in p and _SITE_WORDS_RE.match(p.replace(n, "", 1))) for n in known)
+        return any(_is_site_name(p, n) for n in known)
 
     # dashes also join a title to its subtitle ("绿色发展——我县…") or stand in dates and numbers
     # (2019-2020): they separate only where one side names the site or the other side is what
@@ -151,8 +157,7 @@ def title(html) -> str:
             # a heading naming the site is a banner, unless it is the <title>'s own first part
             # (an article titled "某某街道2018年政府信息公开工作年度报告" names its unit)
             if len(text) < 2 or _in_chrome(h) or text == column or \
-                    any(text in n or n in text and _SITE_WORDS_RE.match(text.replace(n, "", 1))
-                        for n in site_names):
+                    any(_is_site_name(text, n) for n in site_names):
                 continue
             # linked headings are logos or list items, very short ones column names ("政务公开"):
             # try them after plain article-like headings
@@ -315,9 +320,9 @@ def breadcrumb(html) -> list[str]:
     root = parse(html)
     for el in root.iter():
         tag = _tag(el)
-        if not tag or tag in _SKIP_TAGS:
-            continue
-        if el.text and _CRUMB_RE.match(el.text):
+        # a comment's or script's own text is no crumb, but the text after it may be
+        # ("<!-- 位置 -->当前位置：…")
+        if tag and tag not in _SKIP_TAGS and el.text and _CRUMB_RE.match(el.text):
             container = el
         elif el.tail and _CRUMB_RE.match(el.tail) and el.getparent() is not None:
             container = el.getparent()
