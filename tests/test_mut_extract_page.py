@@ -590,3 +590,30 @@ def test_title_part_printing_the_site_name_twice():
     html = """<html><head><title>青岚水利网 青岚水利网|关于做好汛后检查的通知</title></head><body>
       <a href="/"><img src="/logo.png" alt="青岚水利网"></a><p>关于做好汛后检查的通知全文如下</p></body></html>"""
     assert ex.title(html) == "关于做好汛后检查的通知"
+
+
+@pytest.mark.parametrize("before", [
+    '<i class="iconfont">&#xe61b;</i>',                  # an icon-font glyph
+    '<span class="date">2019年9月5日 星期四</span>',       # the date printed in the same bar
+])
+@pytest.mark.parametrize("prefix", ["当前位置：", "<span>当前位置：</span>"])
+def test_breadcrumb_prefix_after_an_icon_or_a_date_in_the_same_box(before, prefix):
+    html = f'<div class="position">{before}{prefix}<a href="/">首页</a> &gt; <a href="/a">政务公开</a></div>'
+    assert ex.breadcrumb(html) == ["政务公开"]
+
+
+def test_breadcrumb_list_after_an_icon_and_the_prefix():
+    html = ('<div class="position"><i class="iconfont">&#xe61b;</i><span>当前位置：</span>'
+            '<ul><li><a href="/">首页</a></li><li><a href="/a">政务公开</a></li></ul></div>')
+    assert ex.breadcrumb(html) == ["政务公开"]
+
+
+def test_breadcrumb_empty_bar_after_an_icon_is_no_trail():
+    # the trail is filled in by a script the crawler did not run
+    html = ('<div class="position"><i class="iconfont">&#xe61b;</i><span>当前位置：</span></div>'
+            '<div class="crumb">您现在的位置：<a href="/">首页</a> &gt; <a href="/b">通知公告</a></div>')
+    assert ex.breadcrumb(html) == ["通知公告"]
+
+
+def test_breadcrumb_space_after_the_colon():
+    assert ex.breadcrumb('<div>当前位置： <a href="/">首页</a> &gt; <a href="/a">政务公开</a></div>') == ["政务公开"]

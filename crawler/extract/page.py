@@ -323,27 +323,24 @@ def breadcrumb(html) -> list[str]:
         # a comment's or script's own text is no crumb, but the text after it may be
         # ("<!-- 位置 -->当前位置：…")
         if tag and tag not in _SKIP_TAGS and el.text and _CRUMB_RE.match(el.text):
-            container = el
+            container, line = el, _line_from(el, el.text, 0)
         elif el.tail and _CRUMB_RE.match(el.tail) and el.getparent() is not None:
+            # the prefix after an icon or a date in the same box: the line from the prefix on
             container = el.getparent()
+            line = _line_from(container, el.tail, container.index(el) + 1)
         else:
             continue
-        # climb out of "<span>当前位置：</span>" to the element holding the trail
+        # climb out of "<span>当前位置：</span>" to the element holding the trail; the line goes on
+        # with what follows the span
         for _ in range(3):
-            rest = _CRUMB_RE.sub("", _text(container), count=1).strip()
-            if rest or container.getparent() is None:
+            if _CRUMB_RE.sub("", _text(container), count=1).strip() or container.getparent() is None:
                 break
-            container = container.getparent()
+            child, container = container, container.getparent()
+            line += _line_from(container, child.tail, container.index(child) + 1)
         # the trail is the line after the prefix, up to the first block (not the whole page
         # when the crumb's container also wraps content); lists of links are read whole
-        full = _line_from(container, container.text, 0)
-        m = _CRUMB_RE.search(full)
-        if not m or not full[m.end():].strip():
-            full = _text(container)
-            m = _CRUMB_RE.search(full)
-        if not m:
-            continue
-        rest = full[m.end():].strip()
+        m = _CRUMB_RE.match(line)
+        rest = line[m.end():].strip() or _text(container).partition(m.group(0))[2].strip()
         if not rest or len(rest) > 200:
             continue
         parts = [p for p in _CRUMB_SEP_RE.split(rest) if p]
