@@ -617,3 +617,10 @@ def test_breadcrumb_empty_bar_after_an_icon_is_no_trail():
 
 def test_breadcrumb_space_after_the_colon():
     assert ex.breadcrumb('<div>当前位置： <a href="/">首页</a> &gt; <a href="/a">政务公开</a></div>') == ["政务公开"]
+
+
+def test_breadcrumb_one_link_after_the_line_is_not_the_trail():
+    # an unlinked trail, and a print link in a box of its own below it in the same cell
+    html = ('<table><tr><td class="position">当前位置：政务公开'
+            '<div class="tools"><a href="javascript:window.print()">打印本页</a></div></td></tr></table>')
+    assert ex.breadcrumb(html) == ["政务公开"]
