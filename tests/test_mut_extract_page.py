@@ -469,10 +469,20 @@ def test_title_banner_heading_on_a_two_character_site_part():
     assert ex.title(html) == "关于做好防汛工作的通知"
 
 
-def test_title_unfilled_placeholder_heading_is_kept():
-    # an article published from an unfilled template: the audit must see its placeholder title
-    html = page("<div class='art'><h2>XXXX</h2><p>各单位：请做好防汛准备工作。</p></div>")
-    assert ex.title(html) == "XXXX"
+@pytest.mark.parametrize("placeholder", ["XXX", "XXXX"])
+def test_title_unfilled_placeholder_heading_is_kept(placeholder):
+    # an article published from an unfilled template: the audit must see its placeholder title,
+    # not the source line under it (no SiteName or ColumnName meta makes it a banner or a column)
+    html = page(f"""<div class='art'><h2>{placeholder}</h2><div class='ly'>青岚区防汛抗旱指挥部办公室</div>
+      <p>各单位：请做好防汛准备工作。</p></div>""")
+    assert ex.title(html) == placeholder
+
+
+def test_title_heading_naming_the_unit_before_its_subject():
+    html = """<html><head><title>关于做好防汛工作的通知_青岚县人民政府</title></head><body>
+      <div class="art"><h1>青岚县人民政府关于做好防汛工作的通知</h1><p>各乡镇：请做好防汛准备工作。</p></div>
+      <div>主办单位：青岚县人民政府办公室</div></body></html>"""
+    assert ex.title(html) == "青岚县人民政府关于做好防汛工作的通知"
 
 
 @pytest.mark.parametrize("heading, expected", [
@@ -598,7 +608,14 @@ def test_title_part_printing_the_site_name_twice():
 ])
 @pytest.mark.parametrize("prefix", ["当前位置：", "<span>当前位置：</span>"])
 def test_breadcrumb_prefix_after_an_icon_or_a_date_in_the_same_box(before, prefix):
-    html = f'<div class="position">{before}{prefix}<a href="/">首页</a> &gt; <a href="/a">政务公开</a></div>'
+    # a trail without 首页: each of its names counts
+    html = f'<div class="position">{before}{prefix}<a href="/a">政务公开</a> &gt; <a href="/b">通知公告</a> &gt; 正文</div>'
+    assert ex.breadcrumb(html) == ["政务公开", "通知公告", "正文"]
+
+
+def test_breadcrumb_plain_trail_after_the_prefix_span_stops_at_a_box():
+    # the date box floated right inside the crumb bar is no part of the trail
+    html = '<div class="crumb"><span>当前位置：</span>首页 &gt; 政务公开<div class="fr">2019-09-05</div></div>'
     assert ex.breadcrumb(html) == ["政务公开"]
 
 
