@@ -428,11 +428,11 @@ EQUIVALENT: dict[str, str] = {
         'th elements are never blocks (root.iter takes p/div/td/section/article only)',
     "crawler.extract.page.x__body_container__mutmut_4":
         'blocks are p/div/td/section/article elements, which always have a parent',
-    "crawler.extract.page.x_breadcrumb__mutmut_26":
+    "crawler.extract.page.x_breadcrumb__mutmut_43":
         '_CRUMB_RE is anchored at the start, so there is at most one match',
-    "crawler.extract.page.x_breadcrumb__mutmut_29":
+    "crawler.extract.page.x_breadcrumb__mutmut_46":
         '_CRUMB_RE is anchored at the start, so there is at most one match',
-    "crawler.extract.page.x_breadcrumb__mutmut_37":
+    "crawler.extract.page.x_breadcrumb__mutmut_13":
         'parent[None:] is parent[0:]',
     "crawler.extract.page.x_title__mutmut_45":
         'a heading of 2+ characters never equals the default (None or "")',

@@ -641,3 +641,9 @@ def test_breadcrumb_one_link_after_the_line_is_not_the_trail():
     html = ('<table><tr><td class="position">当前位置：政务公开'
             '<div class="tools"><a href="javascript:window.print()">打印本页</a></div></td></tr></table>')
     assert ex.breadcrumb(html) == ["政务公开"]
+
+
+def test_breadcrumb_list_and_its_narrow_screen_copy_in_one_box():
+    html = ('<div class="crumb"><span>当前位置：</span><ul class="pc"><li>首页</li><li>政务公开</li><li>通知公告</li></ul>'
+            '<p class="m">当前位置：首页 &gt; 政务公开 &gt; 通知公告</p></div>')
+    assert ex.breadcrumb(html) == ["政务公开", "通知公告"]

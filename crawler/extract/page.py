@@ -338,9 +338,10 @@ def breadcrumb(html) -> list[str]:
             child, container = container, container.getparent()
             line += _line_from(container, child.tail, container.index(child) + 1)
         # the trail is the line after the prefix, up to the first block (not the whole page
-        # when the crumb's container also wraps content); lists of links are read whole
+        # when the crumb's container also wraps content); lists of links are read whole, after the
+        # last prefix (a box holding the trail for wide and for narrow screens prints it twice)
         m = _CRUMB_RE.match(line)
-        rest = line[m.end():].strip() or _text(container).partition(m.group(0))[2].strip()
+        rest = line[m.end():].strip() or _text(container).rpartition(m.group(0))[2].strip()
         if not rest or len(rest) > 200:
             continue
         parts = [p for p in _CRUMB_SEP_RE.split(rest) if p]
