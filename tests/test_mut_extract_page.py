@@ -311,6 +311,18 @@ def test_footer_identity_ignores_other_meta_and_commented_out_marks():
     assert ex.footer_identity(html) == {"site_code": "3415000001", "icp": None, "police": None}
 
 
+def test_footer_identity_declared_only_by_a_meta_tag():
+    """Only <meta name="SiteIDCode"> declares the mark: a shared widget's element of that name (here a
+    statistics snippet's span carrying another site's code) is not the page's declaration; the
+    footer's own line is read instead."""
+    html = """<html><head><meta name="description" content="青岚区"></head><body>
+      <span name="SiteIDCode" content="0000000000" style="display:none"></span>
+      <div class="ft">网站标识码：3415000001</div></body></html>"""
+    assert ex.footer_identity(html)["site_code"] == "3415000001"
+    declared = html.replace('<meta name="description" content="青岚区">', '<meta name="SiteIDCode" content="3415000009">')
+    assert ex.footer_identity(declared)["site_code"] == "3415000009"
+
+
 def test_footer_identity_icons_line_breaks_and_blocks_keep_numbers_apart():
     html = """<div class="ft"><p>网站标识码：<img src="/i/code.png">3415000001<br>2019 版权所有</p>
       <p>皖ICP备10340074号</p><p>3415000002</p></div>"""
