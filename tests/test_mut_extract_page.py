@@ -154,6 +154,31 @@ def test_title_line_above_the_body_skips_page_chrome_and_grid_values():
     assert ex.title(html) == "关于做好秋季学校食品安全工作的通知"
 
 
+@pytest.mark.parametrize("depth", [0, 1, 3, 4, 6])
+def test_title_line_above_the_body_skips_a_grid_value_however_deeply_wrapped(depth):
+    """A template may wrap the value of 发布机构 in any number of boxes (<td><div><span><font>…):
+    the wrapped value is the cell's, never the title line above the body."""
+    value = "<div>" * depth + "青岚区教育局办公室" + "</div>" * depth
+    html = page(_TABLE_PAGE.format(decoy=f"<table><tr><td>发布机构</td><td>{value}</td></tr></table>"))
+    assert ex.title(html) == "关于做好秋季学校食品安全工作的通知"
+
+
+@pytest.mark.parametrize("cell", [
+    "<td>（牵头）<div><div>青岚区教育局办公室通知</div></div></td>",       # a note before the boxed value
+    "<td><img src='/i/dot.gif'><div><p>青岚区教育局办公室通知</p></div></td>",  # an icon before it
+    "<td><span></span><div>青岚区教育局办公室通知</div></td>",              # an empty span before it
+])
+def test_title_line_above_the_body_skips_a_grid_value_after_a_note_or_an_icon(cell):
+    html = page(_TABLE_PAGE.format(decoy=f"<table><tr><td>发布机构</td>{cell}</tr></table>"))
+    assert ex.title(html) == "关于做好秋季学校食品安全工作的通知"
+
+
+def test_title_line_above_the_body_a_line_after_a_text_box_is_no_value():
+    """A line that follows a box with text of its own (not a label) is not a grid value."""
+    html = page(_TABLE_PAGE.format(decoy="<div><span>青岚区</span><div>教育局办公室通知公告</div></div>"))
+    assert ex.title(html) == "教育局办公室通知公告"
+
+
 @pytest.mark.parametrize("first, expected", [
     ("关于做好防汛工作的紧急通知", "关于做好防汛工作的紧急通知"),    # the body opens with its title
     ("关于做好防汛、抗旱工作的通知", "关于做好防汛、抗旱工作的通知"),  # 、 joins words of a title
