@@ -599,3 +599,24 @@ def test_records_and_size_in_a_script_beat_a_page_count_in_a_title():
       <script>layui.use("laypage", function () { laypage.render({elem: "page", count: 47, limit: 15,
       jump: function (obj, first) { if (!first) location.href = "list.jsp?catId=4&pageNo=" + obj.curr; }}); });</script>"""
     assert pages(html, f"{A}/gk/list.jsp?catId=4") == [f"{A}/gk/list.jsp?catId=4&pageNo={n}" for n in (2, 3, 4)]
+
+
+def test_a_flag_after_the_count_and_current_page_is_neither():
+    # showPages(count, current, showJump, stem, ext): page 1 calls itself 1, so list_2 is page 2
+    html = '<div id="pg"></div><script>showPages(5, 1, 0, "list", "html");</script>'
+    assert pages(html, f"{A}/gk/list.html") == [f"{A}/gk/list_{n}.html" for n in (2, 3, 4, 5)]
+
+
+@pytest.mark.parametrize("container", ['""', '"#pageTop,#pageBottom"'])
+def test_page_div_template_with_a_blank_or_double_container(container):
+    # the container argument before the numbers (blank setting, or the pager drawn above and below
+    # the list) makes xlist_3 page 3 on a later page
+    html = f'<div id="pageTop"></div><script>createPageHTML({container}, 3, 2, "xlist", "shtml", 40);</script>'
+    assert pages(html, f"{A}/gk/xlist_2.shtml") == [f"{A}/gk/xlist.shtml", f"{A}/gk/xlist_3.shtml"]
+
+
+def test_clickable_year_items_are_no_script_pager():
+    # an annual-report column switches years with onclick list items: no page 2024
+    html = """<ul class="years"><li onclick="showYear(2024)">2024</li><li onclick="showYear(2023)">2023</li></ul>
+      <ul class="list"><li><a href="t1.html">2024年政府信息公开工作年度报告</a></li></ul>"""
+    assert pages(html, f"{A}/gk/ndbg/index.html") == []
