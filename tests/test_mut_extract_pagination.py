@@ -620,3 +620,11 @@ def test_clickable_year_items_are_no_script_pager():
     html = """<ul class="years"><li onclick="showYear(2024)">2024</li><li onclick="showYear(2023)">2023</li></ul>
       <ul class="list"><li><a href="t1.html">2024年政府信息公开工作年度报告</a></li></ul>"""
     assert pages(html, f"{A}/gk/ndbg/index.html") == []
+
+
+def test_trs_call_with_another_stem_numbers_its_files_over_the_links():
+    # createPageHTML(…, "list", "shtml"): list_1 is page 2, though its file name reads 1
+    html = """<div class="pg"><a href="list_1.shtml">上一页</a> <a href="list_3.shtml">下一页</a></div>
+      <script>createPageHTML(4, 2, "list", "shtml");</script>"""
+    assert pages(html, f"{A}/col/tzgg/list_2.shtml") == [
+        f"{A}/col/tzgg/list.shtml", f"{A}/col/tzgg/list_1.shtml", f"{A}/col/tzgg/list_3.shtml"]

@@ -148,9 +148,11 @@ def pagination(html, url: str) -> list[str]:
         found.extend(_script_pager(root, scripts, all_code, base, url))
     current = _canon(url)
     order = {u: i for i, (_, u) in reversed(list(enumerate(found)))}
+    # a later number wins: scripts (createPageHTML: list_1 is page 2) come after the links, whose
+    # numbers are only read from their file names
     numbers: dict[str, int | None] = {}
     for n, u in found:
-        if numbers.get(u) is None:
+        if n is not None or u not in numbers:
             numbers[u] = n
     # the current page without a page parameter is page 1 of a query-string list
     cur_no = _page_no(url) or 1
