@@ -478,9 +478,11 @@ def test_zero_based_pager_opening_with_the_previous_link_in_page_order():
 
 
 def test_a_commented_out_pager_script_is_not_read():
-    html = """<!-- <script>createPageHTML(8, 0, "index", "shtml");</script> -->
+    # the template's old TRS pager, commented out inside the list box
+    html = """<div class="list"><ul><li><a href="t1.html">关于开展安全检查的通知</a></li></ul>
+      <!-- <script>createPageHTML(8, 0, "index", "shtml");</script> -->
       <div class="page">共3页 <span>1</span><a href="index_1.html">2</a><a href="index_2.html">3</a>
-      <a href="index_1.html">下一页</a></div>"""
+      <a href="index_1.html">下一页</a></div></div>"""
     assert pages(html, f"{A}/col/tzgg/index.html") == [f"{A}/col/tzgg/index_1.html", f"{A}/col/tzgg/index_2.html"]
 
 
