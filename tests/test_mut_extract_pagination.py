@@ -417,6 +417,16 @@ def test_postback_pager_in_its_own_form_beside_another_viewstate_form():
     assert [(p["url"], p["fields"][2]) for p in got] == [("http://x.gov.cn/web/List.aspx", ("__VIEWSTATE", "b"))] * 2
 
 
+@pytest.mark.parametrize("depth", [0, 59, 60, 61, 90])
+def test_postback_pager_deep_in_nested_layout_tables_keeps_its_form(depth):
+    # old WebForms layouts nest table in table: the pager's own form is found at any depth
+    html = f"""<form method="post" action="Search.aspx"><input type="hidden" name="__VIEWSTATE" value="a" /></form>
+      <form method="post" action="List.aspx"><input type="hidden" name="__VIEWSTATE" value="b" />
+      {"<div>" * depth}{_gv(1)} {_gv(2)}{"</div>" * depth}</form>"""
+    got = ex.postback_pages(html, "http://x.gov.cn/web/Default.aspx")
+    assert [(p["url"], p["fields"][2]) for p in got] == [("http://x.gov.cn/web/List.aspx", ("__VIEWSTATE", "b"))] * 2
+
+
 def test_postback_second_pager_in_a_form_after_one_without():
     html = f"""<div>{_gv(1, target="top")} {_gv(2, target="top")}</div>
       <form action="List.aspx"><div>{_gv(1)} {_gv(2)}</div></form>"""

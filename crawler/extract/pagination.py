@@ -504,9 +504,9 @@ def form_fields(form) -> list[tuple[str, str]]:
 
 def _postback_form(root, a):
     """The form a __doPostBack link submits: its own, else the one carrying __VIEWSTATE."""
-    for anc in _ancestors(a, 60):
-        if _tag(anc) == "form":
-            return anc
+    form = next(a.iterancestors("form"), None)   # however deep the page's tables nest it
+    if form is not None:
+        return form
     forms = list(root.iter("form"))
     return next((f for f in forms if any(i.get("name") == "__VIEWSTATE" for i in f.iter("input"))),
                 next((f for f in forms if (f.get("method") or "").lower() == "post"), None))
