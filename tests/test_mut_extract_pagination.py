@@ -640,3 +640,18 @@ def test_trs_call_with_another_stem_numbers_its_files_over_the_links():
       <script>createPageHTML(4, 2, "list", "shtml");</script>"""
     assert pages(html, f"{A}/col/tzgg/list_2.shtml") == [
         f"{A}/col/tzgg/list.shtml", f"{A}/col/tzgg/list_1.shtml", f"{A}/col/tzgg/list_3.shtml"]
+
+
+def test_a_hotline_phone_link_is_no_script_pager():
+    # the footer's 12345 hotline dials "(0731)12345": a tel: link, not goPage(731)
+    html = """<ul class="list"><li><a href="t1.html">关于开展安全检查的通知</a></li></ul>
+      <div class="footer">服务热线：<a href="tel:(0731)12345">12345</a></div>"""
+    assert pages(html, f"{A}/col/tzgg/index.html") == []
+
+
+def test_gridview_cells_that_select_their_row_are_no_postback_pager():
+    # RowDataBound puts a select postback on each serial-number cell: no pager, no page submissions
+    html = """<form method="post" action="List.aspx"><input type="hidden" name="__VIEWSTATE" value="v" />
+      <table id="gvList"><tr><td onclick="__doPostBack('gvList','Select$1')">1</td><td>关于开展安全检查的通知</td></tr>
+      <tr><td onclick="__doPostBack('gvList','Select$2')">2</td><td>关于做好防汛工作的通知</td></tr></table></form>"""
+    assert ex.postback_pages(html, "http://x.gov.cn/web/List.aspx") == []
