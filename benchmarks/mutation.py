@@ -346,18 +346,20 @@ EQUIVALENT: dict[str, str] = {
         'rsplit("/") without maxsplit gives the same last piece',
     "crawler.extract.pagination.x__pages_from_count__mutmut_35":
         'rsplit("/", 2) gives the same last piece',
-    "crawler.extract.pagination.x__call_pager__mutmut_85":
+    "crawler.extract.pagination.x__call_pager__mutmut_79":
         'rsplit("/") without maxsplit gives the same last piece',
-    "crawler.extract.pagination.x__call_pager__mutmut_89":
+    "crawler.extract.pagination.x__call_pager__mutmut_83":
         'rsplit("/", 2) gives the same last piece',
-    "crawler.extract.pagination.x__call_pager__mutmut_98":
+    "crawler.extract.pagination.x__call_pager__mutmut_92":
         'a page count of 1 gives no pages whatever one_based is',
     "crawler.extract.pagination.x__pager_links__mutmut_15":
         'an <a> of a parsed page always has a parent; the branch is never taken',
     "crawler.extract.pagination.x__pager_links__mutmut_16":
         "box is assigned on the loop's first pass (the list always holds parent)",
-    "crawler.extract.pagination.x_pagination__mutmut_169":
+    "crawler.extract.pagination.x_pagination__mutmut_170":
         'when the list URL has a page parameter its canonical form keeps it, so no URL stripped of page parameters equals it',
+    "crawler.extract.pagination.x__canon__mutmut_19":
+        'hosts here are ASCII (w3lib IDNA-encodes response URLs) or CJK, which has no case: upper() and lower() fold them alike',
     "crawler.extract.pagination.x__canon__mutmut_20":
         'every canonical URL gets the same fragment; canonical forms are only compared with each other',
     "crawler.extract.pagination.x__data_page_count__mutmut_15":
@@ -394,13 +396,13 @@ EQUIVALENT: dict[str, str] = {
         'the default type only has to be none of the no-value and checkable types',
     "crawler.extract.pagination.x_form_fields__mutmut_72":
         '"TEXT".lower() is "text"',
-    "crawler.extract.pagination.x__postback_form__mutmut_37":
+    "crawler.extract.pagination.x__postback_form__mutmut_36":
         '"xxxx" is no more "post" than ""',
     "crawler.extract.pagination.x_postback_pages__mutmut_20":
-        'the placeholder href cannot start a __doPostBack(...) match, and the onclick part is unchanged',
+        '"XXXX" in place of a missing href holds no __doPostBack(...) call',
     "crawler.extract.pagination.x_postback_pages__mutmut_26":
-        'the placeholder onclick has no quote or bracket to complete a match',
-    "crawler.extract.pagination.x_postback_pages__mutmut_148":
+        '"XXXX" in place of a missing onclick holds no __doPostBack(...) call',
+    "crawler.extract.pagination.x_postback_pages__mutmut_146":
         'the loop runs at most once (nexts[:1])',
     "crawler.extract.page.x__shown_in_body__mutmut_18":
         'an <a> is never "shown" (el.iter("a") yields the link itself), so skipping links early changes nothing',

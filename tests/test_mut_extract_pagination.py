@@ -417,6 +417,16 @@ def test_postback_pager_in_its_own_form_beside_another_viewstate_form():
     assert [(p["url"], p["fields"][2]) for p in got] == [("http://x.gov.cn/web/List.aspx", ("__VIEWSTATE", "b"))] * 2
 
 
+@pytest.mark.parametrize("depth", [0, 59, 60, 61, 90])
+def test_postback_pager_deep_in_nested_layout_tables_keeps_its_form(depth):
+    # old WebForms layouts nest table in table: the pager's own form is found at any depth
+    html = f"""<form method="post" action="Search.aspx"><input type="hidden" name="__VIEWSTATE" value="a" /></form>
+      <form method="post" action="List.aspx"><input type="hidden" name="__VIEWSTATE" value="b" />
+      {"<div>" * depth}{_gv(1)} {_gv(2)}{"</div>" * depth}</form>"""
+    got = ex.postback_pages(html, "http://x.gov.cn/web/Default.aspx")
+    assert [(p["url"], p["fields"][2]) for p in got] == [("http://x.gov.cn/web/List.aspx", ("__VIEWSTATE", "b"))] * 2
+
+
 def test_postback_second_pager_in_a_form_after_one_without():
     html = f"""<div>{_gv(1, target="top")} {_gv(2, target="top")}</div>
       <form action="List.aspx"><div>{_gv(1)} {_gv(2)}</div></form>"""
@@ -450,3 +460,198 @@ def test_linkbutton_next_of_a_form_without_action_posts_to_the_page():
       <div>共 4 页 <a href="javascript:__doPostBack('ctl00$cph$lbtnNext','')">下一页</a></div></form>"""
     got = ex.postback_pages(html, "http://x.gov.cn/News.aspx?t=2#list")
     assert [(p["url"], p["last"], p["next"]) for p in got] == [("http://x.gov.cn/News.aspx?t=2", 4, True)]
+
+
+# ------------------------------------------------------------------- survivors of the full run (mpag)
+
+def test_a_last_page_link_to_the_site_home_does_not_stop_the_pager():
+    # a template that fell back to the site URL for 尾页: the home has no path at all
+    html = f"""<div class="page"><span>1</span><a href="index_1.html">2</a><a href="index_2.html">3</a>
+      <a href="index_1.html">下一页</a><a href="{A}">尾页</a></div>"""
+    assert pages(html, f"{A}/col/tzgg/index.html") == [
+        f"{A}/col/tzgg/index_1.html", f"{A}/col/tzgg/index_2.html", A]
+
+
+def test_zero_based_single_page_list_has_no_other_page():
+    # page=0 is the first page: a 尾页 to page=0 reaches no page 1
+    html = """<div class="pagination"><a href="?catId=3&page=0">首页</a><span>1</span>
+      <a href="?catId=3&page=0">尾页</a></div>"""
+    assert pages(html, f"{A}/list?catId=3&page=0") == []
+
+
+def test_zero_based_pager_opening_with_the_previous_link_in_page_order():
+    html = """<div class="pager"><a href="?catId=3&page=1">上一页</a> <a href="?catId=3&page=0">1</a>
+      <a href="?catId=3&page=1">2</a> <span>3</span> <a href="?catId=3&page=3">4</a>
+      <a href="?catId=3&page=3">下一页</a></div>"""
+    assert pages(html, f"{A}/list?catId=3&page=2") == [
+        f"{A}/list?catId=3&page=0", f"{A}/list?catId=3&page=1", f"{A}/list?catId=3&page=3"]
+
+
+def test_a_commented_out_pager_script_is_not_read():
+    # the template's old TRS pager, commented out inside the list box
+    html = """<div class="list"><ul><li><a href="t1.html">关于开展安全检查的通知</a></li></ul>
+      <!-- <script>createPageHTML(8, 0, "index", "shtml");</script> -->
+      <div class="page">共3页 <span>1</span><a href="index_1.html">2</a><a href="index_2.html">3</a>
+      <a href="index_1.html">下一页</a></div></div>"""
+    assert pages(html, f"{A}/col/tzgg/index.html") == [f"{A}/col/tzgg/index_1.html", f"{A}/col/tzgg/index_2.html"]
+
+
+def test_a_deeply_wrapped_next_link_does_not_take_in_the_year_tabs():
+    # page 1 of a prev/next pager, each item in a span inside a p: the box stops three levels up
+    html = """<div class="main"><div class="years"><a href="?year=2024">2024</a><a href="?year=2023">2023</a></div>
+      <ul class="list"><li><a href="t1.html">关于开展安全检查的通知</a></li></ul>
+      <div class="page"><p><span>上一页</span> <span><a href="list_2.html">下一页</a></span></p></div></div>"""
+    assert pages(html, f"{A}/gk/list.html") == [f"{A}/gk/list_2.html"]
+
+
+def test_traditional_script_pager_of_numbers():
+    # a converted 繁體 page: "共3頁" names the pager
+    html = '<div class="page">共3頁 <span>1</span> <a href="index_1.html">2</a> <a href="index_2.html">3</a></div>'
+    assert pages(html, f"{A}/col/tzgg/index.html") == [f"{A}/col/tzgg/index_1.html", f"{A}/col/tzgg/index_2.html"]
+
+
+def test_a_disabled_next_item_keeps_its_href_but_is_no_link():
+    # the last page: the template leaves the next page's href on the disabled <li>
+    html = """<ul class="pagination"><li><a href="?catId=3&page=1">首页</a></li><li><a href="?catId=3&page=2">上一页</a></li>
+      <li><a href="?catId=3&page=1">1</a></li><li><a href="?catId=3&page=2">2</a></li>
+      <li class="active"><span>3</span></li><li class="disabled" href="?catId=3&page=4">下一页</li></ul>"""
+    assert pages(html, f"{A}/list?catId=3&page=3") == [f"{A}/list?catId=3&page=1", f"{A}/list?catId=3&page=2"]
+
+
+def test_trs_list_and_a_second_scripted_list_on_one_column_page():
+    # two tabs: the TRS list (index_N is page N+1) and a policy list with its own page count
+    html = """<div id="tzgg"></div><script>createPageHTML(3, 0, "index", "shtml");</script>
+      <div id="zcjd"></div><script>var totalPage = 2; var tpl = "/zcjd/list.jsp?pageNo={pageNo}";</script>"""
+    assert pages(html, f"{A}/col/tzgg/index.shtml") == [
+        f"{A}/zcjd/list.jsp?pageNo=1", f"{A}/col/tzgg/index_1.shtml",
+        f"{A}/zcjd/list.jsp?pageNo=2", f"{A}/col/tzgg/index_2.shtml"]
+
+
+def test_a_zero_page_size_in_the_url_leaves_the_next_size_parameter():
+    html = '<div id="pager" data-total="45"></div>'
+    assert pages(html, f"{A}/list.jsp?pageNo=1&size=0&limit=20") == [
+        f"{A}/list.jsp?pageNo=2&size=0&limit=20", f"{A}/list.jsp?pageNo=3&size=0&limit=20"]
+
+
+def test_a_pager_widgets_max_size_is_not_the_page_size():
+    # angular-ui style options: maxSize is how many page links show, itemsPerPage the page size
+    html = """<div id="pg"></div><script>pagination.init({maxSize: 5, totalItems: 47, itemsPerPage: 15,
+      url: "list.jsp?page={page}"});</script>"""
+    assert pages(html, f"{A}/gk/list.jsp") == [f"{A}/gk/list.jsp?page={n}" for n in (2, 3, 4)]
+
+
+def test_an_unknown_one_letter_prefix_is_no_hungarian_prefix():
+    # "pcount" is not the record count "count": 47 records at 10 a page are 5 pages
+    html = """<div id="pg">每页10条</div><script>var pcount = 5, total = 47;
+      function goPage(n){ location.href = "list.jsp?page=" + n; }</script>"""
+    assert pages(html, f"{A}/gk/list.jsp") == [f"{A}/gk/list.jsp?page={n}" for n in (2, 3, 4, 5)]
+
+
+def test_a_stem_built_from_two_literals_is_left_unresolved():
+    # "/xxgk/gkml/" + "list": not a file stem; the pager is left to the rendering spider
+    html = '<div id="pagebar"></div><script>showPager(3, 0, "/xxgk/gkml/" + "list", "html");</script>'
+    assert pages(html, f"{A}/xxgk/index.html") == []
+
+
+@pytest.mark.parametrize("gap", [" ", "  ", "\n  "])
+def test_the_pager_definition_is_skipped_however_spaced(gap):
+    # the definition's parameters name page defaults (1 page); only the call counts
+    html = f"""<script>function{gap}showPage(count, current, stem, ext) {{
+      document.getElementById("pg").innerHTML = "共" + count + "页"; }}
+      var count = 1, current = 0, stem = "index", ext = "html";</script>
+      <div id="pg"></div><script>showPage(4, 0, "index", "html");</script>"""
+    assert pages(html, f"{A}/col/tzgg/index.html") == [f"{A}/col/tzgg/index_{n}.html" for n in (1, 2, 3)]
+
+
+def test_a_call_with_an_empty_argument_list_beside_the_pager_call():
+    html = """<div id="pg"></div><script>$(document).ready(function ( ) {
+      showPage(4, 0, "index", "html"); });</script>"""
+    assert pages(html, f"{A}/col/tzgg/index.html") == [f"{A}/col/tzgg/index_{n}.html" for n in (1, 2, 3)]
+
+
+def test_a_stem_held_in_an_upper_case_constant():
+    html = """<script>var XXGK_INDEX = "index";</script><div id="pg"></div>
+      <script>showPage(4, 0, XXGK_INDEX, "shtml");</script>"""
+    assert pages(html, f"{A}/col/tzgg/index.shtml") == [f"{A}/col/tzgg/index_{n}.shtml" for n in (1, 2, 3)]
+
+
+def test_a_property_prefix_set_at_run_time_is_not_read_from_its_blank_start():
+    # pager.base starts blank and is filled from the location: the page is the current list
+    html = """<div id="page"></div><script>var pager = {}; pager.base = "";
+      pager.base = location.pathname + "?catId=5";
+      function go(n) { location.href = pager.base + "&pageIndex=" + n; }
+      var pageCount = 3;</script>"""
+    assert pages(html, f"{A}/gk/list.jsp?catId=5") == [
+        f"{A}/gk/list.jsp?catId=5&pageIndex=2", f"{A}/gk/list.jsp?catId=5&pageIndex=3"]
+
+
+def test_page_count_text_beside_an_english_next_button():
+    html = """<div class="page">共4页 <a href="javascript:;" onclick="go()">NEXT</a></div>
+      <script>function go(n){ location.href = "list.jsp?catId=2&pageNo=" + n; }</script>"""
+    assert pages(html, f"{A}/gk/list.jsp?catId=2") == [f"{A}/gk/list.jsp?catId=2&pageNo={n}" for n in (2, 3, 4)]
+
+
+def test_last_page_of_a_script_link_pager_finds_the_first():
+    # page 2 of 2: every script link goes back to page 1, which says nothing of the count; the text does
+    html = """<div class="page">共2页 <a href="javascript:goPage(1)">首页</a><a href="javascript:goPage(1)">上一页</a>
+      <a href="javascript:goPage(1)">1</a><span>2</span></div>"""
+    assert pages(html, f"{A}/col/tzgg/index_1.html") == [f"{A}/col/tzgg/index.html"]
+
+
+@pytest.mark.parametrize("last, expected", [(1, 0), (2, 2), (3, 3)])
+def test_script_last_page_link_count_from_two(last, expected):
+    html = f"""<div class="page"><a href="javascript:goPage({last})">尾页</a></div>"""
+    got = pages(html, f"{A}/col/tzgg/index.html")
+    assert got == [f"{A}/col/tzgg/index_{n}.html" for n in range(1, expected)]
+
+
+def test_records_and_size_in_a_script_beat_a_page_count_in_a_title():
+    # a list title mentions an attachment's pages; the laypage options decide: 47 records, 15 a page
+    html = """<ul><li><a href="f1.html">关于印发申请表的通知（附件共2页）</a></li></ul><div id="page"></div>
+      <script>layui.use("laypage", function () { laypage.render({elem: "page", count: 47, limit: 15,
+      jump: function (obj, first) { if (!first) location.href = "list.jsp?catId=4&pageNo=" + obj.curr; }}); });</script>"""
+    assert pages(html, f"{A}/gk/list.jsp?catId=4") == [f"{A}/gk/list.jsp?catId=4&pageNo={n}" for n in (2, 3, 4)]
+
+
+def test_a_flag_after_the_count_and_current_page_is_neither():
+    # showPages(count, current, showJump, stem, ext): page 1 calls itself 1, so list_2 is page 2
+    html = '<div id="pg"></div><script>showPages(5, 1, 0, "list", "html");</script>'
+    assert pages(html, f"{A}/gk/list.html") == [f"{A}/gk/list_{n}.html" for n in (2, 3, 4, 5)]
+
+
+@pytest.mark.parametrize("container", ['""', '"#pageTop,#pageBottom"'])
+def test_page_div_template_with_a_blank_or_double_container(container):
+    # the container argument before the numbers (blank setting, or the pager drawn above and below
+    # the list) makes xlist_3 page 3 on a later page
+    html = f'<div id="pageTop"></div><script>createPageHTML({container}, 3, 2, "xlist", "shtml", 40);</script>'
+    assert pages(html, f"{A}/gk/xlist_2.shtml") == [f"{A}/gk/xlist.shtml", f"{A}/gk/xlist_3.shtml"]
+
+
+def test_clickable_year_items_are_no_script_pager():
+    # an annual-report column switches years with onclick list items: no page 2024
+    html = """<ul class="years"><li onclick="showYear(2024)">2024</li><li onclick="showYear(2023)">2023</li></ul>
+      <ul class="list"><li><a href="t1.html">2024年政府信息公开工作年度报告</a></li></ul>"""
+    assert pages(html, f"{A}/gk/ndbg/index.html") == []
+
+
+def test_trs_call_with_another_stem_numbers_its_files_over_the_links():
+    # createPageHTML(…, "list", "shtml"): list_1 is page 2, though its file name reads 1
+    html = """<div class="pg"><a href="list_1.shtml">上一页</a> <a href="list_3.shtml">下一页</a></div>
+      <script>createPageHTML(4, 2, "list", "shtml");</script>"""
+    assert pages(html, f"{A}/col/tzgg/list_2.shtml") == [
+        f"{A}/col/tzgg/list.shtml", f"{A}/col/tzgg/list_1.shtml", f"{A}/col/tzgg/list_3.shtml"]
+
+
+def test_a_hotline_phone_link_is_no_script_pager():
+    # the footer's 12345 hotline dials "(0731)12345": a tel: link, not goPage(731)
+    html = """<ul class="list"><li><a href="t1.html">关于开展安全检查的通知</a></li></ul>
+      <div class="footer">服务热线：<a href="tel:(0731)12345">12345</a></div>"""
+    assert pages(html, f"{A}/col/tzgg/index.html") == []
+
+
+def test_gridview_cells_that_select_their_row_are_no_postback_pager():
+    # RowDataBound puts a select postback on each serial-number cell: no pager, no page submissions
+    html = """<form method="post" action="List.aspx"><input type="hidden" name="__VIEWSTATE" value="v" />
+      <table id="gvList"><tr><td onclick="__doPostBack('gvList','Select$1')">1</td><td>关于开展安全检查的通知</td></tr>
+      <tr><td onclick="__doPostBack('gvList','Select$2')">2</td><td>关于做好防汛工作的通知</td></tr></table></form>"""
+    assert ex.postback_pages(html, "http://x.gov.cn/web/List.aspx") == []

@@ -90,8 +90,9 @@ def _pager_links(root, base: str) -> list[tuple[str, str]]:
             box = anc
             if sum(1 for _ in anc.iter("a")) >= 2:
                 break
-        if text in _PAGER_STRONG or "页" in _text(box) or any(
-                _text(x) in _PAGER_STRONG for x in box.iter("a")):
+        # a pager names its pages (下一页, 共3页 …), on converted traditional-script sites 頁
+        box_text = _text(box)
+        if "页" in box_text or "頁" in box_text:
             if box not in containers:
                 containers.append(box)
     out = []
@@ -147,9 +148,11 @@ def pagination(html, url: str) -> list[str]:
         found.extend(_script_pager(root, scripts, all_code, base, url))
     current = _canon(url)
     order = {u: i for i, (_, u) in reversed(list(enumerate(found)))}
+    # a later number wins: scripts (createPageHTML: list_1 is page 2) come after the links, whose
+    # numbers are only read from their file names
     numbers: dict[str, int | None] = {}
     for n, u in found:
-        if numbers.get(u) is None:
+        if n is not None or u not in numbers:
             numbers[u] = n
     # the current page without a page parameter is page 1 of a query-string list
     cur_no = _page_no(url) or 1
@@ -233,6 +236,10 @@ _STR_ASSIGN_RE = r"""(?<![\w$.]){name}["']?\s*[:=]\s*(["'])([^"'\n]*)\1"""
 _CALL_RE = re.compile(r"([A-Za-z_$][\w$.]*)\s*\(([^()]{1,300})\)")
 
 
+# a function's definition, whose parameter list _CALL_RE would read as a call
+_DEF_RE = re.compile(r"\bfunction\s+([A-Za-z_$][\w$]*)\s*\(")
+
+
 _PAGE_EXT_RE = re.compile(r"^(?:s?html?)$", re.I)
 
 
@@ -301,8 +308,9 @@ def _call_pager(code: str, all_code: str, url: str) -> tuple[int, str, str, bool
     page and a file stem and extension, in any order: showPager(0, 3, "index", "html") (TRS:
     index_1 is page 2) or createPageHTML('page_div', 10, 1, 'xlist', 'shtml', 189) (xlist_2 is
     page 2)."""
+    definitions = {d.start(1) for d in _DEF_RE.finditer(code)}
     for m in _CALL_RE.finditer(code):
-        if code[max(0, m.start() - 9):m.start()].rstrip().endswith("function"):
+        if m.start() in definitions:
             continue   # the pager's own definition
         ints, strs = [], []
         for arg in _split_args(m.group(2)):
@@ -392,7 +400,8 @@ def _js_link_pages(root) -> int | None:
         href = (a.get("href") or "").strip()
         for js in (a.get("onclick") or "", href if href.lower().startswith("javascript") else ""):
             m = _JS_NUM_ARG_RE.search(js)
-            if m and int(m.group(1)) > 0:
+            # a link back to page 1 says nothing of the count (the last page links only backwards)
+            if m and int(m.group(1)) > 1:
                 if text in _PAGER_LAST:
                     return int(m.group(1))
                 best = max(best or 0, int(m.group(1)))
@@ -495,9 +504,9 @@ def form_fields(form) -> list[tuple[str, str]]:
 
 def _postback_form(root, a):
     """The form a __doPostBack link submits: its own, else the one carrying __VIEWSTATE."""
-    for anc in _ancestors(a, 60):
-        if _tag(anc) == "form":
-            return anc
+    form = next(a.iterancestors("form"), None)   # however deep the page's tables nest it
+    if form is not None:
+        return form
     forms = list(root.iter("form"))
     return next((f for f in forms if any(i.get("name") == "__VIEWSTATE" for i in f.iter("input"))),
                 next((f for f in forms if (f.get("method") or "").lower() == "post"), None))
@@ -519,8 +528,7 @@ def postback_pages(html, url: str) -> list[dict]:
     by_target: dict[str, dict] = {}
     nexts = []
     for a in root.iter("a"):
-        code = (a.get("href") or "") + " " + (a.get("onclick") or "")
-        m = _POSTBACK_RE.search(code)
+        m = _POSTBACK_RE.search(a.get("href") or "") or _POSTBACK_RE.search(a.get("onclick") or "")
         if not m:
             continue
         text = _text(a)
