@@ -634,6 +634,30 @@ def test_clickable_year_items_are_no_script_pager():
     assert pages(html, f"{A}/gk/ndbg/index.html") == []
 
 
+@pytest.mark.parametrize("numbers, expected", [
+    ((2024, 2023, 2022), 0),        # year tabs of an annual-report column: no pager
+    ((1949, 1950), 0),              # the earliest year read as one
+    ((2099, 2098), 0),              # the latest
+    ((1948, 1947), 1947),           # numbers below the years are pages (a pager of 1,948: 1,947 more)
+    ((2100, 2101), 1999),           # … and above them (capped at 2,000 pages)
+    ((2, 3, 2024), 1999),           # a long pager whose last number reads as a year
+    ((2, 3), 2),                    # an ordinary pager
+])
+def test_script_year_tabs_are_no_pager(numbers, expected):
+    tabs = " ".join(f'<a href="javascript:showPage({n})">{n}</a>' for n in numbers)
+    html = f"""<div class="tabs">{tabs}</div>
+      <ul class="list"><li><a href="t1.html">2024年政府信息公开工作年度报告</a></li></ul>"""
+    assert len(pages(html, f"{A}/gk/ndbg/index.html")) == expected
+
+
+def test_script_year_tabs_beside_a_next_link():
+    """Year tabs do not hide the pager's own words: 下一页 still names page 2."""
+    html = """<div class="tabs"><a href="javascript:go(2024)">2024</a> <a href="javascript:go(2023)">2023</a></div>
+      <ul class="list"><li><a href="t1.html">2024年政府信息公开工作年度报告</a></li></ul>
+      <div class="pg"><a href="javascript:go(2)">下一页</a></div>"""
+    assert pages(html, f"{A}/gk/ndbg/index.html") == [f"{A}/gk/ndbg/index_1.html"]
+
+
 def test_trs_call_with_another_stem_numbers_its_files_over_the_links():
     # createPageHTML(…, "list", "shtml"): list_1 is page 2, though its file name reads 1
     html = """<div class="pg"><a href="list_1.shtml">上一页</a> <a href="list_3.shtml">下一页</a></div>

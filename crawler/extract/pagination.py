@@ -389,10 +389,13 @@ def _pager_words(text: str, m) -> bool:
 _JS_NUM_ARG_RE = re.compile(r"\(\s*['\"]?(\d{1,5})['\"]?\s*[,)]")
 
 
+_YEAR_LO, _YEAR_HI = 1949, 2099   # numbers that read as years
+
+
 def _js_link_pages(root) -> int | None:
     """The highest page a pager's script links reach: <a href="javascript:goPage(5)">尾页</a>,
     <a onclick="turn(3)">3</a>, 下一页 → the next page (its own page then names the one after)."""
-    best = None
+    words, numbers = [], []
     for a in root.iter("a"):
         text = _text(a)
         if text not in _PAGER_STRONG and not _PAGE_NUM_RE.match(text):
@@ -404,9 +407,11 @@ def _js_link_pages(root) -> int | None:
             if m and int(m.group(1)) > 1:
                 if text in _PAGER_LAST:
                     return int(m.group(1))
-                best = max(best or 0, int(m.group(1)))
+                (words if text in _PAGER_STRONG else numbers).append(int(m.group(1)))
                 break
-    return best
+    if numbers and all(_YEAR_LO <= n <= _YEAR_HI for n in numbers):
+        numbers = []    # year tabs (<a href="javascript:showYear(2024)">2024</a>), not pages
+    return max(words + numbers, default=None)
 
 
 def _script_pager(root, scripts: list[str], all_code: str, base: str, url: str) -> list[tuple[int, str]]:
