@@ -392,6 +392,26 @@ def test_postback_one_numbered_link_before_the_pager():
     assert [(p["target"], p["argument"]) for p in got] == [("gvList", f"Page${i}") for i in (1, 2, 3)]
 
 
+def test_postback_calendar_days_are_no_pager():
+    """An ASP.NET Calendar posts each day as days since 2000 ('Calendar1','9131' under 31): a number
+    that posts another number is no page; the list's own pager beside it still is."""
+    days = " ".join(f"<a href=\"javascript:__doPostBack('Calendar1','{9100 + d}')\">{d}</a>" for d in range(1, 32))
+    html = f"""<form method="post"><input type="hidden" name="__VIEWSTATE" value="s" />
+      <table class="cal"><tr><td>{days}</td></tr></table></form>"""
+    assert ex.postback_pages(html, "http://x.gov.cn/List.aspx") == []
+    pager = html.replace("</form>", f"<div>{_gv(1)} {_gv(2)}</div></form>")
+    got = ex.postback_pages(pager, "http://x.gov.cn/List.aspx")
+    assert [(p["target"], p["argument"]) for p in got] == [("gvList", "Page$1"), ("gvList", "Page$2")]
+
+
+@pytest.mark.parametrize("offset, pager", [(0, True), (-1, True), (1, False), (-2, False)])
+def test_postback_numbers_post_their_page_or_the_one_before(offset, pager):
+    """Pagers post the page shown (Page$3 under 3) or, counted from 0, the one before (2 under 3)."""
+    links = " ".join(f"<a href=\"javascript:__doPostBack('pg','{n + offset}')\">{n}</a>" for n in (3, 4))
+    html = f"""<form method="post"><input type="hidden" name="__VIEWSTATE" value="s" /><div>{links}</div></form>"""
+    assert bool(ex.postback_pages(html, "http://x.gov.cn/List.aspx")) is pager
+
+
 def test_postback_pager_outside_its_form():
     html = f"""<form method="post" action="Login.aspx"><input name="user"></form>
       <form method="post" action="List.aspx"><input type="hidden" name="__VIEWSTATE" value="s" /></form>

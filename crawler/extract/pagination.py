@@ -545,6 +545,9 @@ def postback_pages(html, url: str) -> list[dict]:
             if text in _PAGER_NEXT:
                 nexts.append((a, m.group(2), m.group(4)))
             continue
+        shown = _PAGE_NUM_RE.match(text)
+        if shown and int(num.group(2)) not in (int(shown.group(1)), int(shown.group(1)) - 1):
+            continue   # a number that posts another number: a calendar's day ('Calendar1','9131'), not a page
         entry = by_target.setdefault(m.group(2), {"anchors": [], "shape": (num.group(1), num.group(3))})
         entry["anchors"].append((a, int(num.group(2))))
     out = []
