@@ -781,3 +781,57 @@ def test_labelled_links_are_kept_per_url():
 ])
 def test_listings_read_markup_carried_by_scripts_only(script, titles):
     assert [li.title for li in ex.listings(f"<html><body>{script}</body></html>", _COL)] == titles
+
+
+# ----------------------------------------------------------------------------------- round 3 survivors
+
+@pytest.mark.parametrize("lead", [0, 500])   # near the start of the script, and far into it
+def test_script_urls_own_fields_after_the_url_beat_an_object_one_character_farther(lead):
+    # the previous call's data object starts 33 characters before the quote, this call's own 32 after it
+    prev = '$.ajax({url: "/api/a.do", data: {catId: 1}}); '
+    own = '$.ajax({url: "/api/b.do",' + " " * 20 + 'data: {catId: 2}});'
+    code = " " * lead + prev + own
+    quote_at = code.index('"/api/b.do"')
+    assert quote_at - code.index("data: {catId: 1}") == 33 and code.index("data: {catId: 2}") - quote_at == 32
+    assert _script_urls(code) == ["http://www.qinglan.gov.cn/api/a.do?catId=1",
+                                  "http://www.qinglan.gov.cn/api/b.do?catId=2"]
+
+
+@pytest.mark.parametrize("lead", [0, 500])
+def test_script_urls_own_fields_before_the_url_beat_an_object_one_character_farther(lead):
+    # this call's data object starts 23 characters before the quote, the next call's 24 after it
+    code = " " * lead + '$.ajax({data: {catId: 1}, url: "/api/a.do"}); $.ajax({ data: {catId: 2}, url: "/api/b.do"});'
+    quote_at = code.index('"/api/a.do"')
+    assert quote_at - code.index("data: {catId: 1}") == 23 and code.index("data: {catId: 2}") - quote_at == 24
+    assert _script_urls(code)[0] == "http://www.qinglan.gov.cn/api/a.do?catId=1"
+
+
+def test_script_urls_read_options_at_the_very_start_of_a_script():
+    # a loader's options template: the script text is the object body, its url key at offset 0
+    assert _script_urls('url: "/api/list.do", data: {catId: 12}') == ["http://www.qinglan.gov.cn/api/list.do?catId=12"]
+
+
+def test_datastore_groups_ignore_a_commented_out_old_store():
+    # the template kept its old list in a comment: an old proxy, an old total; only live scripts count
+    old = ('<!-- 旧版列表 <script type="text/xml"><datastore><nextgroup><![CDATA[<a href="/module/jpage/dataproxy.jsp?col=3">'
+           '</a>]]></nextgroup><recordset><record><![CDATA[<li><a href="/art/0.html">旧</a></li>]]></record></recordset>'
+           '</datastore></script><script>$("#w3").jpage({perPage: 5, totalRecord: 500});</script> -->')
+    html = _store(5, pager="$('#w7').jpage({perPage: 5, totalRecord: 12});").replace("<body>", "<body>" + old)
+    assert _groups(html) == [(6, 10, 5), (11, 15, 5)]
+
+
+def test_datastore_next_groups_keep_a_slash_in_a_key_as_written():
+    url = "http://www.qinglan.gov.cn/proxy.jsp?startrecord=1&endrecord=5&col/id=1"
+    assert ex.datastore_next_groups(_xml(8), url) == ["http://www.qinglan.gov.cn/proxy.jsp?startrecord=6&endrecord=10&col/id=1"]
+
+
+def test_query_keys_are_escaped_like_their_values():
+    assert _with_param("http://x.gov.cn/l.jsp?a/b=c/d&page=2", "page", 3) == "http://x.gov.cn/l.jsp?a%2Fb=c%2Fd&page=3"
+    assert _strip_page_param("http://x.gov.cn/l.jsp?a/b=c/d&page=2") == "http://x.gov.cn/l.jsp?a%2Fb=c%2Fd"
+
+
+def test_a_heading_holding_the_word_of_its_more_link_keeps_that_word():
+    # "更多应用" with a "更多" link beside it: the link's word goes, the heading's stays
+    html = '<div class="hd"><span>更多应用</span><a href="/yy/">更多</a></div><ul><li><a href="/yy/1.html">社保查询</a></li></ul>'
+    assert ex.labelled_links(html, "http://h.gov.cn/") == {
+        "更多应用": [("更多", "http://h.gov.cn/yy/"), ("社保查询", "http://h.gov.cn/yy/1.html")]}
