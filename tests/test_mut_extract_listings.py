@@ -295,3 +295,9 @@ def test_a_table_header_below_three_caption_rows_is_not_read_even_atop_a_tbody()
       <tr><td colspan="3">共1条</td></tr></thead><tbody><tr><th>索引号</th><th>标题</th><th>发布日期</th></tr>
       <tr><td>QL-2019-001</td><td><a href="/art/1.html">关于开展防汛工作的通知</a></td><td>2019-09-05</td></tr></tbody></table>"""
     assert rows(html) == [("/art/1.html", "关于开展防汛工作的通知", "2019-09-05", date(2019, 9, 5), None)]
+
+
+def test_a_spaced_date_after_a_title_closing_with_a_year():
+    # "<br>" joins the two without a space: the 16-character date is still the one closing the link
+    html = '<ul><li><a href="/a.html">青岚区国民经济和社会发展统计公报2018<br>2019 年 03 月 05 日</a></li></ul>'
+    assert rows(html) == [("/a.html", "青岚区国民经济和社会发展统计公报2018", "2019 年 03 月 05 日", date(2019, 3, 5), None)]
