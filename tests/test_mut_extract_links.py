@@ -835,3 +835,29 @@ def test_a_heading_holding_the_word_of_its_more_link_keeps_that_word():
     html = '<div class="hd"><span>更多应用</span><a href="/yy/">更多</a></div><ul><li><a href="/yy/1.html">社保查询</a></li></ul>'
     assert ex.labelled_links(html, "http://h.gov.cn/") == {
         "更多应用": [("更多", "http://h.gov.cn/yy/"), ("社保查询", "http://h.gov.cn/yy/1.html")]}
+
+
+def test_a_search_word_is_not_read_across_two_hints_of_a_form():
+    # 企业年检 closing the box's title and 索引号 opening the form's text make no 检索: the lookup form
+    # only says 查询, so the site search after it wins
+    lookup = ('<form action="/nj/query.jsp"><input type="text" name="qymc" title="企业年检">'
+              '<span>索引号或企业名称</span><input type="submit" value="查询"></form>')
+    site = '<form action="/was5/web/search"><input type="text" name="searchword"><input type="submit" value="搜索"></form>'
+    assert ex.search_form(lookup + site, SITE) == "http://www.qinglan.gov.cn/was5/web/search?searchword={q}"
+    # alone, the lookup is still the weak candidate it is
+    assert ex.search_form(lookup, SITE) == "http://www.qinglan.gov.cn/nj/query.jsp?qymc={q}"
+
+
+def test_a_search_box_word_is_not_read_across_two_hints():
+    # a box titled 企业年检 beside a link 索取年检报告 is no search box; one titled 检索 is
+    assert ex.search_box('<div class="nj"><input type="text" title="企业年检"><a href="/nj/sqbg.html">索取年检报告</a></div>') is None
+    assert ex.search_box('<div class="nj"><input type="text" title="全文检索"><a href="/nj/sqbg.html">索取年检报告</a></div>') \
+        == "xpath=(//input)[1]"
+
+
+def test_a_script_search_box_word_is_not_read_across_two_attributes():
+    # placeholder 企业年检 and value 索引号 are two hints: the box is no search box, its script no search
+    go = '<script>function go(){ location.href = "/search?channelid=1&searchword=" + document.getElementById("k").value; }</script>'
+    assert ex.search_script('<input type="text" placeholder="企业年检" value="索引号">' + go, SITE) is None
+    assert ex.search_script('<input type="text" placeholder="全文检索" value="索引号">' + go, SITE) == \
+        "http://www.qinglan.gov.cn/search?channelid=1&searchword={q}"
