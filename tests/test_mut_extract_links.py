@@ -861,3 +861,11 @@ def test_a_script_search_box_word_is_not_read_across_two_attributes():
     assert ex.search_script('<input type="text" placeholder="企业年检" value="索引号">' + go, SITE) is None
     assert ex.search_script('<input type="text" placeholder="全文检索" value="索引号">' + go, SITE) == \
         "http://www.qinglan.gov.cn/search?channelid=1&searchword={q}"
+
+
+def test_a_commented_out_search_script_builds_no_search():
+    # the template kept its old search handler in a comment: only live scripts and handlers count
+    box = '<input type="text" id="searchword" placeholder="请输入搜索内容">'
+    old = '<!-- <script>function go(){ location.href = "/was5/web/search?searchword=" + kw; }</script> -->'
+    assert ex.search_script(box + old, SITE) is None
+    assert ex.search_script(box + old + _GO, SITE) == "http://www.qinglan.gov.cn/was5/web/search?searchword={q}"
