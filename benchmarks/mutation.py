@@ -121,11 +121,15 @@ EQUIVALENT: dict[str, str] = {
         'HTML tag names ignore case',
     "crawler.extract.document.x__parse__mutmut_19":
         'HTML tag names ignore case',
-    "crawler.extract.forms.x__search_score__mutmut_56":
+    "crawler.extract.forms.x__hint_text__mutmut_2":
+        'the hints are only searched for words: "XX | XX" keeps two hints apart as " | " does',
+    "crawler.extract.forms.x__hint_text__mutmut_4":
+        'a missing hint read as "XXXX" holds no search word and, between separators, joins no two hints',
+    "crawler.extract.forms.x__search_score__mutmut_42":
         '"xxxx" is no input or button type: it is treated as the missing "" it replaces',
-    "crawler.extract.forms.x__search_score__mutmut_88":
+    "crawler.extract.forms.x__search_score__mutmut_68":
         '"xxxx" is no query name: it fails the name test like ""',
-    "crawler.extract.forms.x__search_score__mutmut_96":
+    "crawler.extract.forms.x__search_score__mutmut_75":
         'scores are only compared with each other and with 0; 3 for every strong form ranks the forms as 2 does',
     "crawler.extract.forms.x_search_form__mutmut_19":
         'the default is lower-cased before it is compared, so it reads as the lower-case one',
@@ -147,23 +151,23 @@ EQUIVALENT: dict[str, str] = {
         'the default is lower-cased before it is compared, so it reads as the lower-case one',
     "crawler.extract.forms.x_search_script__mutmut_24":
         'the type is read as `type or "text"`, never "", so the "" entry of the tuple is dead',
-    "crawler.extract.forms.x_search_script__mutmut_55":
+    "crawler.extract.forms.x_search_script__mutmut_52":
         '"xxxx" is no query name: it fails the name test like ""',
-    "crawler.extract.forms.x_search_script__mutmut_59":
+    "crawler.extract.forms.x_search_script__mutmut_56":
         '"XXXX" code holds no quoted URL followed by "+", like ""',
-    "crawler.extract.forms.x_search_script__mutmut_71":
+    "crawler.extract.forms.x_search_script__mutmut_68":
         'the attribute is only kept when it contains "+", so the "XXXX" default is never used',
-    "crawler.extract.forms.x_search_script__mutmut_88":
+    "crawler.extract.forms.x_search_script__mutmut_85":
         'the attribute is only kept when it contains "+", so the "XXXX" default is never used',
-    "crawler.extract.forms.x_search_script__mutmut_101":
+    "crawler.extract.forms.x_search_script__mutmut_98":
         'only element [0] of the split is read; the part before the first separator is the same whatever the maxsplit',
-    "crawler.extract.forms.x_search_script__mutmut_106":
+    "crawler.extract.forms.x_search_script__mutmut_103":
         'only element [0] of the split is read; the part before the first separator is the same whatever the maxsplit',
     "crawler.extract.forms.x_search_box__mutmut_20":
         'the default is lower-cased before it is compared, so it reads as the lower-case one',
     "crawler.extract.forms.x_search_box__mutmut_26":
         'the type is read as `type or "text"`, never "", so the "" entry of the tuple is dead',
-    "crawler.extract.forms.x_search_box__mutmut_123":
+    "crawler.extract.forms.x_search_box__mutmut_101":
         '"xxxx" is no query name: it fails the name test like ""',
     "crawler.extract.forms.x__pressed_button__mutmut_29":
         'the default is lower-cased before it is compared, so it reads as the lower-case one',
@@ -187,13 +191,13 @@ EQUIVALENT: dict[str, str] = {
         'quote() never escapes ASCII letters, so X in `safe` changes nothing',
     "crawler.extract.forms.x__form_template__mutmut_118":
         'quote() never escapes ASCII letters, so X in `safe` changes nothing',
-    "crawler.extract.links.x__with_request_data__mutmut_82":
+    "crawler.extract.links.x__with_request_data__mutmut_79":
         "keys match [\\w\\-]+ and never hold a '/', so quote(k) with its default safe='/' equals safe=''",
-    "crawler.extract.links.x__with_request_data__mutmut_83":
+    "crawler.extract.links.x__with_request_data__mutmut_80":
         'quote() never escapes ASCII letters, so X in `safe` changes nothing',
-    "crawler.extract.links.x__with_request_data__mutmut_87":
+    "crawler.extract.links.x__with_request_data__mutmut_84":
         "quote()'s default safe is '/', the value given",
-    "crawler.extract.links.x__with_request_data__mutmut_88":
+    "crawler.extract.links.x__with_request_data__mutmut_85":
         'quote() never escapes ASCII letters, so X in `safe` changes nothing',
     "crawler.extract.links.x_datastore_next_groups__mutmut_4":
         '"XXXX" holds no total tag, like ""',
@@ -201,6 +205,8 @@ EQUIVALENT: dict[str, str] = {
         'a missing parameter fails isdigit() as "XXXX" as it does as ""',
     "crawler.extract.links.x_datastore_next_groups__mutmut_33":
         'a missing parameter fails isdigit() as "XXXX" as it does as ""',
+    "crawler.extract.links.x_datastore_next_groups__mutmut_83":
+        "quote()'s default safe is '/', the value given",
     "crawler.extract.links.x_datastore_next_groups__mutmut_84":
         'quote() never escapes ASCII letters, so X in `safe` changes nothing',
     "crawler.extract.links.x_datastore_next_groups__mutmut_88":
@@ -233,7 +239,7 @@ EQUIVALENT: dict[str, str] = {
         'the anchor-text cache only saves work',
     "crawler.extract.links.x_labelled_links__mutmut_37":
         'the anchor-text cache only saves work',
-    "crawler.extract.metadata.x__label_field__mutmut_15":
+    "crawler.extract.metadata.x__label_field__mutmut_11":
         'a text whose label key is a known label ends in a label character, a colon or a bracket, never in X',
     "crawler.extract.metadata.x__line_from__mutmut_3":
         'every caller passes a non-empty start text (a tail or text it has just matched)',

@@ -781,3 +781,91 @@ def test_labelled_links_are_kept_per_url():
 ])
 def test_listings_read_markup_carried_by_scripts_only(script, titles):
     assert [li.title for li in ex.listings(f"<html><body>{script}</body></html>", _COL)] == titles
+
+
+# ----------------------------------------------------------------------------------- round 3 survivors
+
+@pytest.mark.parametrize("lead", [0, 500])   # near the start of the script, and far into it
+def test_script_urls_own_fields_after_the_url_beat_an_object_one_character_farther(lead):
+    # the previous call's data object starts 33 characters before the quote, this call's own 32 after it
+    prev = '$.ajax({url: "/api/a.do", data: {catId: 1}}); '
+    own = '$.ajax({url: "/api/b.do",' + " " * 20 + 'data: {catId: 2}});'
+    code = " " * lead + prev + own
+    quote_at = code.index('"/api/b.do"')
+    assert quote_at - code.index("data: {catId: 1}") == 33 and code.index("data: {catId: 2}") - quote_at == 32
+    assert _script_urls(code) == ["http://www.qinglan.gov.cn/api/a.do?catId=1",
+                                  "http://www.qinglan.gov.cn/api/b.do?catId=2"]
+
+
+@pytest.mark.parametrize("lead", [0, 500])
+def test_script_urls_own_fields_before_the_url_beat_an_object_one_character_farther(lead):
+    # this call's data object starts 23 characters before the quote, the next call's 24 after it
+    code = " " * lead + '$.ajax({data: {catId: 1}, url: "/api/a.do"}); $.ajax({ data: {catId: 2}, url: "/api/b.do"});'
+    quote_at = code.index('"/api/a.do"')
+    assert quote_at - code.index("data: {catId: 1}") == 23 and code.index("data: {catId: 2}") - quote_at == 24
+    assert _script_urls(code)[0] == "http://www.qinglan.gov.cn/api/a.do?catId=1"
+
+
+def test_script_urls_read_options_at_the_very_start_of_a_script():
+    # a loader's options template: the script text is the object body, its url key at offset 0
+    assert _script_urls('url: "/api/list.do", data: {catId: 12}') == ["http://www.qinglan.gov.cn/api/list.do?catId=12"]
+
+
+def test_datastore_groups_ignore_a_commented_out_old_store():
+    # the template kept its old list in a comment: an old proxy, an old total; only live scripts count
+    old = ('<!-- 旧版列表 <script type="text/xml"><datastore><nextgroup><![CDATA[<a href="/module/jpage/dataproxy.jsp?col=3">'
+           '</a>]]></nextgroup><recordset><record><![CDATA[<li><a href="/art/0.html">旧</a></li>]]></record></recordset>'
+           '</datastore></script><script>$("#w3").jpage({perPage: 5, totalRecord: 500});</script> -->')
+    html = _store(5, pager="$('#w7').jpage({perPage: 5, totalRecord: 12});").replace("<body>", "<body>" + old)
+    assert _groups(html) == [(6, 10, 5), (11, 15, 5)]
+
+
+def test_datastore_next_groups_keep_a_slash_in_a_key_as_written():
+    url = "http://www.qinglan.gov.cn/proxy.jsp?startrecord=1&endrecord=5&col/id=1"
+    assert ex.datastore_next_groups(_xml(8), url) == ["http://www.qinglan.gov.cn/proxy.jsp?startrecord=6&endrecord=10&col/id=1"]
+
+
+def test_query_keys_are_escaped_like_their_values():
+    assert _with_param("http://x.gov.cn/l.jsp?a/b=c/d&page=2", "page", 3) == "http://x.gov.cn/l.jsp?a%2Fb=c%2Fd&page=3"
+    assert _strip_page_param("http://x.gov.cn/l.jsp?a/b=c/d&page=2") == "http://x.gov.cn/l.jsp?a%2Fb=c%2Fd"
+
+
+def test_a_heading_holding_the_word_of_its_more_link_keeps_that_word():
+    # "更多应用" with a "更多" link beside it: the link's word goes, the heading's stays
+    html = '<div class="hd"><span>更多应用</span><a href="/yy/">更多</a></div><ul><li><a href="/yy/1.html">社保查询</a></li></ul>'
+    assert ex.labelled_links(html, "http://h.gov.cn/") == {
+        "更多应用": [("更多", "http://h.gov.cn/yy/"), ("社保查询", "http://h.gov.cn/yy/1.html")]}
+
+
+def test_a_search_word_is_not_read_across_two_hints_of_a_form():
+    # 企业年检 closing the box's title and 索引号 opening the form's text make no 检索: the lookup form
+    # only says 查询, so the site search after it wins
+    lookup = ('<form action="/nj/query.jsp"><input type="text" name="qymc" title="企业年检">'
+              '<span>索引号或企业名称</span><input type="submit" value="查询"></form>')
+    site = '<form action="/was5/web/search"><input type="text" name="searchword"><input type="submit" value="搜索"></form>'
+    assert ex.search_form(lookup + site, SITE) == "http://www.qinglan.gov.cn/was5/web/search?searchword={q}"
+    # alone, the lookup is still the weak candidate it is
+    assert ex.search_form(lookup, SITE) == "http://www.qinglan.gov.cn/nj/query.jsp?qymc={q}"
+
+
+def test_a_search_box_word_is_not_read_across_two_hints():
+    # a box titled 企业年检 beside a link 索取年检报告 is no search box; one titled 检索 is
+    assert ex.search_box('<div class="nj"><input type="text" title="企业年检"><a href="/nj/sqbg.html">索取年检报告</a></div>') is None
+    assert ex.search_box('<div class="nj"><input type="text" title="全文检索"><a href="/nj/sqbg.html">索取年检报告</a></div>') \
+        == "xpath=(//input)[1]"
+
+
+def test_a_script_search_box_word_is_not_read_across_two_attributes():
+    # placeholder 企业年检 and value 索引号 are two hints: the box is no search box, its script no search
+    go = '<script>function go(){ location.href = "/search?channelid=1&searchword=" + document.getElementById("k").value; }</script>'
+    assert ex.search_script('<input type="text" placeholder="企业年检" value="索引号">' + go, SITE) is None
+    assert ex.search_script('<input type="text" placeholder="全文检索" value="索引号">' + go, SITE) == \
+        "http://www.qinglan.gov.cn/search?channelid=1&searchword={q}"
+
+
+def test_a_commented_out_search_script_builds_no_search():
+    # the template kept its old search handler in a comment: only live scripts and handlers count
+    box = '<input type="text" id="searchword" placeholder="请输入搜索内容">'
+    old = '<!-- <script>function go(){ location.href = "/was5/web/search?searchword=" + kw; }</script> -->'
+    assert ex.search_script(box + old, SITE) is None
+    assert ex.search_script(box + old + _GO, SITE) == "http://www.qinglan.gov.cn/was5/web/search?searchword={q}"

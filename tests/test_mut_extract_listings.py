@@ -255,3 +255,49 @@ def test_datastore_records_year_less_dates_and_repeats_across_stores():
         ("/art/1.html", "春耕备耕工作安排", "03-02", date(2020, 3, 2), None),
         ("/art/2.html", "疫情防控告知书", "02-08", date(2020, 2, 8), None),
     ]
+
+
+# ----------------------------------------------------------------------------------- round 3 survivors
+
+@pytest.mark.parametrize("text", ["关于秋季开学的通知（2019 年 09 月 05 日）", "关于秋季开学的通知 【2019 年 09 月 05 日】",
+                                  "关于秋季开学的通知 2019 年 09 月 05 日"])
+def test_a_spaced_date_closing_the_link_text_is_read_whole_inside_brackets(text):
+    # typeset dates put a space around each number: 16 characters, then the bracket
+    html = f'<ul><li><a href="/a.html">{text}</a></li></ul>'
+    assert rows(html) == [("/a.html", "关于秋季开学的通知", "2019 年 09 月 05 日", date(2019, 9, 5), None)]
+
+
+def test_an_image_map_area_beside_a_date_is_no_list_item():
+    html = """<div class="map"><img src="/img/map.png" usemap="#m"><map name="m">
+      <area shape="rect" coords="0,0,50,50" href="/xz/qlz.html" title="青澜镇政务公开"></map>
+      <p>更新日期：2019-09-05</p></div>
+      <ul><li><a href="/a.html">关于秋季开学的通知</a><span>2019-09-06</span></li></ul>"""
+    assert urls(html) == ["/a.html"]
+
+
+def test_a_clickable_row_with_an_href_of_its_own_is_no_other_title_link():
+    # the row carries the item's URL for a click handler; only <a> elements are other titles
+    html = """<ul><li class="item" href="/art/1.html?from=list" onclick="location.href=this.getAttribute('href')">
+      <a href="/art/1.html">关于开展防汛工作的通知</a><span>2019-09-05</span></li></ul>"""
+    assert rows(html) == [("/art/1.html", "关于开展防汛工作的通知", "2019-09-05", date(2019, 9, 5), None)]
+
+
+def test_a_table_title_cell_takes_its_link_not_an_icon_sprite():
+    html = """<table><tr><th>索引号</th><th>标题</th><th>发布日期</th></tr>
+      <tr><td>QL-2019-001</td><td><svg class="icon"><use href="/static/icons.svg#file"></use></svg>
+      <a href="/art/1.html">关于开展防汛工作的通知</a></td><td>2019-09-05</td></tr></table>"""
+    assert rows(html) == [("/art/1.html", "关于开展防汛工作的通知", "2019-09-05", date(2019, 9, 5), "QL-2019-001")]
+
+
+def test_a_table_header_below_three_caption_rows_is_not_read_even_atop_a_tbody():
+    # the header must be among the table's first three rows; its tbody is no table of its own
+    html = """<table><thead><tr><td colspan="3">信息公开目录</td></tr><tr><td colspan="3">主题分类：教育</td></tr>
+      <tr><td colspan="3">共1条</td></tr></thead><tbody><tr><th>索引号</th><th>标题</th><th>发布日期</th></tr>
+      <tr><td>QL-2019-001</td><td><a href="/art/1.html">关于开展防汛工作的通知</a></td><td>2019-09-05</td></tr></tbody></table>"""
+    assert rows(html) == [("/art/1.html", "关于开展防汛工作的通知", "2019-09-05", date(2019, 9, 5), None)]
+
+
+def test_a_spaced_date_after_a_title_closing_with_a_year():
+    # "<br>" joins the two without a space: the 16-character date is still the one closing the link
+    html = '<ul><li><a href="/a.html">青岚区国民经济和社会发展统计公报2018<br>2019 年 03 月 05 日</a></li></ul>'
+    assert rows(html) == [("/a.html", "青岚区国民经济和社会发展统计公报2018", "2019 年 03 月 05 日", date(2019, 3, 5), None)]

@@ -236,3 +236,11 @@ def test_a_title_shares_an_ancestor_with_the_metadata_within_four_levels(wrapper
 ])
 def test_a_bracketed_label_then_its_colon(html, expected):
     assert ex.metadata(html) == expected
+
+
+def test_meta_tags_read_meta_elements_only():
+    # RDFa marks body text with property/content too: those are no <meta> tags
+    html = ('<head><meta name="PubDate" content="2019-09-30"></head><body>'
+            '<span property="dc:date" content="2019-10-08">2019年10月8日</span>'
+            '<div name="ArticleTitle" content="旧标题">关于秋季开学的通知</div></body>')
+    assert ex.meta_tags(html) == {"PubDate": "2019-09-30"}

@@ -20,16 +20,21 @@ _SEARCH_NAMES = frozenset({"q", "wd", "kw", "key", "keys", "word", "words", "sea
                            "keyword", "keywords", "searchkey", "query", "qt", "sw", "searchtext"})
 
 
+def _hint_text(hints) -> str:
+    """Attribute values and texts in one string to search; " | " between them keeps a word from
+    being read across two (年检 closing a title, 索引号 opening the form's text is no 检索)."""
+    return " | ".join(h or "" for h in hints)
+
+
 def _search_score(form, text_input) -> int:
     """2: clearly a site search (搜索/检索/search…), 1: only 查询 (could be a case lookup), 0: no."""
-    hints = [form.get("action") or "", form.get("name") or "", form.get("id") or "",
-             text_input.get("placeholder") or "", text_input.get("value") or "",
-             text_input.get("title") or "", text_input.get("id") or "", _text(form)]
+    hints = [form.get("action"), form.get("name"), form.get("id"), text_input.get("placeholder"),
+             text_input.get("value"), text_input.get("title"), text_input.get("id"), _text(form)]
     for b in form.iter("button", "input"):
         if _tag(b) == "button" or (b.get("type") or "").lower() in ("submit", "image", "button"):
-            hints += [b.get("value") or "", b.get("alt") or "", b.get("title") or "", _text(b)]
+            hints += [b.get("value"), b.get("alt"), b.get("title"), _text(b)]
     name = (text_input.get("name") or "").lower()
-    joined = " ".join(hints + [name])
+    joined = _hint_text(hints + [name])
     if name in _SEARCH_NAMES or _SEARCH_STRONG_RE.search(joined):
         return 2
     return 1 if _SEARCH_WEAK_RE.search(joined) else 0
@@ -117,8 +122,8 @@ def search_script(html, url: str) -> str | None:
     root = parse(html)
     base = _base(root, url)
     boxes = [i for i in root.iter("input") if (i.get("type") or "text").lower() in ("text", "search", "")]
-    if not any(_SEARCH_STRONG_RE.search(" ".join(i.get(k) or "" for k in ("placeholder", "value", "title", "id",
-                                                                          "name", "class")))
+    if not any(_SEARCH_STRONG_RE.search(_hint_text(i.get(k) for k in ("placeholder", "value", "title", "id",
+                                                                      "name", "class")))
                or (i.get("name") or i.get("id") or "").lower() in _SEARCH_NAMES for i in boxes):
         return None
     code = [s.text or "" for s in root.iter("script") if not s.get("src")]
@@ -155,12 +160,12 @@ def search_box(html) -> str | None:
             continue
         if any(_tag(a) == "form" for a in _ancestors(i, 60)):
             continue   # search_form() / search_post_form() read forms
-        hints = " ".join(i.get(k) or "" for k in ("placeholder", "title", "value", "id", "name", "class", "aria-label"))
+        hints = [i.get(k) for k in ("placeholder", "title", "value", "id", "name", "class", "aria-label")]
         parent = i.getparent()
         if parent is not None:   # the button beside it: 搜索, an icon with alt="搜索"
-            hints += " " + _text(parent) + " " + " ".join(
-                (x.get("alt") or "") + " " + (x.get("title") or "") + " " + (x.get("value") or "")
-                for x in parent.iter("img", "button", "a", "input") if x is not i)
+            hints += [_text(parent)] + [x.get(k) for x in parent.iter("img", "button", "a", "input") if x is not i
+                                        for k in ("alt", "title", "value")]
+        hints = _hint_text(hints)
         name = (i.get("name") or i.get("id") or "").lower()
         if not (_SEARCH_STRONG_RE.search(hints) or name in _SEARCH_NAMES or re.search(r"关键[字词]", hints)):
             continue

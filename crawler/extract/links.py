@@ -100,7 +100,7 @@ def _with_request_data(code: str, m) -> str:
     objs = sorted(_DATA_OBJ_RE.finditer(window), key=lambda d: abs(d.start() - at))
     if not objs:
         return url
-    body = objs[0].group(1).strip().rstrip(",")
+    body = objs[0].group(1).strip()   # a trailing comma is taken by the last pair
     pairs, pos = [], 0
     while pos < len(body):
         p = _PAIR_RE.match(body, pos)
@@ -138,7 +138,7 @@ def datastore_next_groups(text: str, url: str) -> list[str]:
     out = []
     for s in range(end + 1, min(int(total.group(1)), size * _MAX_PAGES) + 1, size):
         bounds = {"startrecord": s, "endrecord": s + size - 1}
-        q = "&".join(f"{quote(k, safe='')}={quote(str(bounds.get(k.lower(), v)), safe='/')}" for k, v in pairs)
+        q = "&".join(f"{quote(k, safe='/')}={quote(str(bounds.get(k.lower(), v)), safe='/')}" for k, v in pairs)
         out.append(urlunsplit(parts._replace(query=q)))
     return out
 
@@ -275,7 +275,8 @@ def _sibling_label(el) -> str | None:
     for a in el.iter("a"):
         link_text = _text(a)
         if link_text in _UI_WORDS:  # "<div><h3>政策解读</h3><a>更多</a></div>"
-            text = text.replace(link_text, "", 1)
+            head, _, tail = text.rpartition(link_text)   # the link follows the heading: 更多应用 更多
+            text = head + tail
         elif tag not in _HEADING_TAGS:
             return None
     return _as_label(text) if len(text) <= _LABEL_MAX + 4 else None

@@ -52,8 +52,9 @@ def _date_inside_link(a) -> tuple[str, str] | None:
             return token, _text(a, exclude=child)
     # "<a>关于……的通知 2019-09-05</a>": a date token closing the link text
     text = _text(a)
-    token = find_date_text(text[-16:], short=True)
-    if token and text.rstrip(_DATE_WRAP).endswith(token) and len(text) > len(token) + 4:
+    closing = text.rstrip(_DATE_WRAP)   # the longest token, 2019 年 09 月 05 日, is 16 characters
+    token = find_date_text(closing[-16:], short=True)
+    if token and closing.endswith(token) and len(text) > len(token) + 4:
         return token, text[:text.rindex(token)].rstrip(_DATE_WRAP + "-—")
     return None
 

@@ -8,10 +8,7 @@ from .document import LABEL_INDEX, _ANY_LABEL_START_RE, _BLOCK_TAGS, _INLINE_MAX
 
 def _label_field(el) -> tuple[str, bool] | None:
     """(field, had_colon) when the element's whole text is exactly one known label."""
-    # measured after whitespace is collapsed: template cells indent their label with many spaces
     full = _text(el)
-    if not full or len(full) > 20:
-        return None
     field = LABEL_INDEX.get(label_key(full))
     return (field, full.rstrip("】] ").endswith(("：", ":"))) if field else None
 
