@@ -392,8 +392,6 @@ EQUIVALENT: dict[str, str] = {
         '"XXXX" holds no "(n)" argument',
     "crawler.extract.pagination.x__js_link_pages__mutmut_29":
         '"XXXX" holds no "(n)" argument',
-    "crawler.extract.pagination.x__js_link_pages__mutmut_48":
-        'numbers are > 0, so max(1, n) == max(0, n)',
     "crawler.extract.pagination.x__script_pager__mutmut_46":
         'with a page count known, the text scan only adds other kinds and the page count decides',
     "crawler.extract.pagination.x__script_pager__mutmut_47":
@@ -408,7 +406,7 @@ EQUIVALENT: dict[str, str] = {
         '"XXXX" in place of a missing href holds no __doPostBack(...) call',
     "crawler.extract.pagination.x_postback_pages__mutmut_26":
         '"XXXX" in place of a missing onclick holds no __doPostBack(...) call',
-    "crawler.extract.pagination.x_postback_pages__mutmut_146":
+    "crawler.extract.pagination.x_postback_pages__mutmut_162":
         'the loop runs at most once (nexts[:1])',
     "crawler.extract.page.x__shown_in_body__mutmut_18":
         'an <a> is never "shown" (el.iter("a") yields the link itself), so skipping links early changes nothing',

@@ -173,10 +173,15 @@ def test_title_line_above_the_body_skips_a_grid_value_after_a_note_or_an_icon(ce
     assert ex.title(html) == "关于做好秋季学校食品安全工作的通知"
 
 
-def test_title_line_above_the_body_a_line_after_a_text_box_is_no_value():
-    """A line that follows a box with text of its own (not a label) is not a grid value."""
-    html = page(_TABLE_PAGE.format(decoy="<div><span>青岚区</span><div>教育局办公室通知公告</div></div>"))
-    assert ex.title(html) == "教育局办公室通知公告"
+@pytest.mark.parametrize("cell, expected", [
+    ("<div><span>青岚区</span><div>教育局办公室通知公告</div></div>", "教育局办公室通知公告"),  # no label before it
+    ("<div><span>发布机构</span><img src='/i/dot.gif'><div>教育局办公室通知公告</div></div>",   # a label, an icon
+     "关于做好秋季学校食品安全工作的通知"),
+    ("<table><tr><td>发布机构</td><td><span>注</span><div>教育局办公室通知公告</div></td></tr></table>",
+     "关于做好秋季学校食品安全工作的通知"),                                       # a part of a labelled cell
+])
+def test_title_line_above_the_body_a_value_is_what_a_label_precedes(cell, expected):
+    assert ex.title(page(_TABLE_PAGE.format(decoy=cell))) == expected
 
 
 @pytest.mark.parametrize("first, expected", [

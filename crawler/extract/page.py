@@ -220,7 +220,7 @@ def _title_block(root, avoid=()) -> str:
         if text in _UI_WORDS or _CRUMB_RE.match(text) or _FOOTER_RE.search(text) or \
                 _ANY_LABEL_START_RE.match(text) or _LABEL_START_RE.match(text) or _label_field(el):
             continue
-        if (p := _before_cell(el)) is not None and _label_field(p):
+        if _labelled(el):
             continue   # a value cell of the metadata grid, or what it wraps (<td><font>值</font></td>)
         if text in avoid or text.rstrip().endswith(("：", ":")):
             continue   # the site's name, or the salutation opening the body (各单位：)
@@ -231,17 +231,17 @@ def _title_block(root, avoid=()) -> str:
     return ""
 
 
-def _before_cell(el):
-    """What the box holding `el` follows: the nearest element with text before `el` or before one
-    of its ancestors. Wrappers and icons inside a grid cell are passed however deep
-    (<td>发布机构</td><td><img><div><font>值</font></div></td> gives the label cell)."""
+def _labelled(el) -> bool:
+    """Is `el`, or a box holding it, a value cell of a label grid: does the nearest element with text
+    before it, at any level up, read as a label alone (发布机构)? Wrappers and icons inside the cell
+    are passed however deep (<td>发布机构</td><td><img><div><font>值</font></div></td>)."""
     for x in (el, *el.iterancestors()):
         p = _prev_el(x)
         while p is not None and not _text(p):
             p = _prev_el(p)
-        if p is not None:
-            return p
-    return None
+        if p is not None and _label_field(p):
+            return True
+    return False
 
 
 _SECTION_NO_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[、.．](?!\d)|第[一二三四五六七八九十\d]+[章节条部分])")
