@@ -670,6 +670,15 @@ def test_script_year_tabs_are_no_pager(numbers, expected):
     assert len(pages(html, f"{A}/gk/ndbg/index.html")) == expected
 
 
+def test_a_date_pickers_clickable_day_cells_are_no_script_pager():
+    """A calendar widget beside the list selects days with onclick cells (<td onclick="selDate(15)">15):
+    only links make a script pager."""
+    days = "".join(f'<td onclick="selDate({d})">{d}</td>' for d in range(1, 32))
+    html = f"""<table class="calendar"><tr>{days}</tr></table>
+      <ul class="list"><li><a href="t1.html">关于开展安全检查的通知</a></li></ul>"""
+    assert pages(html, f"{A}/col/tzgg/index.html") == []
+
+
 def test_script_year_tabs_beside_a_next_link():
     """Year tabs do not hide the pager's own words: 下一页 still names page 2."""
     html = """<div class="tabs"><a href="javascript:go(2024)">2024</a> <a href="javascript:go(2023)">2023</a></div>
