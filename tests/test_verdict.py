@@ -52,6 +52,36 @@ def test_the_cohort_comes_from_the_runs_units_and_rates(scored):
     assert a.overall_rate * 134 == 127 and a.key_rate * 7 == 5.5
 
 
+def test_the_cohort_reads_each_category_in_unit_id_order_and_skips_unranked_types(tmp_path):
+    run = with_county(make_run(tmp_path))
+    db = sqlite3.connect(run / "snapshot.db")
+    for uid, name, type_, profile in (
+            ("aaa-portal", "市政府门户网站", "portal", None),           # a type the notice does not rank
+            ("st", "东城街道办事处", "street", {"county": "ql"}),
+            ("kd", "市教育局", "key_dept", None),
+            ("hosp", "市人民医院", "institution", {"county": "ql", "county_kind": "区"})):
+        db.execute("insert into units (id, name, type, status, profile) values (?, ?, ?, 'ok', ?)",
+                   [uid, name, type_, json.dumps(profile) if profile else None])
+    db.commit()
+    db.close()
+    units = cohort(run)
+    # stored in another order (towns first, ql and these last): listed by unit id, the portal left out
+    assert [u.id for u in units] == ["hosp", "kd", "ql", "st", "town-a", "town-b", "town-c"]
+    by_id = {u.id: u for u in units}
+    # a 街道 names its 县区 and takes the 县区's kind, like a 乡镇
+    assert (by_id["st"].category, by_id["st"].county, by_id["st"].county_kind) == ("street", "ql", "区")
+    assert (by_id["kd"].category, by_id["kd"].key_field) == ("city_dept", True)
+    # a 事业单位 located in a 区 is still a city-level unit: no 县区 for the awards
+    assert (by_id["hosp"].category, by_id["hosp"].county, by_id["hosp"].county_kind) == ("institution", None, None)
+    assert by_id["town-a"].key_field is False
+
+
+def test_the_awards_take_ranking_year_and_city(scored):
+    result = run_awards(scored, ranking=("key_rate",), year=2018, city="某市")
+    assert result.ranking == ("key_rate", "id")
+    assert result.of("town-b").title == "某市2018年度政务公开示范点建设先进单位"
+
+
 def test_the_awards_follow_the_notice_by_hand(scored):
     result = run_awards(scored)
     # town-a: 综合 127/134 = 94.8% but 重点领域 5.5/7 = 78.57%: not named
