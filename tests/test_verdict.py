@@ -3,6 +3,7 @@ the cohort read from the run's units and profiles, the two 得分率, and the de
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from checks.awards import decide
 from checks.verdict import cohort, run_awards
 from reports.evaluator_import import import_scores
 from reports.evaluator_sheets import export
@@ -74,6 +76,31 @@ def test_the_cohort_reads_each_category_in_unit_id_order_and_skips_unranked_type
     # a 事业单位 located in a 区 is still a city-level unit: no 县区 for the awards
     assert (by_id["hosp"].category, by_id["hosp"].county, by_id["hosp"].county_kind) == ("institution", None, None)
     assert by_id["town-a"].key_field is False
+
+
+def test_award_categories_given_in_the_runs_frozen_unit_types_win(tmp_path):
+    # the run was audited with its own copy of the unit types: there, every 'dept' bears 重点领域
+    # (award_category + key_field), and 'institution' restates its category without key_field
+    run = with_county(make_run(tmp_path))
+    frozen = run / "profiles"
+    shutil.copytree(ROOT / "site_profiles" / "unit_types", frozen / "unit_types")
+    shutil.copyfile(ROOT / "site_profiles" / "rubric.yaml", frozen / "rubric.yaml")
+    for name, extra in (("dept", "award_category: city_dept\nkey_field: true\n"),
+                        ("institution", "award_category: institution\n")):
+        path = frozen / "unit_types" / f"{name}.yaml"
+        path.write_text(path.read_text(encoding="utf-8") + "\n" + extra, encoding="utf-8")
+    db = sqlite3.connect(run / "snapshot.db")
+    db.execute("insert into units (id, name, type, status) values ('tj', '市统计局', 'dept', 'ok')")
+    db.execute("insert into units (id, name, type, status) values ('hosp', '市人民医院', 'institution', 'ok')")
+    db.commit()
+    db.close()
+    by_id = {u.id: u for u in cohort(run)}
+    assert (by_id["tj"].category, by_id["tj"].key_field) == ("city_dept", True)    # the package alone says False
+    assert (by_id["hosp"].category, by_id["hosp"].key_field) == ("institution", False)
+    # the other types keep the package's categories
+    assert (by_id["ql"].category, by_id["town-a"].category) == ("county_gov", "town")
+    decision = decide(by_id.values()).of("tj")
+    assert decision.pool == "市级部门(承担重点领域)"
 
 
 def test_the_awards_take_ranking_year_and_city(scored):
