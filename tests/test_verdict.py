@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from openpyxl import load_workbook
 
 from checks.awards import decide
@@ -101,6 +102,32 @@ def test_award_categories_given_in_the_runs_frozen_unit_types_win(tmp_path):
     assert (by_id["ql"].category, by_id["town-a"].category) == ("county_gov", "town")
     decision = decide(by_id.values()).of("tj")
     assert decision.pool == "市级部门(承担重点领域)"
+
+
+def test_a_unit_the_runs_indicator_system_cannot_rate_is_not_evaluated(tmp_path):
+    # the run's frozen profiles know no 'institution' type (unit types and indicator system without it),
+    # yet the snapshot holds such a unit: it has no rates, so it is 资料不全, and the others are still decided
+    run = with_county(make_run(tmp_path))
+    frozen = run / "profiles"
+    shutil.copytree(ROOT / "site_profiles" / "unit_types", frozen / "unit_types")
+    (frozen / "unit_types" / "institution.yaml").unlink()
+    shutil.copyfile(ROOT / "site_profiles" / "rubric.yaml", frozen / "rubric.yaml")
+    doc = yaml.safe_load((ROOT / "site_profiles" / "indicators.yaml").read_text(encoding="utf-8"))
+    for part in doc["parts"]:
+        part["types"] = [t for t in part["types"] if t != "institution"]
+        for ind in part["indicators"]:
+            if "types" in ind:
+                ind["types"] = [t for t in ind["types"] if t != "institution"]
+        part["indicators"] = [ind for ind in part["indicators"] if ind.get("types", True)]
+    doc["parts"] = [part for part in doc["parts"] if part["types"]]
+    (frozen / "indicators.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    db = sqlite3.connect(run / "snapshot.db")
+    db.execute("insert into units (id, name, type, status) values ('hosp', '市人民医院', 'institution', 'ok')")
+    db.commit()
+    db.close()
+    hosp = next(u for u in cohort(run) if u.id == "hosp")
+    assert (hosp.category, hosp.overall_rate, hosp.key_rate) == ("institution", None, None)
+    assert run_awards(run).of("hosp").reason == "资料不全未评:综合得分率、重点领域信息公开得分率未完成"
 
 
 def test_the_awards_take_ranking_year_and_city(scored):
