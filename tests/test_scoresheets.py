@@ -216,6 +216,17 @@ def test_import_stores_scores_and_rates_follow_by_hand(run, sheets):
     assert rates["town-c"].key_area is None
 
 
+def test_rates_list_every_unit_in_unit_id_order(run):
+    # a 县区政府 stored after the towns comes first: the rates read the same whatever the storage order
+    db = sqlite3.connect(run / "snapshot.db")
+    db.execute("insert into units (id, name, type, status) values ('ql', '青岚区人民政府', 'county', 'ok')")
+    db.commit()
+    db.close()
+    rates = run_rates(run)
+    assert list(rates) == ["ql", "town-a", "town-b", "town-c"]
+    assert rates["ql"].overall is None and rates["ql"].key_area is None      # nothing scored yet
+
+
 def test_vetoed_and_excluded_machine_indicators_follow_the_rubric_as_stored(run, sheets):
     fill(sheets / "town-b.xlsx", all_threes())
     assert import_scores(run, sheets).problems == []
