@@ -216,6 +216,13 @@ def test_import_stores_scores_and_rates_follow_by_hand(run, sheets):
     assert rates["town-c"].key_area is None
 
 
+def test_a_score_written_as_a_decimal_counts_as_that_decimal(run, sheets):
+    # 2.3 is stored as a binary float; the rate must use 23/10: town-a (73 + 17×3 + 2.3) / (80 + 54)
+    fill(sheets / "town-a.xlsx", all_threes(**{"1.(1)": 2.3}))
+    assert import_scores(run, sheets).problems == []
+    assert run_rates(run)["town-a"].overall == Fraction(1263, 1340)
+
+
 def test_rates_list_every_unit_in_unit_id_order(run):
     # a 县区政府 stored after the towns comes first: the rates read the same whatever the storage order
     db = sqlite3.connect(run / "snapshot.db")
@@ -224,6 +231,7 @@ def test_rates_list_every_unit_in_unit_id_order(run):
     db.close()
     rates = run_rates(run)
     assert list(rates) == ["ql", "town-a", "town-b", "town-c"]
+    assert [r.unit for r in rates.values()] == ["ql", "town-a", "town-b", "town-c"]
     assert rates["ql"].overall is None and rates["ql"].key_area is None      # nothing scored yet
 
 
