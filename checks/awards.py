@@ -19,10 +19,12 @@ parameters):
 - the bonus tables rank the named units of a group together; a 县区 with 3 named 乡镇/街道 is credited the
   values of its top two plus 0.5 (its third unit's line carries the 0.5), otherwise the sum of its units' values;
   the credit goes to the 县区's county_gov unit when the cohort has one (its own award is added to it), else to
-  the 县区 id. A winner beyond a table's last value (more 县区 than 六安's 4 县 3 区) gets no points, said so.
+  the 县区 id. A winner beyond a table's last value (more 县区 than 六安's 4 县 3 区) gets no points, said so;
+  a 县区's third named 乡镇/街道 brings it the 0.5 even then (the notice ties the 0.5 to having 3, not to a value).
 - 称号: 办事公开示范点建设先进单位 for 承担公共服务的事业单位, 政务公开示范点建设先进单位 for the others.
+- a 市级部门 left out is told its own kind's places are full (a lower-rated unit of the other kind may be named).
 - ranking (“按分值的高低”, and every quota): `ranking`, a tuple of keys, default 综合得分率, then 重点领域得分率
-  (both higher first), then unit id (ascending; always appended last so the order is total).
+  (both higher first), then unit id (ascending; always last, wherever given, so the order is total).
 """
 from __future__ import annotations
 
@@ -161,8 +163,7 @@ def ranking_key(ranking=DEFAULT_RANKING):
     unknown = [k for k in ranking if k not in RANK_KEYS]
     if unknown or not ranking:
         raise ValueError(f"排序规则只能由 {', '.join(RANK_KEYS)} 组成: {ranking!r}")
-    if ranking[-1] != "id":
-        ranking = tuple(k for k in ranking if k != "id") + ("id",)
+    ranking = tuple(k for k in ranking if k != "id") + ("id",)   # wherever (and however often) it was given
 
     def key(unit: AwardUnit):
         parts = []
@@ -203,7 +204,11 @@ def _validate(units) -> None:
         if u.id in seen:
             raise ValueError(f"单位编号重复: {u.id}")
         seen.add(u.id)
-        exact_rate(u.overall_rate), exact_rate(u.key_rate)
+        for rate in (u.overall_rate, u.key_rate):
+            try:
+                exact_rate(rate)
+            except (TypeError, ValueError) as e:   # say which unit: a cohort has hundreds
+                raise type(e)(f"{u.id}: {e}") from None
 
 
 def pool_of(u: AwardUnit, kinds: dict[str, str]) -> str:
@@ -258,12 +263,12 @@ def _departments(board: _Board, key_q: list[AwardUnit], other_q: list[AwardUnit]
     """10 + 5; the places one kind cannot fill are used by the other (“多余指标调剂使用”)."""
     spare_key = max(0, KEY_DEPT_PLACES - len(key_q))
     spare_other = max(0, OTHER_DEPT_PLACES - len(other_q))
-    total = KEY_DEPT_PLACES + OTHER_DEPT_PLACES
     for pool, ranked, own, spare_in, donor, spare_out in (
             (POOL_KEY_DEPT, key_q, KEY_DEPT_PLACES, spare_other, POOL_OTHER_DEPT, spare_key),
             (POOL_OTHER_DEPT, other_q, OTHER_DEPT_PLACES, spare_key, POOL_KEY_DEPT, spare_other)):
-        board.fill(pool, ranked, own + spare_in,
-                   f"达标,但市级部门表彰名额({total}名,含调剂)已被得分更高的单位占满")
+        # a unit is out because its own kind's places are full (a lower-rated unit of the other kind may be named)
+        board.fill(pool, ranked, own + spare_in, f"达标,但{pool}表彰名额({own + spare_in}名"
+                   + (f",含{donor}类别调剂转入{spare_in}名" if spare_in else "") + ")已被得分更高的单位占满")
         for u in ranked[own:own + spare_in]:
             board.named[u.id] = (pool, f"名额由{donor}类别未用名额调剂转入")
         moved_in = max(0, min(len(ranked), own + spare_in) - own)
@@ -322,7 +327,7 @@ def _towns(board: _Board, qualified: list[AwardUnit], kinds: dict[str, str], cou
 
     for u in sorted(leftover, key=key):
         if named_in[u.county] >= COUNTY_CAP:
-            board.reason[u.id] = (f"达标,但所属县区({county_names.get(u.county, u.county)})表彰已达"
+            board.reason[u.id] = (f"达标,但所属县区({county_names[u.county]})表彰已达"
                                   f"{COUNTY_CAP}名上限(每个县区不超过{COUNTY_CAP}名)")
         elif assign(u, set()):
             named_in[u.county] += 1
@@ -332,7 +337,7 @@ def _towns(board: _Board, qualified: list[AwardUnit], kinds: dict[str, str], cou
             board.reason[u.id] = f"达标,但{where},且无可调剂到本单位的名额"
     for i, u in holder.items():
         cid, pool = spare[i]
-        board.named[u.id] = (pool_of(u, kinds), f"名额由{county_names.get(cid, cid)}{pool}未用名额调剂转入")
+        board.named[u.id] = (pool_of(u, kinds), f"名额由{county_names[cid]}{pool}未用名额调剂转入")
         stats[pool_of(u, kinds)][3] += 1
     for pool, (places, q, named, moved_in, moved_out) in stats.items():
         board.summaries.append(PoolSummary(pool, places, q, named + moved_in, moved_in, moved_out))
@@ -403,11 +408,11 @@ def decide(units, *, ranking=DEFAULT_RANKING, transfers_to_own_county: bool = Fa
                       + extra)
             kind = "办事" if u.category == "institution" else "政务"
             decisions.append(Decision(u, True, honour[kind], pool, origin, rank, pts, target,
-                                      credited if pts is not None else None, reason))
+                                      credited, reason))   # a third 乡镇 past the table still brings 0.5
         else:
             decisions.append(Decision(u, False, None, pool_of(u, kinds), None, None, None, None, None,
                                       board.reason[u.id]))
-    return AwardsResult(tuple(decisions), tuple(board.summaries), _credits(decisions, names, county_names), ranking)
+    return AwardsResult(tuple(decisions), tuple(board.summaries), _credits(decisions, names), ranking)
 
 
 def _group_of(category: str) -> tuple[str, ...]:
@@ -415,25 +420,27 @@ def _group_of(category: str) -> tuple[str, ...]:
                 if category in g)
 
 
-def _credits(decisions, names, county_names) -> tuple[Credit, ...]:
+def _credits(decisions, names) -> tuple[Credit, ...]:
     own: dict[str, Decimal] = {}
     towns: dict[str, list[Decision]] = {}
     for d in decisions:
-        if d.credited_points is None:
+        if not d.named:
             continue
-        if d.credited_to == d.unit.id:
-            own[d.unit.id] = d.credited_points
-        else:
+        if d.credited_to != d.unit.id:       # a 乡镇/街道: its 县区's line, with or without a value
             towns.setdefault(d.credited_to, []).append(d)
+        elif d.credited_points is not None:
+            own[d.unit.id] = d.credited_points
+    scoring = {c for c, ds in towns.items() if any(d.credited_points is not None for d in ds)}
     out = []
-    for uid in sorted(set(own) | set(towns)):
+    for uid in sorted(set(own) | scoring):
         mine = sorted(towns.get(uid, []), key=lambda d: d.rank)
-        town_points = sum((d.credited_points for d in mine), Decimal(0))
+        town_points = sum((d.credited_points for d in mine if d.credited_points is not None), Decimal(0))
+        values = [str(d.points) if d.points is not None else "0" for d in mine]   # beyond the table: no value
         note = ""
         if len(mine) == COUNTY_CAP:
-            note = f"3名乡镇(街道)获表彰:前两名分值{mine[0].points}+{mine[1].points},再加{THIRD_TOWN_BONUS}分"
+            note = f"3名乡镇(街道)获表彰:前两名分值{values[0]}+{values[1]},再加{THIRD_TOWN_BONUS}分"
         elif mine:
-            note = "乡镇(街道)获表彰分值相加:" + "+".join(str(d.points) for d in mine)
-        out.append(Credit(uid, names.get(uid) or county_names.get(uid, uid), own.get(uid, Decimal(0)), town_points,
+            note = "乡镇(街道)获表彰分值相加:" + "+".join(values)
+        out.append(Credit(uid, names.get(uid) or uid, own.get(uid, Decimal(0)), town_points,
                           tuple(d.unit.id for d in mine), own.get(uid, Decimal(0)) + town_points, note))
     return tuple(out)

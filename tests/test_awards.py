@@ -58,6 +58,7 @@ def r(text):
     (0.29, 0.95, False, "综合得分率29.00%低于80%"),     # a float is its decimal: 0.29, not 0.28999…
     (None, r("0.95"), False, "资料不全未评:综合得分率未完成"),
     (r("0.95"), None, False, "资料不全未评:重点领域信息公开得分率未完成"),
+    (None, None, False, "资料不全未评:综合得分率、重点领域信息公开得分率未完成"),
 ])
 def test_eligibility_at_just_below_and_above_80_percent(overall, key, named, reason_part):
     d = decide([inst("i1", overall, key)]).of("i1")
@@ -95,6 +96,11 @@ def test_institutions_fewer_qualifiers_than_places():
     assert (res.of("i2").rank, res.of("i2").points, res.of("i2").credited_to) == (2, D("2.5"), "i2")
     assert "重点领域信息公开得分率75.00%低于80%" in res.of("i5").reason
     assert res.of("i4").title == "六安市2017年度办事公开示范点建设先进单位"
+    assert res.of("i4").reason == "达标,获承担公共服务的事业单位名额;承担公共服务的事业单位合并排序第1名,名次分值3分,计入本单位"
+    # one credit line each, own award only: no 乡镇 part, no note
+    assert [(c.unit_id, c.name, c.own_points, c.town_points, c.town_units, c.total, c.note) for c in res.credits] == [
+        ("i2", "i2中心", D("2.5"), D("0"), (), D("2.5"), ""), ("i4", "i4中心", D("3"), D("0"), (), D("3"), "")]
+    assert all(isinstance(c.town_points, Decimal) for c in res.credits)    # "points are exact Decimals"
     pool = next(p for p in res.pools if p.pool == "承担公共服务的事业单位")
     assert (pool.places, pool.qualified, pool.named, pool.moved_in, pool.unused_own) == (3, 2, 2, 0, 1)
     # every unit says which 名额类别 it competes in, named or not
@@ -107,6 +113,8 @@ def test_four_institutions_qualify_the_fourth_is_out_of_places():
     assert [res.of(i).points for i in ("i4", "i3", "i2")] == [D("3"), D("2.5"), D("2")]
     assert not res.of("i1").named
     assert res.of("i1").reason == "达标,但承担公共服务的事业单位表彰名额(3名)已被得分更高的单位占满"
+    pool = next(p for p in res.pools if p.pool == "承担公共服务的事业单位")
+    assert (pool.places, pool.qualified, pool.named, pool.moved_in, pool.unused_own) == (3, 4, 3, 0, 0)
 
 
 def test_county_governments_and_zones_ranked_together():
@@ -120,6 +128,11 @@ def test_county_governments_and_zones_ranked_together():
     assert res.of("g4").reason == "达标,但县区政府表彰名额(3名)已被得分更高的单位占满"
     assert res.of("z1").reason == "达标,但管委表彰名额(1名)已被得分更高的单位占满"
     assert res.of("g1").title == "六安市2017年度政务公开示范点建设先进单位"
+    # the group's two kinds named in the reason
+    assert res.of("z2").reason == "达标,获管委名额;县区政府、管委合并排序第1名,名次分值5分,计入本单位"
+    assert res.of("g3").reason == "达标,获县区政府名额;县区政府、管委合并排序第4名,名次分值3.5分,计入本单位"
+    pools = {p.pool: (p.places, p.qualified, p.named, p.moved_in, p.unused_own) for p in res.pools}
+    assert (pools["县区政府"], pools["管委"]) == ((3, 4, 3, 0, 0), (1, 2, 1, 0, 0))    # full: nothing unused
     assert {c.unit_id: c.total for c in res.credits} == {"z2": D("5"), "g1": D("4.5"), "g2": D("4"),
                                                           "g3": D("3.5")}
 
@@ -154,7 +167,9 @@ def test_departments_key_places_move_to_non_key():
     # n06, n07, n08 took the places the key departments could not fill
     assert [res.of(i).transferred_from for i in ("n05", "n06", "n07", "n08")] == [
         None] + ["名额由市级部门(承担重点领域)类别未用名额调剂转入"] * 3
-    assert res.of("n09").reason == "达标,但市级部门表彰名额(15名,含调剂)已被得分更高的单位占满"
+    assert res.of("n09").reason == ("达标,但市级部门(非承担重点领域)表彰名额(8名,含市级部门(承担重点领域)类别调剂转入3名)"
+                                    "已被得分更高的单位占满")
+    assert (res.of("k08").pool, res.of("n09").pool) == ("市级部门(承担重点领域)", "市级部门(非承担重点领域)")
     pools = {p.pool: p for p in res.pools}
     assert (pools["市级部门(承担重点领域)"].named, pools["市级部门(承担重点领域)"].unused_own) == (7, 3)
     assert (pools["市级部门(非承担重点领域)"].named, pools["市级部门(非承担重点领域)"].moved_in) == (8, 3)
@@ -180,6 +195,25 @@ def test_departments_both_kinds_short_nothing_moves():
     assert sorted(res.named_ids()) == ["k1", "k2", "n1"]
     assert all(res.of(i).transferred_from is None for i in ("k1", "k2", "n1"))
     assert [res.of(i).points for i in ("n1", "k1", "k2")] == [D("5"), D("4.8"), D("4.6")]
+    pools = {p.pool: (p.places, p.qualified, p.named, p.moved_in, p.unused_own) for p in res.pools}
+    assert (pools["市级部门(承担重点领域)"], pools["市级部门(非承担重点领域)"]) == ((10, 2, 2, 0, 8), (5, 1, 1, 0, 4))
+
+
+def test_departments_both_kinds_full_each_keeps_its_own_quota():
+    # 11 key qualify (k01..k11, .99 .. .89), 6 non-key (n01..n06, .88 .. .83): nothing spare on either side,
+    # so k11 (.89) is out while n05 (.84) is named: the 10 + 5 split holds when both kinds are full
+    units = [dept(f"k{i:02}", rate_of(i), True) for i in range(1, 12)]
+    units += [dept(f"n{i:02}", rate_of(11 + i), False) for i in range(1, 7)]
+    res = decide(units)
+    assert sorted(res.named_ids()) == [f"k{i:02}" for i in range(1, 11)] + [f"n{i:02}" for i in range(1, 6)]
+    assert res.of("k11").reason == "达标,但市级部门(承担重点领域)表彰名额(10名)已被得分更高的单位占满"
+    assert res.of("n06").reason == "达标,但市级部门(非承担重点领域)表彰名额(5名)已被得分更高的单位占满"
+    assert (res.of("k01").pool, res.of("n01").pool) == ("市级部门(承担重点领域)", "市级部门(非承担重点领域)")
+    assert res.of("k01").reason == "达标,获市级部门(承担重点领域)名额;市级部门合并排序第1名,名次分值5分,计入本单位"
+    # ranked together: k01..k10 take 5 .. 3.2, n01..n05 3.0 .. 2.2
+    assert [str(res.of(i).points) for i in ("k10", "n01", "n05")] == ["3.2", "3.0", "2.2"]
+    pools = {p.pool: (p.places, p.qualified, p.named, p.moved_in, p.unused_own) for p in res.pools}
+    assert (pools["市级部门(承担重点领域)"], pools["市级部门(非承担重点领域)"]) == ((10, 11, 10, 0, 0), (5, 6, 5, 0, 0))
 
 
 # ---- 乡镇 and 街道: own places, places moved to other 县区, the cap of 3, the county's bonus ---------------
@@ -251,7 +285,7 @@ def test_a_moved_place_never_returns_to_its_own_county_by_default():
     assert res.named_ids() == ["f1", "f2"]
     assert res.of("f2").transferred_from == "名额由F区街道未用名额调剂转入"
     assert (res.of("f1").points, res.of("f2").points) == (D("2.5"), D("2.4"))
-    assert {c.unit_id: c.total for c in res.credits} == {"F": D("4.9")}
+    assert [(c.unit_id, c.name, c.total) for c in res.credits] == [("F", "F", D("4.9"))]   # no 区政府 in the cohort
 
 
 def test_moved_places_are_matched_so_that_no_qualifier_is_blocked_by_an_earlier_pick():
@@ -286,6 +320,79 @@ def test_a_county_street_has_no_own_place_but_may_take_a_moved_one():
     assert {c.unit_id: c.total for c in more.credits} == {"A": D("5.4")}
 
 
+def test_a_district_counts_its_town_and_its_street_together_toward_the_cap():
+    # 区 E: own places e1 .95 (乡镇) and es1 .94 (街道) = 2; 县 B's town fails: 2 places move.
+    # e2 .93 takes one (E at 3); e3 .92 is out by the cap although B's second place stays free
+    res = decide([town("e1", "E", "区", r("0.95")), street("es1", "E", "区", r("0.94")),
+                  town("e2", "E", "区", r("0.93")), town("e3", "E", "区", r("0.92")), town("b1", "B", "县", r("0.5"))])
+    assert res.named_ids() == ["e1", "es1", "e2"]
+    assert res.of("e3").reason == "达标,但所属县区(E)表彰已达3名上限(每个县区不超过3名)"
+    # 2.5 + 2.4 + 0.5
+    assert [(c.unit_id, c.total) for c in res.credits] == [("E", D("5.4"))]
+
+
+def test_moved_places_count_once_each_toward_the_cap():
+    # 区 E: e1 .95 on its town place, its street fails; e2 .93 and e3 .92 take 县 B's two spare places:
+    # 1 own + 2 moved = 3, within the cap. E's own street place cannot go to E (moved to other 县区 only).
+    res = decide([town("e1", "E", "区", r("0.95")), street("es1", "E", "区", r("0.5")),
+                  town("e2", "E", "区", r("0.93")), town("e3", "E", "区", r("0.92")), town("b1", "B", "县", r("0.5"))])
+    assert res.named_ids() == ["e1", "e2", "e3"]
+    assert [res.of(i).transferred_from for i in ("e1", "e2", "e3")] == [None] + ["名额由B县乡镇未用名额调剂转入"] * 2
+    pools = {p.pool: (p.places, p.qualified, p.named, p.moved_in, p.unused_own) for p in res.pools}
+    assert [pools[p] for p in ("县乡镇", "区乡镇", "区街道")] == [(2, 0, 0, 0, 2), (1, 3, 3, 2, 0), (1, 0, 0, 0, 1)]
+
+
+@pytest.mark.parametrize("cohort, left_out", [
+    # 县 A: a3 is third of three qualifying towns, no other 县区 has a spare place
+    ([town("a1", "A", "县", r("0.9")), town("a2", "A", "县", r("0.85")), town("a3", "A", "县", r("0.8"))], "a3"),
+    # 区 E: es2 is second of two streets; E's spare town place cannot go to its own unit
+    ([street("es1", "E", "区", r("0.9")), street("es2", "E", "区", r("0.85")), town("e1", "E", "区", r("0.5"))], "es2"),
+], ids=["county_town", "district_street"])
+def test_a_leftover_with_no_place_to_take_is_told_its_own_places_are_full(cohort, left_out):
+    res = decide(cohort)
+    assert left_out not in res.named_ids()
+    assert res.of(left_out).reason == "达标,但本县区名额已被得分更高的单位占满,且无可调剂到本单位的名额"
+
+
+def test_county_streets_summary_and_reasons_for_own_and_moved_places():
+    # 县 A: towns a1 .9, a2 .85 on its 2 places; streets as1 .95, as2 .93 have none of their own.
+    # 县 B (its 政府 in the cohort, failing) has no qualifying town: 2 spare. as1 takes one (A at 3), as2 is capped.
+    res = decide([gov("B", r("0.5")), town("a1", "A", "县", r("0.9")), town("a2", "A", "县", r("0.85")),
+                  street("as1", "A", "县", r("0.95")), street("as2", "A", "县", r("0.93")), town("b1", "B", "县", r("0.6"))])
+    assert res.named_ids() == ["a1", "a2", "as1"]
+    # ranked together: as1 1st 2.5, a1 2nd 2.4, a2 3rd 2.3 (A's third: it carries the 0.5)
+    assert res.of("as1").reason == ("达标,获县街道名额(名额由B政府县乡镇未用名额调剂转入);"
+                                    "乡镇、街道合并排序第1名,名次分值2.5分,计入所属县区(A)")
+    assert res.of("a1").reason == "达标,获县乡镇名额;乡镇、街道合并排序第2名,名次分值2.4分,计入所属县区(A)"
+    assert res.of("a2").reason == ("达标,获县乡镇名额;乡镇、街道合并排序第3名,名次分值2.3分,计入所属县区(A);"
+                                   "同一县区第3名获表彰,该县区按前两名分值相加再加0.5分,本单位计入0.5分")
+    assert res.of("as2").reason == "达标,但所属县区(A)表彰已达3名上限(每个县区不超过3名)"
+    pools = {p.pool: (p.places, p.qualified, p.named, p.moved_in, p.unused_own) for p in res.pools}
+    # 县街道: no places, 2 qualified, 1 named on a moved place
+    assert pools["县街道"] == (0, 2, 1, 1, 0)
+    assert pools["县乡镇"] == (4, 2, 2, 0, 2)
+    assert [(c.unit_id, c.total, c.note) for c in res.credits] == [("A", D("5.4"), "3名乡镇(街道)获表彰:前两名分值2.5+2.4,再加0.5分")]
+
+
+@pytest.mark.parametrize("k0_rates, total, note", [
+    # K0's own two rank 1st and 2nd (2.5, 2.4); its third, on K8's moved place, ranks 15th: past the table
+    (("0.99", "0.98", "0.80"), D("5.4"), "3名乡镇(街道)获表彰:前两名分值2.5+2.4,再加0.5分"),
+    # all three of K0 rank 15th..17th: no values, but 3 named still bring the 0.5
+    (("0.83", "0.82", "0.81"), D("0.5"), "3名乡镇(街道)获表彰:前两名分值0+0,再加0.5分"),
+])
+def test_a_third_town_past_the_table_still_brings_its_county_the_half_point(k0_rates, total, note):
+    # 县 K1..K7 two towns each, .97 .. .84 (between K0's high and low rates); 县 K8's towns fail: 2 spare
+    units = [town(f"t{n:02}", f"K{(n + 1) // 2}", "县", Fraction(98 - n, 100)) for n in range(1, 15)]
+    units += [town(f"x{i}", "K0", "县", r(rate)) for i, rate in enumerate(k0_rates, 1)]
+    units += [town("z1", "K8", "县", r("0.5")), town("z2", "K8", "县", r("0.5"))]
+    res = decide(units)
+    assert len(res.named_ids()) == 17
+    third = res.of("x3")
+    assert (third.points, third.credited_points, third.transferred_from) == (None, D("0.5"), "名额由K8县乡镇未用名额调剂转入")
+    k0 = next(c for c in res.credits if c.unit_id == "K0")
+    assert (k0.town_units, k0.total, k0.note) == (("x1", "x2", "x3"), total, note)
+
+
 def test_county_with_two_winners_gets_the_sum_and_its_government_award_on_top():
     # 县 A's government named (alone: 5 points); its towns a1 .9 (2.5) and a2 .85 (2.4): 4.9; total 9.9
     res = decide([gov("A", r("0.81")), town("a1", "A", "县", r("0.9")), town("a2", "A", "县", r("0.85"))])
@@ -301,8 +408,8 @@ def test_towns_credit_the_county_government_unit_whatever_its_id():
                   town("a1", "A", "县", r("0.9"))])
     assert res.of("a1").credited_to == "gov-A"
     assert "计入所属县区(A县政府)" in res.of("a1").reason
-    assert [(c.unit_id, c.own_points, c.town_points, c.total) for c in res.credits] == [
-        ("gov-A", D("5"), D("2.5"), D("7.5"))]
+    assert [(c.unit_id, c.name, c.own_points, c.town_points, c.total) for c in res.credits] == [
+        ("gov-A", "A县政府", D("5"), D("2.5"), D("7.5"))]
 
 
 def test_more_town_winners_than_the_table_has_values():
@@ -314,7 +421,7 @@ def test_more_town_winners_than_the_table_has_values():
     for uid in ("t15", "t16"):
         d = res.of(uid)
         assert d.named and d.points is None and d.credited_points is None
-        assert "通知加分表无此名次,不加分" in d.reason
+        assert d.reason == f"达标,获县乡镇名额;乡镇、街道合并排序第{uid[1:]}名,通知加分表无此名次,不加分"
     # K7 holds t15 and t16: nothing credited
     assert "K7" not in {c.unit_id for c in res.credits}
 
@@ -372,6 +479,25 @@ def test_unknown_ranking_keys_are_refused(ranking):
         decide([inst("i1", r("0.9"))], ranking=ranking)
 
 
+def test_a_refused_ranking_lists_the_keys_allowed():
+    with pytest.raises(ValueError, match=r"^排序规则只能由 overall_rate, key_rate, id, name 组成: \('score',\)$"):
+        decide([inst("i1", r("0.9"))], ranking=("score",))
+
+
+@pytest.mark.parametrize("given, used, winner", [
+    (("overall_rate",), ("overall_rate", "id"), "z2"),
+    (("key_rate", "overall_rate", "id"), ("key_rate", "overall_rate", "id"), "z2"),
+    (("id", "overall_rate"), ("overall_rate", "id"), "z2"),              # the id only ever breaks the last tie
+    (("id", "overall_rate", "id"), ("overall_rate", "id"), "z2"),
+    (("name", "id", "key_rate"), ("name", "key_rate", "id"), "z1"),      # z1管委 before z2管委
+])
+def test_the_unit_id_always_ranks_last_once(given, used, winner):
+    # 管委 1 place: z1 .85 vs z2 .90
+    res = decide([zone("z1", r("0.85"), key=r("0.85")), zone("z2", r("0.90"), key=r("0.90"))], ranking=given)
+    assert res.ranking == used
+    assert res.named_ids() == [winner]
+
+
 # ---- nobody qualifies ----------------------------------------------------------------------------------
 
 def test_nobody_named_when_nobody_qualifies():
@@ -383,6 +509,10 @@ def test_nobody_named_when_nobody_qualifies():
     assert res.credits == ()
     assert all(not d.named and d.points is None and d.title is None for d in res.decisions)
     assert all(d.reason.endswith("低于80%,未达表彰标准") for d in res.decisions)
+    # each still says which 名额类别 it competed in
+    assert {d.unit.id: d.pool for d in res.decisions} == {
+        "g": "县区政府", "z": "管委", "k": "市级部门(承担重点领域)", "n": "市级部门(非承担重点领域)", "t": "县乡镇",
+        "s": "区街道", "i": "承担公共服务的事业单位"}
 
 
 # ---- bad input -------------------------------------------------------------------------------------------
@@ -394,6 +524,12 @@ def test_nobody_named_when_nobody_qualifies():
     ([AwardUnit("t", "t", "town", county="A", county_kind="市")], "county_kind"),
     ([town("t1", "A", "县", r("0.9")), town("t2", "A", "区", r("0.9"))], "既被标为"),
     ([inst("i", r("1.2"))], "得分率应在0到1之间"),
+    # a 县区政府 must say 县 or 区, and agree with its 乡镇
+    ([gov("A", r("0.9"), kind=None)], "A: county_kind 须为“县”或“区”"),
+    ([gov("A", r("0.9"), kind="县"), town("a1", "A", "区", r("0.9"))], "县区 A 既被标为“县”又被标为“区”"),
+    # a bad rate names its unit (the cohort has hundreds)
+    ([inst("i1", r("0.9")), inst("i2", r("1.2"))], "^i2: 得分率应在0到1之间"),
+    ([inst("i1", r("0.9")), inst("i2", r("0.9"), key=r("-0.1"))], "^i2: 得分率应在0到1之间"),
 ])
 def test_bad_cohorts_are_refused(units, message):
     with pytest.raises(ValueError, match=message):
@@ -401,8 +537,10 @@ def test_bad_cohorts_are_refused(units, message):
 
 
 def test_a_boolean_is_not_a_rate():
-    with pytest.raises(TypeError, match="布尔值"):
+    with pytest.raises(TypeError, match="^i: 得分率不能是布尔值"):
         decide([inst("i", True)])
+    with pytest.raises(TypeError, match="^j: 得分率不能是布尔值"):
+        decide([inst("i", r("0.9")), inst("j", r("0.9"), key=False)])
 
 
 # ---- the workbooks -------------------------------------------------------------------------------------

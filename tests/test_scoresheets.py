@@ -216,6 +216,46 @@ def test_import_stores_scores_and_rates_follow_by_hand(run, sheets):
     assert rates["town-c"].key_area is None
 
 
+def test_a_score_written_as_a_decimal_counts_as_that_decimal(run, sheets):
+    # 2.3 is stored as a binary float; the rate must use 23/10: town-a (73 + 17×3 + 2.3) / (80 + 54)
+    fill(sheets / "town-a.xlsx", all_threes(**{"1.(1)": 2.3}))
+    assert import_scores(run, sheets).problems == []
+    assert run_rates(run)["town-a"].overall == Fraction(1263, 1340)
+
+
+def test_rates_use_the_runs_frozen_rubric_unit_types_and_indicators_together(run, sheets):
+    # the run was audited with copies in which the rubric indicator 公众参与 is called 公众意见 (rubric, the
+    # types' overrides and the indicator system all say so): the rates load from those copies, not the package's
+    fill(sheets / "town-a.xlsx", all_threes())
+    assert import_scores(run, sheets).problems == []
+    frozen = run / "profiles"
+    shutil.copytree(ROOT / "site_profiles" / "unit_types", frozen / "unit_types")
+
+    def renamed(name: str, old: str, new: str) -> None:
+        text = (ROOT / "site_profiles" / name).read_text(encoding="utf-8")
+        assert old in text
+        (frozen / name).write_text(text.replace(old, new), encoding="utf-8")
+    renamed("rubric.yaml", "  公众参与: {name", "  公众意见: {name")
+    renamed("indicators.yaml", 'rubric: "公众参与"', 'rubric: "公众意见"')
+    for utype in ("county", "zone", "dept", "key_dept"):
+        renamed(f"unit_types/{utype}.yaml", "  公众参与: {clause", "  公众意见: {clause")
+    r = run_rates(run)["town-a"]
+    # town-a: machine 73/80 + evaluator 18×3 = 54/54; key area: machine 2.5/4 + evaluator 3.(2)-2 3/3 = 5.5/7
+    assert (r.overall, r.key_area) == (Fraction(127, 134), Fraction(11, 14))
+
+
+def test_rates_list_every_unit_in_unit_id_order(run):
+    # a 县区政府 stored after the towns comes first: the rates read the same whatever the storage order
+    db = sqlite3.connect(run / "snapshot.db")
+    db.execute("insert into units (id, name, type, status) values ('ql', '青岚区人民政府', 'county', 'ok')")
+    db.commit()
+    db.close()
+    rates = run_rates(run)
+    assert list(rates) == ["ql", "town-a", "town-b", "town-c"]
+    assert [r.unit for r in rates.values()] == ["ql", "town-a", "town-b", "town-c"]
+    assert rates["ql"].overall is None and rates["ql"].key_area is None      # nothing scored yet
+
+
 def test_vetoed_and_excluded_machine_indicators_follow_the_rubric_as_stored(run, sheets):
     fill(sheets / "town-b.xlsx", all_threes())
     assert import_scores(run, sheets).problems == []

@@ -3,14 +3,17 @@ the cohort read from the run's units and profiles, the two 得分率, and the de
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from openpyxl import load_workbook
 
+from checks.awards import decide
 from checks.verdict import cohort, run_awards
 from reports.evaluator_import import import_scores
 from reports.evaluator_sheets import export
@@ -50,6 +53,87 @@ def test_the_cohort_comes_from_the_runs_units_and_rates(scored):
     assert (a.category, a.county, a.county_kind) == ("town", "ql", "区")
     # town-a: machine 73/80, evaluator 18×3 = 54/54; key area 2.(4) 2.5/4 + 3.(2)-2 3/3
     assert a.overall_rate * 134 == 127 and a.key_rate * 7 == 5.5
+
+
+def test_the_cohort_reads_each_category_in_unit_id_order_and_skips_unranked_types(tmp_path):
+    run = with_county(make_run(tmp_path))
+    db = sqlite3.connect(run / "snapshot.db")
+    for uid, name, type_, profile in (
+            ("aaa-portal", "市政府门户网站", "portal", None),           # a type the notice does not rank
+            ("st", "东城街道办事处", "street", {"county": "ql"}),
+            ("kd", "市教育局", "key_dept", None),
+            ("hosp", "市人民医院", "institution", {"county": "ql", "county_kind": "区"})):
+        db.execute("insert into units (id, name, type, status, profile) values (?, ?, ?, 'ok', ?)",
+                   [uid, name, type_, json.dumps(profile) if profile else None])
+    db.commit()
+    db.close()
+    units = cohort(run)
+    # stored in another order (towns first, ql and these last): listed by unit id, the portal left out
+    assert [u.id for u in units] == ["hosp", "kd", "ql", "st", "town-a", "town-b", "town-c"]
+    by_id = {u.id: u for u in units}
+    # a 街道 names its 县区 and takes the 县区's kind, like a 乡镇
+    assert (by_id["st"].category, by_id["st"].county, by_id["st"].county_kind) == ("street", "ql", "区")
+    assert (by_id["kd"].category, by_id["kd"].key_field) == ("city_dept", True)
+    # a 事业单位 located in a 区 is still a city-level unit: no 县区 for the awards
+    assert (by_id["hosp"].category, by_id["hosp"].county, by_id["hosp"].county_kind) == ("institution", None, None)
+    assert by_id["town-a"].key_field is False
+
+
+def test_award_categories_given_in_the_runs_frozen_unit_types_win(tmp_path):
+    # the run was audited with its own copy of the unit types: there, every 'dept' bears 重点领域
+    # (award_category + key_field), and 'institution' restates its category without key_field
+    run = with_county(make_run(tmp_path))
+    frozen = run / "profiles"
+    shutil.copytree(ROOT / "site_profiles" / "unit_types", frozen / "unit_types")
+    shutil.copyfile(ROOT / "site_profiles" / "rubric.yaml", frozen / "rubric.yaml")
+    for name, extra in (("dept", "award_category: city_dept\nkey_field: true\n"),
+                        ("institution", "award_category: institution\n")):
+        path = frozen / "unit_types" / f"{name}.yaml"
+        path.write_text(path.read_text(encoding="utf-8") + "\n" + extra, encoding="utf-8")
+    db = sqlite3.connect(run / "snapshot.db")
+    db.execute("insert into units (id, name, type, status) values ('tj', '市统计局', 'dept', 'ok')")
+    db.execute("insert into units (id, name, type, status) values ('hosp', '市人民医院', 'institution', 'ok')")
+    db.commit()
+    db.close()
+    by_id = {u.id: u for u in cohort(run)}
+    assert (by_id["tj"].category, by_id["tj"].key_field) == ("city_dept", True)    # the package alone says False
+    assert (by_id["hosp"].category, by_id["hosp"].key_field) == ("institution", False)
+    # the other types keep the package's categories
+    assert (by_id["ql"].category, by_id["town-a"].category) == ("county_gov", "town")
+    decision = decide(by_id.values()).of("tj")
+    assert decision.pool == "市级部门(承担重点领域)"
+
+
+def test_a_unit_the_runs_indicator_system_cannot_rate_is_not_evaluated(tmp_path):
+    # the run's frozen profiles know no 'institution' type (unit types and indicator system without it),
+    # yet the snapshot holds such a unit: it has no rates, so it is 资料不全, and the others are still decided
+    run = with_county(make_run(tmp_path))
+    frozen = run / "profiles"
+    shutil.copytree(ROOT / "site_profiles" / "unit_types", frozen / "unit_types")
+    (frozen / "unit_types" / "institution.yaml").unlink()
+    shutil.copyfile(ROOT / "site_profiles" / "rubric.yaml", frozen / "rubric.yaml")
+    doc = yaml.safe_load((ROOT / "site_profiles" / "indicators.yaml").read_text(encoding="utf-8"))
+    for part in doc["parts"]:
+        part["types"] = [t for t in part["types"] if t != "institution"]
+        for ind in part["indicators"]:
+            if "types" in ind:
+                ind["types"] = [t for t in ind["types"] if t != "institution"]
+        part["indicators"] = [ind for ind in part["indicators"] if ind.get("types", True)]
+    doc["parts"] = [part for part in doc["parts"] if part["types"]]
+    (frozen / "indicators.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    db = sqlite3.connect(run / "snapshot.db")
+    db.execute("insert into units (id, name, type, status) values ('hosp', '市人民医院', 'institution', 'ok')")
+    db.commit()
+    db.close()
+    hosp = next(u for u in cohort(run) if u.id == "hosp")
+    assert (hosp.category, hosp.overall_rate, hosp.key_rate) == ("institution", None, None)
+    assert run_awards(run).of("hosp").reason == "资料不全未评:综合得分率、重点领域信息公开得分率未完成"
+
+
+def test_the_awards_take_ranking_year_and_city(scored):
+    result = run_awards(scored, ranking=("key_rate",), year=2018, city="某市")
+    assert result.ranking == ("key_rate", "id")
+    assert result.of("town-b").title == "某市2018年度政务公开示范点建设先进单位"
 
 
 def test_the_awards_follow_the_notice_by_hand(scored):
