@@ -46,6 +46,15 @@ EQUIVALENT: dict[str, str] = {
     "checks.findings.x_export__mutmut_104": "ensure_ascii=None is falsy like False",
     "checks.summary.x_print_evaluation__mutmut_7": "rich pads an unknown alignment like 'left'",
     "checks.summary.x_print_evaluation__mutmut_8": "rich pads an unknown alignment like 'left'",
+    # the verdict and the rates (checks/verdict.py, checks/composite.py)
+    "checks.verdict.x_cohort__mutmut_18": _SQL_CASE,
+    "checks.verdict.x_cohort__mutmut_37": "a type with no category is skipped before its key_field default is read",
+    "checks.verdict.x__award_categories__mutmut_17": "get('key_field', None) is falsy like False",
+    "checks.verdict.x__award_categories__mutmut_19": "get('key_field') is falsy like False",
+    "checks.composite.x_exact__mutmut_2": "exact() gets ints or floats only, and an int's str parses to the same Fraction",
+    "checks.composite.x_run_rates__mutmut_16": _SQL_CASE,
+    "checks.composite.x_run_rates__mutmut_60": "only units whose type is in the system are taken, so the default is never used",
+    "checks.composite.x_run_rates__mutmut_62": "only units whose type is in the system are taken, so the default is never used",
     # checks/rules (measured before the sites:/sync: changes to availability, freshness, identity,
     # privacy.own_numbers and search.not_on_portal: their names there are re-checked on the next run)
     "checks.rules.catalog.x_match_catalog__mutmut_21":
