@@ -431,7 +431,7 @@ EQUIVALENT: dict[str, str] = {
         '。 is also in _PROSE_PUNCT, which the line already excludes',
     "crawler.extract.page.x__title_like__mutmut_34":
         'the text comes from _inline_text, whose lines are stripped, so lstrip and rstrip leave the same end',
-    "crawler.extract.page.x__title_block__mutmut_93":
+    "crawler.extract.page.x__title_block__mutmut_84":
         'the text comes from _inline_text, whose lines are stripped, so lstrip and rstrip leave the same end',
     "crawler.extract.page.x__next_block_after__mutmut_1":
         'None is as falsy as False',
