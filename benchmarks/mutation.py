@@ -79,7 +79,7 @@ EQUIVALENT: dict[str, str] = {
         'at exactly `limit` calendar days workdays_between (days after created up to published) is at most `limit`, never more',
     "checks.rules.metadata.x_missing_metadata__mutmut_7":
         '"XXXX" holds no 规范性文件, as \'\' does not',
-    "checks.rules.participation.x_short_consultations__mutmut_16":
+    "checks.rules.participation.x_short_consultations__mutmut_12":
         'URGENT matches nothing in "XXXX", as in \'\'',
     "checks.rules.participation.x__feedback_for__mutmut_7":
         'QUOTED needs 《》: nothing in "XXXX", as in \'\'',
