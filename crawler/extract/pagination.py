@@ -513,7 +513,8 @@ def _postback_form(root, a):
     if form is not None:
         return form
     forms = list(root.iter("form"))
-    return next((f for f in forms if any(i.get("name") == "__VIEWSTATE" for i in f.iter("input"))),
+    # ASP.NET writes it as a hidden input; whatever element carries the name marks the form
+    return next((f for f in forms if any(i.get("name") == "__VIEWSTATE" for i in f.iter())),
                 next((f for f in forms if (f.get("method") or "").lower() == "post"), None))
 
 
