@@ -409,7 +409,7 @@ EQUIVALENT: dict[str, str] = {
         'the default type only has to be none of the no-value and checkable types',
     "crawler.extract.pagination.x_form_fields__mutmut_72":
         '"TEXT".lower() is "text"',
-    "crawler.extract.pagination.x__postback_form__mutmut_36":
+    "crawler.extract.pagination.x__postback_form__mutmut_33":
         '"xxxx" is no more "post" than ""',
     "crawler.extract.pagination.x_postback_pages__mutmut_20":
         '"XXXX" in place of a missing href holds no __doPostBack(...) call',
