@@ -325,3 +325,24 @@ def test_every_units_findings_are_kept_stored_and_exported(tmp_path):
     assert len(stored(tmp_path / "run", "findings", "id, 1")) == len(result.findings)
     rows = list(csv.DictReader((tmp_path / "run" / "findings.csv").open(encoding="utf-8-sig")))
     assert {r["unit"] for r in rows} == {"u", "v"}
+
+
+def test_every_finding_of_an_unfinished_crawl_is_marked_partial_in_message_and_evidence(tmp_path):
+    """`zwgk check --partial`: the same findings as over a finished crawl, each message prefixed
+    〔部分抓取〕 and each evidence keeping what it held plus the run's status."""
+    runs = {}
+    for status in ("complete", "failed"):
+        m = mini_with_gap(tmp_path / status)
+        m.snap.set_run(status=status)
+        m.snap.close()
+        runs[status] = audit_run(tmp_path / status / "run")
+    complete, partial = runs["complete"].findings, runs["failed"].findings
+    assert runs["failed"].crawl_status == "failed" and len(partial) == len(complete) >= 2
+    assert any(f["evidence"] for f in complete)   # so the kept evidence is seen
+    for whole, part in zip(complete, partial):
+        assert part["message"] == "〔部分抓取〕" + whole["message"]
+        assert part["evidence"] == {**(whole["evidence"] or {}), "partial_crawl": "failed"}
+        assert {k: v for k, v in part.items() if k not in ("message", "evidence")} == \
+            {k: v for k, v in whole.items() if k not in ("message", "evidence")}
+    meta = stored(tmp_path / "failed" / "run", "findings", "rule, message")
+    assert meta and all(message.startswith("〔部分抓取〕") for _, message in meta)
