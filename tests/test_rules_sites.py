@@ -107,3 +107,37 @@ def test_sync_pairs_need_the_portal_column_seen_whole(tmp_path, complete, why):
     assert m.findings("SYNC-001") == []
     gaps = m.gaps("SYNC-001")
     assert len(gaps) == 1 and why in gaps[0]["message"] and "2条“政策文件 > 规范性文件”信息" in gaps[0]["message"]
+
+
+def test_sync_pairs_are_each_judged_gaps_named_per_pair_and_truncated_portal_titles_match(tmp_path):
+    """Four pairs: one whose disclosure column is empty, one whose portal column was never found,
+    one whose portal column was not seen whole, one compared. Each pair is judged on its own (a
+    skipped or unproven pair does not end the rule), an unrelated portal list left unread does not
+    stop the comparison, and a portal title cut short with … matches the item it begins."""
+    m = Mini(tmp_path)
+    m.snap.upsert_unit({"id": "u", "profile": {"sync": [
+        {"portal": "政务公开 > 人事信息", "disclosure": "人事信息 > 任免"},
+        {"portal": "政务公开 > 通知公告", "disclosure": "通知公告"},
+        {"portal": "政务公开 > 政策解读", "disclosure": "政策解读"},
+        {"portal": "政务公开 > 规范性文件", "disclosure": "政策文件 > 规范性文件"}]}})
+    m.item(column_path="法定主动公开内容 > 通知公告", title="关于召开会议的通知")
+    m.item(column_path="法定主动公开内容 > 政策解读", title="《青岚区规范性文件管理办法》解读")
+    m.item(column_path="法定主动公开内容 > 政策解读", title="图解：政务公开工作要点")
+    m.item(column_path="法定主动公开内容 > 政策文件 > 规范性文件", title="关于印发青岚区规范性文件管理办法的通知")
+    off = m.item(column_path="法定主动公开内容 > 政策文件 > 规范性文件", title="关于废止部分规范性文件的决定")
+    m.add("listings", url=PORTAL + "gfxwj/9.html", title="关于印发青岚区规范性文件管理办法的...", source="portal",
+          column_path="政务公开 > 规范性文件")
+    m.seen("portal", "政务公开 > 规范性文件")
+    m.seen("portal", "政务公开 > 政策解读", complete=False)
+    m.seen("portal", "新闻中心", complete=False)   # not a paired column
+    rows = m.audit("SYNC-001")
+    found = [(f["url"], f["column_path"], f["index_no"], f["message"].split("。要求")[0]) for f in rows if not f["gap"]]
+    assert found == [(off["url"], "法定主动公开内容 > 政策文件 > 规范性文件", off["index_no"],
+                      "“关于废止部分规范性文件的决定”在政府信息公开网“政策文件 > 规范性文件”发布，"
+                      "门户网站“政务公开 > 规范性文件”未同步")]
+    gaps = sorted((g["url"], g["column_path"], g["message"].split("。要求")[0]) for g in rows if g["gap"])
+    assert gaps == [
+        (PORTAL, None, "抓取不完整，需人工核查：门户网站栏目“政务公开 > 政策解读”（第2页未能读取；2条“政策解读”信息是否同步"
+                       "无法确认），无法判定是否存在“政策文件未同步发布到门户网站”问题"),
+        (PORTAL, None, "抓取不完整，需人工核查：门户网站栏目“政务公开 > 通知公告”（门户网站上未找到该栏目的列表；1条“通知公告”"
+                       "信息是否同步无法确认），无法判定是否存在“政策文件未同步发布到门户网站”问题")]
