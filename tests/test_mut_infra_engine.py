@@ -3,6 +3,7 @@ order and uniqueness of findings, and what `audit_run` stores and exports."""
 from __future__ import annotations
 
 import csv
+import hashlib
 import dataclasses
 import json
 import logging
@@ -18,7 +19,7 @@ from checks.engine import audit_run, audit_unit
 from checks.registry import Rule
 from crawler.snapshot import Snapshot
 from site_profiles import UNIT_TYPES_DIR, ProfileError
-from site_profiles.rubric import load_rubric
+from site_profiles.rubric import RUBRIC_PATH, load_rubric
 from tests.minisnap import DISCLOSURE, PORTAL, Mini, _spec
 
 
@@ -346,3 +347,18 @@ def test_every_finding_of_an_unfinished_crawl_is_marked_partial_in_message_and_e
             {k: v for k, v in whole.items() if k not in ("message", "evidence")}
     meta = stored(tmp_path / "failed" / "run", "findings", "rule, message")
     assert meta and all(message.startswith("〔部分抓取〕") for _, message in meta)
+
+
+def test_audit_run_records_each_unit_type_file_and_the_rubric_by_sha256(tmp_path):
+    """The run table says what the findings were judged against; the county file edited here has its
+    own digest, the others the package's."""
+    Mini(tmp_path).snap.close()
+    folder = unit_types_with(tmp_path, "\n# 本季度修订\n")
+    audit_run(tmp_path / "run", unit_types_dir=folder)
+    (basis,) = stored(tmp_path / "run", "run", "audited_with, 1")
+    digest = {p.stem: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.glob("*.yaml")}
+    assert digest["county"] != hashlib.sha256((UNIT_TYPES_DIR / "county.yaml").read_bytes()).hexdigest()
+    assert json.loads(basis[0]) == {
+        "source": "given",
+        "unit_types": {stem: {"file": f"{stem}.yaml", "sha256": sha} for stem, sha in digest.items()},
+        "rubric": {"file": "rubric.yaml", "sha256": hashlib.sha256(RUBRIC_PATH.read_bytes()).hexdigest()}}
