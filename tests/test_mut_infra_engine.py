@@ -362,3 +362,44 @@ def test_audit_run_records_each_unit_type_file_and_the_rubric_by_sha256(tmp_path
         "source": "given",
         "unit_types": {stem: {"file": f"{stem}.yaml", "sha256": sha} for stem, sha in digest.items()},
         "rubric": {"file": "rubric.yaml", "sha256": hashlib.sha256(RUBRIC_PATH.read_bytes()).hexdigest()}}
+
+
+def frozen_with(run, extra: str) -> None:
+    """The run's own copies of the unit types (county with `extra` appended) and of the rubric."""
+    shutil.copytree(UNIT_TYPES_DIR, run / "profiles" / "unit_types")
+    county = run / "profiles" / "unit_types" / "county.yaml"
+    county.write_text(county.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    shutil.copyfile(RUBRIC_PATH, run / "profiles" / "rubric.yaml")
+
+
+def fresh_001(result) -> list[str]:
+    return [f["rule"] for f in result.findings if f["rule"] == "FRESH-001"]
+
+
+def test_audit_run_uses_the_profiles_frozen_with_the_run_unless_given_others(tmp_path):
+    m = Mini(tmp_path)
+    m.add("listings", url="http://portal.example.gov.cn/a.html", title="要闻", date="2019-09-20",
+          source="home", source_url=PORTAL)       # 10 days old: stale only for the frozen 5 days
+    m.snap.close()
+    run = tmp_path / "run"
+    frozen_with(run, "\nrules:\n  FRESH-001: {days: 5}\n")
+    frozen = audit_run(run)
+    assert frozen.profiles == "frozen" and fresh_001(frozen) == ["FRESH-001"]
+    (basis,) = stored(run, "run", "audited_with, 1")
+    assert json.loads(basis[0])["unit_types"]["county"]["sha256"] == \
+        hashlib.sha256((run / "profiles" / "unit_types" / "county.yaml").read_bytes()).hexdigest()
+    # `zwgk check --profiles`: today's files, named by the program they came from
+    today = audit_run(run, unit_types_dir=UNIT_TYPES_DIR, rubric_path=RUBRIC_PATH, profiles_source="/srv/p.yaml")
+    assert today.profiles == "/srv/p.yaml" and fresh_001(today) == []
+    # only a rubric given: the unit types are the package's, not the frozen ones
+    rubric_only = audit_run(run, rubric_path=RUBRIC_PATH)
+    assert rubric_only.profiles == "given" and fresh_001(rubric_only) == []
+
+
+def test_audit_run_of_a_run_without_frozen_profiles_uses_the_packages(tmp_path):
+    Mini(tmp_path).snap.close()
+    (tmp_path / "run" / "profiles" / "unit_types").mkdir(parents=True)   # a freeze cut short: no rubric
+    result = audit_run(tmp_path / "run")
+    assert result.profiles == "package" and result.errors == []
+    (basis,) = stored(tmp_path / "run", "run", "audited_with, 1")
+    assert json.loads(basis[0])["source"] == "package" and "county" in json.loads(basis[0])["unit_types"]
