@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from checks.findings import fingerprint
 from tests.minisnap import PORTAL, Mini
 
 MOBILE = "http://m.example.gov.cn/"
@@ -46,6 +47,20 @@ def test_identity_of_each_sites_home(tmp_path):
     m.add("pages", url=SERVICE, kind="home", site="service", text="政务服务 " + IDENTITY)
     found = {f["url"]: f["message"].split("。要求")[0] for f in m.findings("IDENT-001")}
     assert found == {MOBILE: "手机版网站首页页脚缺少ICP备案编号、公安机关备案号"}
+
+
+def test_identity_findings_keep_the_portals_fingerprint_and_name_each_other_site(tmp_path):
+    """The portal's finding keeps the fingerprint it had before units registered other sites (the
+    history of past runs matches on it); another site's names its role."""
+    m = Mini(tmp_path)
+    m.snap.upsert_unit({"id": "u", "profile": {"sites": [{"role": "mobile", "url": MOBILE},
+                                                         {"role": "service", "url": SERVICE}]}})
+    m.add("pages", url=PORTAL, kind="home", site="portal", text="门户首页 主办：青岚区人民政府")
+    m.add("pages", url=MOBILE, kind="home", site="mobile", text="青岚区手机版")
+    m.add("pages", url=SERVICE, kind="home", site="service", text="政务服务 " + IDENTITY)
+    found = sorted((f["url"], f["fingerprint"]) for f in m.findings("IDENT-001"))
+    assert found == [(MOBILE, fingerprint("IDENT-001", "u", MOBILE, None, None, "mobile")),
+                     (PORTAL, fingerprint("IDENT-001", "u", PORTAL, None, None, ""))]
 
 
 @pytest.mark.parametrize("newest, stale", [("2019-09-16", False), ("2019-09-15", True)])
