@@ -156,3 +156,10 @@ def test_sync_pairs_are_each_judged_gaps_named_per_pair_and_truncated_portal_tit
                        "无法确认），无法判定是否存在“政策文件未同步发布到门户网站”问题"),
         (PORTAL, None, "抓取不完整，需人工核查：门户网站栏目“政务公开 > 通知公告”（门户网站上未找到该栏目的列表；1条“通知公告”"
                        "信息是否同步无法确认），无法判定是否存在“政策文件未同步发布到门户网站”问题")]
+
+
+def test_identity_of_a_site_whose_home_was_not_read_is_skipped_not_the_sites_after_it(tmp_path):
+    m = with_sites(tmp_path)   # the mobile site's home never read (unreachable, say)
+    m.add("pages", url=SERVICE, kind="home", site="service", text="政务服务 网站标识码3401000001 皖ICP备05001234号")
+    found = [(f["url"], f["message"].split("。要求")[0]) for f in m.findings("IDENT-001")]
+    assert found == [(SERVICE, "政务服务网站首页页脚缺少公安机关备案号")]
