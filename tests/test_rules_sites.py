@@ -163,3 +163,26 @@ def test_identity_of_a_site_whose_home_was_not_read_is_skipped_not_the_sites_aft
     m.add("pages", url=SERVICE, kind="home", site="service", text="政务服务 网站标识码3401000001 皖ICP备05001234号")
     found = [(f["url"], f["message"].split("。要求")[0]) for f in m.findings("IDENT-001")]
     assert found == [(SERVICE, "政务服务网站首页页脚缺少公安机关备案号")]
+
+
+
+def test_another_sites_home_read_after_a_redirect_with_only_undated_items(tmp_path):
+    """The mobile home shows no list (not judged); the service home, reached at /index.html after a
+    redirect, lists items without dates: nothing proves it updated."""
+    m = with_sites(tmp_path)
+    m.add("pages", url=MOBILE, kind="home", site="mobile", text="青岚区手机版")
+    m.fetch(SERVICE, 200, final_url=SERVICE + "index.html")
+    for n in range(2):
+        m.add("listings", url=f"{SERVICE}bs/{n}.html", title=f"办事指南{n}", date=None, source="home",
+              source_url=SERVICE + "index.html")
+    found = [(f["url"], f["fingerprint"], f["message"].split("。要求")[0]) for f in m.findings("FRESH-001")]
+    assert found == [(SERVICE, fingerprint("FRESH-001", "u", SERVICE, None, None, "service"),
+                      "政务服务网站首页14天内无更新：首页列出的2条信息均未显示日期")]
+
+
+def test_a_date_after_the_check_day_on_another_sites_home_is_not_its_newest(tmp_path):
+    m = with_sites(tmp_path)
+    for n, day in enumerate(("2019-10-08", "2019-09-01")):
+        m.add("listings", url=f"{MOBILE}n/{n}.html", title=f"手机版要闻{n}", date=day, source="home", source_url=MOBILE)
+    found = [(f["url"], f["message"].split("。要求")[0]) for f in m.findings("FRESH-001")]
+    assert found == [(MOBILE, "手机版网站首页14天内无更新：首页最新信息日期为2019-09-01，距检查日29天")]
