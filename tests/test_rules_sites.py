@@ -186,3 +186,26 @@ def test_a_date_after_the_check_day_on_another_sites_home_is_not_its_newest(tmp_
         m.add("listings", url=f"{MOBILE}n/{n}.html", title=f"手机版要闻{n}", date=day, source="home", source_url=MOBILE)
     found = [(f["url"], f["message"].split("。要求")[0]) for f in m.findings("FRESH-001")]
     assert found == [(MOBILE, "手机版网站首页14天内无更新：首页最新信息日期为2019-09-01，距检查日29天")]
+
+
+@pytest.mark.parametrize("newest, stale", [("2019-09-30", False), ("2019-10-01", True)])
+def test_another_sites_home_dated_on_the_check_day_is_fresh_the_day_after_is_not_counted(tmp_path, newest, stale):
+    m = with_sites(tmp_path)
+    for n, day in enumerate((newest, "2019-09-01")):
+        m.add("listings", url=f"{MOBILE}n/{n}.html", title=f"手机版要闻{n}", date=day, source="home", source_url=MOBILE)
+    found = [(f["url"], f["message"].split("。要求")[0]) for f in m.findings("FRESH-001")]
+    assert found == ([(MOBILE, "手机版网站首页14天内无更新：首页最新信息日期为2019-09-01，距检查日29天")] if stale else [])
+
+
+def test_a_fresh_site_does_not_end_the_judging_of_the_sites_after_it(tmp_path):
+    """The mobile home is fresh by a year-less date (09-25: this year's); the service home is stale.
+    The disclosure site's own home lists are not judged here (FRESH-001 is the portal's and the
+    other sites')."""
+    m = with_sites(tmp_path)
+    m.add("listings", url=MOBILE + "n/1.html", title="手机版要闻", date=None, date_text="09-25", source="home",
+          source_url=MOBILE)
+    m.add("listings", url=SERVICE + "bs/1.html", title="办事指南", date="2019-08-01", source="home", source_url=SERVICE)
+    m.add("listings", url="http://xxgk.example.gov.cn/art/old.html", title="旧闻", date="2019-06-01", source="home",
+          source_url="http://xxgk.example.gov.cn/index.html")
+    found = [(f["url"], f["message"].split("。要求")[0]) for f in m.findings("FRESH-001")]
+    assert found == [(SERVICE, "政务服务网站首页14天内无更新：首页最新信息日期为2019-08-01，距检查日60天")]
