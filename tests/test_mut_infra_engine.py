@@ -3,6 +3,7 @@ order and uniqueness of findings, and what `audit_run` stores and exports."""
 from __future__ import annotations
 
 import csv
+import hashlib
 import dataclasses
 import json
 import logging
@@ -18,7 +19,7 @@ from checks.engine import audit_run, audit_unit
 from checks.registry import Rule
 from crawler.snapshot import Snapshot
 from site_profiles import UNIT_TYPES_DIR, ProfileError
-from site_profiles.rubric import load_rubric
+from site_profiles.rubric import RUBRIC_PATH, load_rubric
 from tests.minisnap import DISCLOSURE, PORTAL, Mini, _spec
 
 
@@ -325,3 +326,80 @@ def test_every_units_findings_are_kept_stored_and_exported(tmp_path):
     assert len(stored(tmp_path / "run", "findings", "id, 1")) == len(result.findings)
     rows = list(csv.DictReader((tmp_path / "run" / "findings.csv").open(encoding="utf-8-sig")))
     assert {r["unit"] for r in rows} == {"u", "v"}
+
+
+def test_every_finding_of_an_unfinished_crawl_is_marked_partial_in_message_and_evidence(tmp_path):
+    """`zwgk check --partial`: the same findings as over a finished crawl, each message prefixed
+    〔部分抓取〕 and each evidence keeping what it held plus the run's status."""
+    runs = {}
+    for status in ("complete", "failed"):
+        m = mini_with_gap(tmp_path / status)
+        m.snap.set_run(status=status)
+        m.snap.close()
+        runs[status] = audit_run(tmp_path / status / "run")
+    complete, partial = runs["complete"].findings, runs["failed"].findings
+    assert runs["failed"].crawl_status == "failed" and len(partial) == len(complete) >= 2
+    assert any(f["evidence"] for f in complete)   # so the kept evidence is seen
+    for whole, part in zip(complete, partial):
+        assert part["message"] == "〔部分抓取〕" + whole["message"]
+        assert part["evidence"] == {**(whole["evidence"] or {}), "partial_crawl": "failed"}
+        assert {k: v for k, v in part.items() if k not in ("message", "evidence")} == \
+            {k: v for k, v in whole.items() if k not in ("message", "evidence")}
+    meta = stored(tmp_path / "failed" / "run", "findings", "rule, message")
+    assert meta and all(message.startswith("〔部分抓取〕") for _, message in meta)
+
+
+def test_audit_run_records_each_unit_type_file_and_the_rubric_by_sha256(tmp_path):
+    """The run table says what the findings were judged against; the county file edited here has its
+    own digest, the others the package's."""
+    Mini(tmp_path).snap.close()
+    folder = unit_types_with(tmp_path, "\n# 本季度修订\n")
+    audit_run(tmp_path / "run", unit_types_dir=folder)
+    (basis,) = stored(tmp_path / "run", "run", "audited_with, 1")
+    digest = {p.stem: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.glob("*.yaml")}
+    assert digest["county"] != hashlib.sha256((UNIT_TYPES_DIR / "county.yaml").read_bytes()).hexdigest()
+    assert json.loads(basis[0]) == {
+        "source": "given",
+        "unit_types": {stem: {"file": f"{stem}.yaml", "sha256": sha} for stem, sha in digest.items()},
+        "rubric": {"file": "rubric.yaml", "sha256": hashlib.sha256(RUBRIC_PATH.read_bytes()).hexdigest()}}
+
+
+def frozen_with(run, extra: str) -> None:
+    """The run's own copies of the unit types (county with `extra` appended) and of the rubric."""
+    shutil.copytree(UNIT_TYPES_DIR, run / "profiles" / "unit_types")
+    county = run / "profiles" / "unit_types" / "county.yaml"
+    county.write_text(county.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    shutil.copyfile(RUBRIC_PATH, run / "profiles" / "rubric.yaml")
+
+
+def fresh_001(result) -> list[str]:
+    return [f["rule"] for f in result.findings if f["rule"] == "FRESH-001"]
+
+
+def test_audit_run_uses_the_profiles_frozen_with_the_run_unless_given_others(tmp_path):
+    m = Mini(tmp_path)
+    m.add("listings", url="http://portal.example.gov.cn/a.html", title="要闻", date="2019-09-20",
+          source="home", source_url=PORTAL)       # 10 days old: stale only for the frozen 5 days
+    m.snap.close()
+    run = tmp_path / "run"
+    frozen_with(run, "\nrules:\n  FRESH-001: {days: 5}\n")
+    frozen = audit_run(run)
+    assert frozen.profiles == "frozen" and fresh_001(frozen) == ["FRESH-001"]
+    (basis,) = stored(run, "run", "audited_with, 1")
+    assert json.loads(basis[0])["unit_types"]["county"]["sha256"] == \
+        hashlib.sha256((run / "profiles" / "unit_types" / "county.yaml").read_bytes()).hexdigest()
+    # `zwgk check --profiles`: today's files, named by the program they came from
+    today = audit_run(run, unit_types_dir=UNIT_TYPES_DIR, rubric_path=RUBRIC_PATH, profiles_source="/srv/p.yaml")
+    assert today.profiles == "/srv/p.yaml" and fresh_001(today) == []
+    # only a rubric given: the unit types are the package's, not the frozen ones
+    rubric_only = audit_run(run, rubric_path=RUBRIC_PATH)
+    assert rubric_only.profiles == "given" and fresh_001(rubric_only) == []
+
+
+def test_audit_run_of_a_run_without_frozen_profiles_uses_the_packages(tmp_path):
+    Mini(tmp_path).snap.close()
+    (tmp_path / "run" / "profiles" / "unit_types").mkdir(parents=True)   # a freeze cut short: no rubric
+    result = audit_run(tmp_path / "run")
+    assert result.profiles == "package" and result.errors == []
+    (basis,) = stored(tmp_path / "run", "run", "audited_with, 1")
+    assert json.loads(basis[0])["source"] == "package" and "county" in json.loads(basis[0])["unit_types"]

@@ -149,3 +149,38 @@ def test_eval_prints_to_the_terminal_without_a_console(capsys):
     print_evaluation({"X": RuleScore("X", expected=1)})
     out = capsys.readouterr().out
     assert "检查结果与标准答案比对" in out and "合计：查全率 0/1，查准率 0/0" in out
+
+
+def check_output_of(result) -> list[str]:
+    console = Console(record=True, width=400)
+    print_summary(result, console)
+    return console.export_text().splitlines()
+
+
+def after_table(lines) -> list[str]:
+    return lines[lines.index(next(ln for ln in lines if ln.startswith("└"))) + 1:]
+
+
+@pytest.mark.parametrize("profiles, basis", [
+    ("frozen", "检查依据：抓取时冻结的配置（/tmp/r3/profiles）"),
+    ("package", "检查依据：程序自带的单位类型和评分细则（该运行未冻结配置）"),
+    ("/srv/zwgk/profiles/2025.yaml", "检查依据：当前配置 /srv/zwgk/profiles/2025.yaml（不是抓取时冻结的副本）"),
+])
+def test_check_names_the_profiles_the_run_was_audited_against(profiles, basis):
+    result = AuditResult(Path("/tmp/r3"), date(2019, 9, 30), [finding("a", "minor")], [score("a", 1, 1)], {}, [],
+                         "complete", profiles)
+    assert after_table(check_output_of(result)) == [
+        basis, "共 1 个问题，0 处抓取不完整需人工核查；已写入 /tmp/r3/findings.csv、/tmp/r3/findings.jsonl、/tmp/r3/scores.csv"]
+
+
+def test_check_of_a_complete_run_by_default_audited_against_the_package():
+    result = AuditResult(Path("/tmp/r4"), date(2019, 9, 30), [], [score("a", 1, 1)], {}, [])
+    assert after_table(check_output_of(result))[:-1] == ["检查依据：程序自带的单位类型和评分细则（该运行未冻结配置）"]
+
+
+@pytest.mark.parametrize("status", ["running", "failed"])
+def test_check_of_an_unfinished_crawl_warns_that_findings_are_partial(status):
+    result = AuditResult(Path("/tmp/r5"), date(2019, 9, 30), [], [score("a", 1, 1)], {}, [], status, "frozen")
+    assert after_table(check_output_of(result))[:-1] == [
+        "检查依据：抓取时冻结的配置（/tmp/r5/profiles）",
+        f"注意：本次抓取未完成（状态 {status}），以下结果只反映已抓取的部分，每条问题均标注“部分抓取”"]

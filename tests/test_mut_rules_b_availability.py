@@ -186,3 +186,25 @@ def test_a_visit_answered_too_late_says_how_late(tmp_path):
     mini.fetch(PORTAL, 200, elapsed_ms=20_000)
     assert [r["said"] for r in rows(mini, "AVAIL-001")] == [
         "门户网站首页3次访问中2次失败（如：HTTP 200，15.001秒后才响应），失败率67%"]
+
+
+def test_file_and_ftp_links_are_broken_without_a_fetch(tmp_path):
+    """Word-pasted pages link the editor's own disk (file:///C:/Users/…), old ones an FTP server; the
+    crawler records them unfetched, so no fetch is cited. An http link never fetched is no finding."""
+    mini = Mini(tmp_path)
+    disk = "file:///C:/Users/Administrator/Desktop/附件1.xls"
+    shouting = "FILE:///D:/公开/2019年报.doc"
+    ftp = "ftp://ftp.qinglan.gov.cn/pub/办事指南.doc"
+    mini.add("links", from_url=DISCLOSURE, to_url=disk, anchor="附件1", kind="attachment")
+    mini.add("links", from_url=DISCLOSURE, to_url=shouting, anchor="", kind="attachment")
+    mini.add("links", from_url=PORTAL, to_url=ftp, anchor="办事指南", kind="attachment")
+    mini.add("links", from_url=PORTAL, to_url="http://xxgk.example.gov.cn/never.doc", anchor="未抓", kind="attachment")
+    got = sorted(rows(mini, "LINK-002"), key=lambda r: r["url"])
+    assert [(r["url"], r["said"], r["evidence"]) for r in got] == [
+        (shouting, f"附件“{shouting}”指向编辑人员电脑上的本地文件（file:），公众无法打开（所在页面：{DISCLOSURE}）",
+         {"from_url": DISCLOSURE}),
+        (disk, f"附件“附件1”指向编辑人员电脑上的本地文件（file:），公众无法打开（所在页面：{DISCLOSURE}）",
+         {"from_url": DISCLOSURE, "anchor": "附件1"}),
+        (ftp, f"附件“办事指南”使用浏览器已不再支持的ftp:协议，公众无法直接打开（所在页面：{PORTAL}）",
+         {"from_url": PORTAL, "anchor": "办事指南"}),
+    ]
