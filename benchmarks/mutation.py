@@ -41,6 +41,8 @@ EQUIVALENT: dict[str, str] = {
     "checks.evaluate.x_matches__mutmut_40": "a real URL never normalises to '', so `or` gives False as `and` does",
     "checks.evaluate.x_evaluate_run__mutmut_6": _CODEC_CASE,
     "checks.findings.x_fingerprint__mutmut_22": _CODEC_CASE,
+    "checks.findings.x_export__mutmut_73": "on POSIX newline=None writes \"\\n\" untranslated, as newline=\"\" does",
+    "checks.findings.x_export__mutmut_76": "on POSIX newline=None writes \"\\n\" untranslated, as newline=\"\" does",
     "checks.findings.x_export__mutmut_80": _CODEC_CASE,
     "checks.findings.x_export__mutmut_96": _CODEC_CASE,
     "checks.findings.x_export__mutmut_104": "ensure_ascii=None is falsy like False",
