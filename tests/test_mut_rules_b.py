@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from checks.findings import fingerprint
 from checks.rules.media import identifies
 from tests.minisnap import ORG, PORTAL, Mini
 
@@ -188,6 +189,9 @@ def test_unreadable_advisory_has_its_own_fingerprint(tmp_path):
     _acct(m2, "http://w/1", latest_post=None)
     (stale,) = m2.audit("MEDIA-003")
     assert manual["fingerprint"] != stale["fingerprint"]
+    # and it is the same next quarter: rule, unit, place and the mark "manual", nothing else
+    assert manual["fingerprint"] == fingerprint("MEDIA-003", "u", "http://w/1", None, None, "manual")
+    assert stale["fingerprint"] == fingerprint("MEDIA-003", "u", "http://w/1", None, None)
 
 
 # ---- MEDIA-004 ----------------------------------------------------------------------------------------
