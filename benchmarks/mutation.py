@@ -44,6 +44,7 @@ EQUIVALENT: dict[str, str] = {
     "checks.findings.x_export__mutmut_73": "on POSIX newline=None writes \"\\n\" untranslated, as newline=\"\" does",
     "checks.findings.x_export__mutmut_76": "on POSIX newline=None writes \"\\n\" untranslated, as newline=\"\" does",
     "checks.findings.x_export__mutmut_80": _CODEC_CASE,
+    "checks.audit.xǁUnitDataǁ_rows__mutmut_5": _SQL_CASE,
     "checks.audit.xǁUnitDataǁpages__mutmut_4": _SQL_CASE,
     "checks.audit.xǁUnitDataǁpages__mutmut_8": _SQL_CASE,
     "checks.audit.xǁUnitDataǁpages__mutmut_22": _SQL_CASE,
