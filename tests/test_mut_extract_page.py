@@ -14,6 +14,11 @@ SITE = "青岚区人民政府门户网站"
 FOOT = "<div class='ft'>主办单位：青岚区人民政府办公室　网站标识码：3411000001</div>"
 
 
+def boxed(inner, boxes):
+    """`inner` inside `boxes` nested <div>s."""
+    return "<div>" * boxes + inner + "</div>" * boxes
+
+
 def page(body, title=SITE, head=""):
     return f"<html><head><title>{title}</title>{head}</head><body>{body}{FOOT}</body></html>"
 
@@ -158,7 +163,7 @@ def test_title_line_above_the_body_skips_page_chrome_and_grid_values():
 def test_title_line_above_the_body_skips_a_grid_value_however_deeply_wrapped(depth):
     """A template may wrap the value of 发布机构 in any number of boxes (<td><div><span><font>…):
     the wrapped value is the cell's, never the title line above the body."""
-    value = "<div>" * depth + "青岚区教育局办公室" + "</div>" * depth
+    value = boxed("青岚区教育局办公室", depth)
     html = page(_TABLE_PAGE.format(decoy=f"<table><tr><td>发布机构</td><td>{value}</td></tr></table>"))
     assert ex.title(html) == "关于做好秋季学校食品安全工作的通知"
 
@@ -464,9 +469,7 @@ def test_title_part_listed_in_a_links_dropdown_is_not_shown():
     (4, "防汛通知"),   # four boxes inside: shown as a block of its own
 ])
 def test_title_part_shown_inside_a_link_three_boxes_up(depth, expected):
-    card = "<b>防汛通知</b>"
-    for _ in range(depth - 1):
-        card = f"<div>{card}</div>"
+    card = boxed("<b>防汛通知</b>", depth - 1)
     html = f"""<html><head><title>水利网_防汛通知</title></head><body>
       <a href="/tz/1.html">{card}</a><p>各乡镇：请做好防汛准备工作。</p></body></html>"""
     assert ex.title(html) == expected
@@ -486,9 +489,7 @@ def test_title_two_character_logo_names_the_site():
     (4, "青岚水利网"),               # four boxes inside: no longer read as the linked logo
 ])
 def test_title_logo_inside_the_home_link_three_boxes_up(depth, expected):
-    logo = '<img src="/logo.png" alt="青岚水利网">'
-    for _ in range(depth - 1):
-        logo = f"<div>{logo}</div>"
+    logo = boxed('<img src="/logo.png" alt="青岚水利网">', depth - 1)
     html = f"""<html><head><title>青岚水利网|关于做好汛后检查的通知</title></head><body>
       <a href="/">{logo}</a><p>关于做好汛后检查的通知全文如下</p></body></html>"""
     assert ex.title(html) == expected

@@ -538,15 +538,14 @@ def postback_pages(html, url: str) -> list[dict]:
         if not m:
             continue
         text = _text(a)
-        if text not in _PAGER_STRONG and text not in _PAGER_WEAK and text not in _PAGER_MORE \
-                and not _PAGE_NUM_RE.match(text):
+        shown = _PAGE_NUM_RE.match(text)
+        if text not in _PAGER_STRONG and text not in _PAGER_WEAK and text not in _PAGER_MORE and not shown:
             continue
         num = _ARG_NUM_RE.match(m.group(4))
         if not num:
             if text in _PAGER_NEXT:
                 nexts.append((a, m.group(2), m.group(4)))
             continue
-        shown = _PAGE_NUM_RE.match(text)
         if shown and int(num.group(2)) not in (int(shown.group(1)), int(shown.group(1)) - 1):
             continue   # a number that posts another number: a calendar's day ('Calendar1','9131'), not a page
         entry = by_target.setdefault(m.group(2), {"anchors": [], "shape": (num.group(1), num.group(3))})
